@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PolicyAssistant.Data;
+
+namespace PolicyAssistant.Testing;
+
+/// <summary>
+/// A throw-away database of either provider: a real SQLite file in a temp folder, or a fresh
+/// database on the PostgreSQL server named by <see cref="TestEnvironment.PostgresVariable"/>.
+/// </summary>
+public sealed class TestDatabase : IDisposable
+{
+    private TestDatabase(DatabaseProvider provider, string connectionString, Action cleanup)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _cleanup = cleanup;
+    }
+
+    private readonly Action _cleanup;
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public static TestDatabase Create(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => CreateSqlite(),
+        DatabaseProvider.PostgreSql => CreatePostgres(),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+    };
+
+    public static TestDatabase CreateSqlite()
+    {
+        var folder = Directory.CreateTempSubdirectory("policyassistant-test-");
+        var connectionString = $"Data Source={Path.Combine(folder.FullName, "test.db")}";
+        return new TestDatabase(DatabaseProvider.Sqlite, connectionString, () =>
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        });
+    }
+
+    public static TestDatabase CreatePostgres()
+    {
+        var admin = TestEnvironment.PostgresConnectionString
+            ?? throw new InvalidOperationException($"{TestEnvironment.PostgresVariable} is not set: the PostgreSQL tests need a server.");
+        var name = "pa_test_" + Guid.NewGuid().ToString("N")[..16];
+        using (var connection = new NpgsqlConnection(admin))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            command.ExecuteNonQuery();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new TestDatabase(DatabaseProvider.PostgreSql, builder.ConnectionString, () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(admin);
+            connection.Open();
+            using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+            command.ExecuteNonQuery();
+        });
+    }
+
+    /// <summary>A new context on this database with the schema created.</summary>
+    public PolicyAssistantDbContext CreateContext()
+    {
+        var context = new PolicyAssistantDbContext(DatabaseSetup.BuildOptions(Provider, ConnectionString));
+        context.Database.EnsureCreated();
+        return context;
+    }
+
+    public void Dispose() => _cleanup();
+}
