@@ -1,5 +1,22 @@
+using PolicyAssistant.Web.BackOffice;
+using PolicyAssistant.Web.Chat;
+using PolicyAssistant.Application.Startup;
+using PolicyAssistant.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddStorage();
+builder.AddStartupTasks();
+builder.AddBackOffice();
+
+
 var app = builder.Build();
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapStaticAssets();
+app.MapRazorPages();
+app.MapChatApi();
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using PolicyAssistant.Domain.Staff;
+using PolicyAssistant.Application.Startup;
+
+namespace PolicyAssistant.Web.BackOffice;
+
+public sealed class BackOfficeOptions
+{
+    public string InitialAdminUser { get; set; } = "admin";
+
+    /// <summary>Password of the first administrator, created on a first start with no accounts. Never committed for production.</summary>
+    public string InitialAdminPassword { get; set; } = "";
+}
+
+public static class BackOfficePolicies
+{
+    public const string Staff = "Staff";
+    public const string Administrator = "Administrator";
+}
+
+public static class BackOfficeSetup
+{
+    public static IHostApplicationBuilder AddBackOffice(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BackOfficeOptions>().BindConfiguration("BackOffice");
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.LoginPath = "/Account/Login";
+                cookie.AccessDeniedPath = "/Account/Denied";
+                cookie.Cookie.Name = "pa.staff";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(BackOfficePolicies.Staff, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(BackOfficePolicies.Administrator, policy => policy.RequireRole(nameof(StaffRole.Administrator)));
+        builder.Services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/Admin", BackOfficePolicies.Staff);
+        });
+        builder.Services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
+        builder.Services.AddScoped<SignInStaffCommand>();
+        builder.Services.AddScoped<IStartupTask, InitialAdministratorTask>();
+        return builder;
+    }
+}

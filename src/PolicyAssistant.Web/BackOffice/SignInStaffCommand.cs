@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PolicyAssistant.Data;
+using PolicyAssistant.Domain.Staff;
+
+namespace PolicyAssistant.Web.BackOffice;
+
+public abstract record SignInResult
+{
+    public sealed record Success(ClaimsPrincipal Principal) : SignInResult;
+
+    public sealed record WrongCredentials : SignInResult;
+
+    public sealed record LockedOut(DateTimeOffset Until) : SignInResult;
+}
+
+/// <summary>Checks a staff member's password, with a lock-out after repeated failures.</summary>
+public sealed class SignInStaffCommand(PolicyAssistantDbContext db, IPasswordHasher<StaffUser> hasher, TimeProvider clock)
+{
+    public const int MaxFailedLogins = 5;
+    public static readonly TimeSpan LockOut = TimeSpan.FromMinutes(15);
+
+    public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken cancellationToken)
+    {
+        var user = await db.Set<StaffUser>().SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+        if (user is null)
+        {
+            return new SignInResult.WrongCredentials();
+        }
+
+        var now = clock.GetUtcNow();
+        if (user.LockedUntil is { } until && until > now)
+        {
+            return new SignInResult.LockedOut(until);
+        }
+
+        if (hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
+        {
+            user.FailedLogins++;
+            if (user.FailedLogins >= MaxFailedLogins)
+            {
+                user.LockedUntil = now + LockOut;
+                user.FailedLogins = 0;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return new SignInResult.WrongCredentials();
+        }
+
+        user.FailedLogins = 0;
+        user.LockedUntil = null;
+        user.LastLoginAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return new SignInResult.Success(CreatePrincipal(user));
+    }
+
+    private static ClaimsPrincipal CreatePrincipal(StaffUser user)
+    {
+        List<Claim> claims =
+        [
+            new(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, user.DisplayName),
+            new(ClaimTypes.Role, user.Role.ToString()),
+        ];
+        if (user.RegionCode is { } region)
+        {
+            claims.Add(new Claim(StaffClaims.RegionCode, region));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+    }
+}
+
+public static class StaffClaims
+{
+    public const string RegionCode = "pa:region";
+}

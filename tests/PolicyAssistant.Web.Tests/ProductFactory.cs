@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using PolicyAssistant.Data;
+using PolicyAssistant.Testing;
+
+namespace PolicyAssistant.Web.Tests;
+
+/// <summary>
+/// The real product (its Program, content and start-up) on a throw-away database: a SQLite file in a
+/// temp data folder, or a fresh PostgreSQL database.
+/// </summary>
+public sealed class ProductFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database;
+    private readonly DirectoryInfo _dataFolder = Directory.CreateTempSubdirectory("policyassistant-web-");
+    private readonly Dictionary<string, string?> _settings;
+
+    public ProductFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
+    {
+        _database = TestDatabase.Create(provider);
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider.ToString(),
+            ["Storage:DataFolder"] = _dataFolder.FullName,
+            ["Storage:ContentFolder"] = RepositoryPaths.Content,
+            ["ConnectionStrings:Default"] = _database.ConnectionString,
+            ["BackOffice:InitialAdminUser"] = AdminUser,
+            ["BackOffice:InitialAdminPassword"] = AdminPassword,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public const string AdminUser = "admin";
+    public const string AdminPassword = "test-admin-password";
+
+    public DatabaseProvider Provider => _database.Provider;
+
+    public string ConnectionString => _database.ConnectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+            _dataFolder.Delete(recursive: true);
+        }
+    }
+}
+
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Content => Path.Combine(Root, "content");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PolicyAssistant.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (PolicyAssistant.sln) was not found above the test binaries.");
+    }
+}
