@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PolicyAssistant.Conversation.State;
+using PolicyAssistant.Conversation.Transcripts;
+using PolicyAssistant.Conversation.Turns;
+
+namespace PolicyAssistant.Conversation;
+
+public static class ConversationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The turn engine without its storage: conversation and user state, the pipeline (transcript,
+    /// error handling, auto-save, in that order) and the <see cref="TurnProcessor"/>. The host adds an
+    /// <see cref="IStorage"/> and an <see cref="ITranscriptStore"/> (AddEfConversationStorage) and an
+    /// <see cref="IBot"/>. Middleware registered later runs after these, just before the bot.
+    /// </summary>
+    public static IServiceCollection AddConversation(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ConversationState>();
+        services.TryAddSingleton<UserState>();
+        services.AddSingleton<BotState>(provider => provider.GetRequiredService<ConversationState>());
+        services.AddSingleton<BotState>(provider => provider.GetRequiredService<UserState>());
+
+        // Transcript outermost so it also records the apology; auto-save innermost so a failed turn saves nothing.
+        services.AddSingleton<IMiddleware, TranscriptLoggerMiddleware>();
+        services.AddSingleton<IMiddleware, ErrorHandlingMiddleware>();
+        services.AddSingleton<IMiddleware, AutoSaveStateMiddleware>();
+
+        services.TryAddSingleton<TurnProcessor>();
+        return services;
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PolicyAssistant.Conversation.State;
+
+namespace PolicyAssistant.Data.Conversation;
+
+/// <summary>
+/// Conversation and user state in the product database (SQLite or PostgreSQL). The ETag check is done by
+/// the database: an update names the ETag it expects and a create relies on the primary key, so two
+/// turns racing on one conversation cannot both win.
+/// </summary>
+public sealed class EfStorage(IDbContextFactory<PolicyAssistantDbContext> contextFactory) : IStorage
+{
+    public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var wanted = keys.Distinct().ToList();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<BotStateRecord>()
+            .AsNoTracking()
+            .Where(record => wanted.Contains(record.Key))
+            .ToDictionaryAsync(record => record.Key, record => new StoreItem(record.Json, record.ETag), cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var records = db.Set<BotStateRecord>();
+        var overwritten = changes.Where(change => change.Value.ETag == StoreItem.AnyETag).Select(change => change.Key).ToList();
+        var existing = await records.Where(record => overwritten.Contains(record.Key)).ToDictionaryAsync(record => record.Key, cancellationToken);
+
+        var now = DateTimeOffset.UtcNow;
+        var etags = new Dictionary<string, string>();
+        foreach (var (key, change) in changes)
+        {
+            var etag = Guid.NewGuid().ToString("N");
+            etags[key] = etag;
+            if (existing.TryGetValue(key, out var record))
+            {
+                (record.Json, record.ETag, record.UpdatedAt) = (change.Json, etag, now);
+            }
+            else if (change.ETag is null or StoreItem.AnyETag)
+            {
+                records.Add(new BotStateRecord { Key = key, Json = change.Json, ETag = etag, UpdatedAt = now });
+            }
+            else
+            {
+                // Attached as last read, so the UPDATE matches only if the stored ETag is still that one.
+                var entry = records.Attach(new BotStateRecord { Key = key, Json = change.Json, ETag = change.ETag, UpdatedAt = now });
+                entry.Property(stored => stored.Json).IsModified = true;
+                entry.Property(stored => stored.UpdatedAt).IsModified = true;
+                entry.Property(stored => stored.ETag).CurrentValue = etag;
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            throw new StorageConflictException("A state document was changed or removed by another turn since it was read.", exception);
+        }
+        catch (DbUpdateException exception) when (IsDuplicateKey(exception))
+        {
+            throw new StorageConflictException("A state document was created by another turn since it was read.", exception);
+        }
+
+        return etags;
+    }
+
+    public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var doomed = keys.Distinct().ToList();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Set<BotStateRecord>().Where(record => doomed.Contains(record.Key)).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static bool IsDuplicateKey(DbUpdateException exception) => exception.InnerException switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteExtendedErrorCodes.PrimaryKey or SqliteExtendedErrorCodes.Unique,
+        _ => false,
+    };
+
+    private static class SqliteExtendedErrorCodes
+    {
+        public const int PrimaryKey = 1555;
+        public const int Unique = 2067;
+    }
+}

@@ -1,0 +1,34 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
+
+namespace PolicyAssistant.Knowledge.Analysis;
+
+/// <summary>
+/// Drops tokens with no letter or digit. SmartCn emits every punctuation mark as a "," token and
+/// cuts an emoji into its two surrogate halves; neither says anything about the question.
+/// </summary>
+public sealed class PunctuationFilter : FilteringTokenFilter
+{
+    private readonly ICharTermAttribute term;
+
+    public PunctuationFilter(TokenStream input)
+        : base(LuceneSettings.Version, input)
+    {
+        term = AddAttribute<ICharTermAttribute>();
+    }
+
+    protected override bool Accept()
+    {
+        var buffer = term.Buffer;
+        for (var i = 0; i < term.Length; i++)
+        {
+            if (char.IsLetterOrDigit(buffer[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,40 @@
+using PolicyAssistant.Domain.Knowledge;
+
+namespace PolicyAssistant.Knowledge.Answers;
+
+public enum AnswerKind
+{
+    /// <summary>The entry answers the question: send it.</summary>
+    Confident,
+
+    /// <summary>Something related was found but not surely the answer: offer the candidates.</summary>
+    Uncertain,
+
+    /// <summary>Another place's policy, or nothing of health policy at all (weather, jokes).</summary>
+    OutOfScope,
+
+    /// <summary>Nothing meaningful was typed: blanks, punctuation, emoji, only function words.</summary>
+    Empty,
+}
+
+/// <summary>An entry offered in a "您是不是想问" menu.</summary>
+public sealed record AnswerCandidate(KnowledgeEntry Entry, double Confidence)
+{
+    public string Id => Entry.Id;
+
+    public string Title => Entry.Title;
+}
+
+/// <param name="Entry">The best entry: the answer when Confident, the best guess when Uncertain, else null.</param>
+/// <param name="Confidence">In [0, 1]; compare with <see cref="AnswerOptions.ConfidentThreshold"/>.</param>
+/// <param name="Candidates">Up to <see cref="AnswerOptions.CandidateCount"/> entries, best first.</param>
+public sealed record Answer(AnswerKind Kind, KnowledgeEntry? Entry, double Confidence, IReadOnlyList<AnswerCandidate> Candidates)
+{
+    public static Answer Empty { get; } = new(AnswerKind.Empty, null, 0, []);
+
+    public static Answer OutOfScope { get; } = new(AnswerKind.OutOfScope, null, 0, []);
+}
+
+/// <param name="RegionCode">The household's county (or a code below it); null when unknown.</param>
+/// <param name="Today">Only entries in force on this day are answered.</param>
+public sealed record AnswerContext(string? RegionCode, DateOnly Today);

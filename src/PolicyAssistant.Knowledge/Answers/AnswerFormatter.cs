@@ -1,0 +1,99 @@
+using System.Text;
+using PolicyAssistant.Domain.Knowledge;
+
+namespace PolicyAssistant.Knowledge.Answers;
+
+/// <summary>Turns entries into the text a household reads on a phone screen.</summary>
+public static class AnswerFormatter
+{
+    /// <summary>A short answer fits one phone screen (and two SMS segments' worth of Chinese).</summary>
+    public const int MaxShortAnswerLength = 300;
+
+    private const int MaxSourceLength = 120;
+    private const string Ellipsis = "…";
+    private static readonly char[] SentenceEnds = ['。', '！', '？', '；', '!', '?', ';'];
+
+    /// <summary>The summary and, for a policy, "（依据：source）", at most <see cref="MaxShortAnswerLength"/> chars.</summary>
+    public static string ShortAnswer(KnowledgeEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var basis = SourceLine(entry);
+        return Trim(entry.Summary.Trim(), MaxShortAnswerLength - basis.Length) + basis;
+    }
+
+    /// <summary>Title, summary, the full text and the source, for "查看全文".</summary>
+    public static string FullText(KnowledgeEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var text = new StringBuilder()
+            .Append(entry.Title.Trim()).Append("\n\n")
+            .Append(entry.Summary.Trim());
+        if (entry.Body.Trim() is { Length: > 0 } body)
+        {
+            text.Append("\n\n").Append(PlainText(body));
+        }
+
+        if (entry.Kind == EntryKind.Policy && entry.Source.Trim() is { Length: > 0 } source)
+        {
+            text.Append("\n\n依据：").Append(source);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The "did you mean" menu; the household answers with the number.</summary>
+    public static string CandidatesMenu(IReadOnlyList<AnswerCandidate> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var text = new StringBuilder("您是不是想问：");
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            text.Append('\n').Append(i + 1).Append(". ").Append(candidates[i].Title);
+        }
+
+        return text.Append("\n回复数字查看").ToString();
+    }
+
+    private static string SourceLine(KnowledgeEntry entry)
+    {
+        var source = entry.Source.Trim();
+        if (entry.Kind != EntryKind.Policy || source.Length == 0)
+        {
+            return "";
+        }
+
+        if (source.Length > MaxSourceLength)
+        {
+            source = source[..(MaxSourceLength - 1)] + Ellipsis;
+        }
+
+        return $"（依据：{source}）";
+    }
+
+    // Cuts at the last sentence end that fits, so the answer never stops mid-sentence; a first
+    // sentence longer than the room is cut with an ellipsis instead.
+    private static string Trim(string summary, int room)
+    {
+        if (summary.Length <= room)
+        {
+            return summary;
+        }
+
+        var end = summary.LastIndexOfAny(SentenceEnds, room - 1);
+        if (end >= 0)
+        {
+            return summary[..(end + 1)];
+        }
+
+        var cut = room - Ellipsis.Length;
+        if (cut > 0 && char.IsHighSurrogate(summary[cut - 1]))
+        {
+            cut--;
+        }
+
+        return summary[..Math.Max(cut, 0)] + Ellipsis;
+    }
+
+    // WeChat and SMS show Markdown literally: keep the "- " lists (they read well) and drop emphasis marks.
+    private static string PlainText(string markdown) => markdown.Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal);
+}

@@ -1,0 +1,17 @@
+namespace PolicyAssistant.Knowledge.Answers;
+
+/// <summary>Bound from the "AnswerOptions" configuration section.</summary>
+public sealed class AnswerOptions
+{
+    /// <summary>From this confidence on an answer is sent as is; below it the candidates are offered.</summary>
+    public double ConfidentThreshold { get; set; } = 0.5;
+
+    /// <summary>Entries offered in the "您是不是想问" menu.</summary>
+    public int CandidateCount { get; set; } = 3;
+
+    /// <summary>
+    /// Provinces and cities this deployment serves. A question naming any other province or big
+    /// city is out of scope; naming one of these is not.
+    /// </summary>
+    public List<string> HomePlaces { get; set; } = ["广西", "柳州", "鹿寨"];
+}

@@ -1,0 +1,86 @@
+using PolicyAssistant.Knowledge.Analysis;
+using PolicyAssistant.Knowledge.Answers;
+using PolicyAssistant.Knowledge.Content;
+using PolicyAssistant.Knowledge.Search;
+using PolicyAssistant.Knowledge.Tests.Support;
+using Xunit.Abstractions;
+
+namespace PolicyAssistant.Knowledge.Tests.AnswerQuality;
+
+/// <summary>
+/// Runs every question of AnswerQuality/questions.tsv against the real content/ folder. The figures
+/// are printed so a change to the analysis or the confidence formula shows what it won and lost.
+/// </summary>
+public sealed class AnswerQualityTests(AnswerQualityTests.Run run, ITestOutputHelper output) : IClassFixture<AnswerQualityTests.Run>
+{
+    private const double RequiredAccuracy = 0.90;
+
+    [Fact]
+    public void Select_OnTopicQuestions_TopOneAccuracyAtLeastNinetyPercent()
+    {
+        var onTopic = run.Results.Where(r => !r.Question.IsOffTopic).ToList();
+        var misses = onTopic.Where(r => r.Answer.Entry?.Id != r.Question.ExpectedId).ToList();
+        var accuracy = 1 - (double)misses.Count / Math.Max(onTopic.Count, 1);
+        output.WriteLine($"content: {run.EntryCount} entries, {run.ContentErrors.Count} file errors; questions: {onTopic.Count} on-topic");
+        output.WriteLine($"top-1 accuracy {accuracy:P1}; answered Confident {onTopic.Count(r => r.Answer.Kind == AnswerKind.Confident)} of {onTopic.Count}");
+        foreach (var error in run.ContentErrors)
+        {
+            output.WriteLine($"content error: {error}");
+        }
+
+        foreach (var miss in misses)
+        {
+            output.WriteLine($"miss line {miss.Question.Line}: {miss.Question.Question} → expected {miss.Question.ExpectedId}, got {Describe(miss.Answer)} terms [{string.Join(' ', run.Index.Analyze(miss.Question.Question))}]");
+        }
+
+        Assert.NotEmpty(onTopic);
+        Assert.True(accuracy >= RequiredAccuracy, $"top-1 accuracy {accuracy:P1} is below {RequiredAccuracy:P0}");
+    }
+
+    [Fact]
+    public void Select_OffTopicQuestions_NeverConfident()
+    {
+        var offTopic = run.Results.Where(r => r.Question.IsOffTopic).ToList();
+        var confident = offTopic.Where(r => r.Answer.Kind == AnswerKind.Confident).ToList();
+        output.WriteLine($"off-topic: {offTopic.Count}; OutOfScope {offTopic.Count(r => r.Answer.Kind == AnswerKind.OutOfScope)}, Uncertain {offTopic.Count(r => r.Answer.Kind == AnswerKind.Uncertain)}, Confident {confident.Count}");
+        foreach (var result in offTopic.Where(r => r.Answer.Kind is AnswerKind.Confident or AnswerKind.Uncertain).OrderByDescending(r => r.Answer.Confidence))
+        {
+            output.WriteLine($"off-topic line {result.Question.Line}: {result.Question.Question} → {Describe(result.Answer)}");
+        }
+
+        Assert.Empty(confident.Select(r => r.Question.Question));
+    }
+
+    private static string Describe(Answer answer) =>
+        $"{answer.Kind} {answer.Entry?.Id ?? "-"} ({answer.Confidence:F2})";
+
+    public sealed record Result(QualityQuestion Question, Answer Answer);
+
+    /// <summary>Indexes content/ and answers the whole file once for both tests.</summary>
+    public sealed class Run : IDisposable
+    {
+        public Run()
+        {
+            var content = Path.Combine(RepositoryRoot.Path, "content");
+            var read = KnowledgeFileReader.ReadDirectory(Path.Combine(content, "knowledge"));
+            ContentErrors = read.Errors;
+            EntryCount = read.Entries.Count;
+            Index = new KnowledgeIndex(KnowledgeVocabulary.Load(content));
+            Index.Rebuild(read.Entries);
+            var selector = new AnswerSelector(Index, new AnswerOptions());
+            var context = new AnswerContext(null, DateOnly.FromDateTime(DateTime.Today));
+            var file = Path.Combine(RepositoryRoot.Path, "tests", "PolicyAssistant.Knowledge.Tests", "AnswerQuality", "questions.tsv");
+            Results = QuestionFile.Read(file).Select(q => new Result(q, selector.Select(q.Question, context))).ToList();
+        }
+
+        public KnowledgeIndex Index { get; }
+
+        public int EntryCount { get; }
+
+        public IReadOnlyList<KnowledgeFileError> ContentErrors { get; }
+
+        public IReadOnlyList<Result> Results { get; }
+
+        public void Dispose() => Index.Dispose();
+    }
+}
