@@ -1,13 +1,16 @@
 using PolicyAssistant.Web.BackOffice;
 using PolicyAssistant.Web.Chat;
+using PolicyAssistant.Application.Assistant;
+using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Application.Startup;
 using PolicyAssistant.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddStorage();
+var storage = builder.AddStorage();
 builder.AddStartupTasks();
+builder.AddKnowledgeBase(storage.ContentFolder);
+builder.AddAssistant();
 builder.AddBackOffice();
-
 
 var app = builder.Build();
 app.UseExceptionHandler("/Error");

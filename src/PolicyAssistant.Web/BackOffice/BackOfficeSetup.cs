@@ -41,6 +41,7 @@ public static class BackOfficeSetup
         builder.Services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Admin", BackOfficePolicies.Staff);
+            pages.Conventions.AuthorizeFolder("/Admin/Knowledge", BackOfficePolicies.Administrator);
         });
         builder.Services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
         builder.Services.AddScoped<SignInStaffCommand>();

@@ -7,13 +7,13 @@ using PolicyAssistant.Domain.Staff;
 
 namespace PolicyAssistant.Web.BackOffice;
 
-public abstract record SignInResult
+public abstract record StaffSignInResult
 {
-    public sealed record Success(ClaimsPrincipal Principal) : SignInResult;
+    public sealed record Success(ClaimsPrincipal Principal) : StaffSignInResult;
 
-    public sealed record WrongCredentials : SignInResult;
+    public sealed record WrongCredentials : StaffSignInResult;
 
-    public sealed record LockedOut(DateTimeOffset Until) : SignInResult;
+    public sealed record LockedOut(DateTimeOffset Until) : StaffSignInResult;
 }
 
 /// <summary>Checks a staff member's password, with a lock-out after repeated failures.</summary>
@@ -22,18 +22,18 @@ public sealed class SignInStaffCommand(PolicyAssistantDbContext db, IPasswordHas
     public const int MaxFailedLogins = 5;
     public static readonly TimeSpan LockOut = TimeSpan.FromMinutes(15);
 
-    public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken cancellationToken)
+    public async Task<StaffSignInResult> SignInAsync(string userName, string password, CancellationToken cancellationToken)
     {
         var user = await db.Set<StaffUser>().SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
         if (user is null)
         {
-            return new SignInResult.WrongCredentials();
+            return new StaffSignInResult.WrongCredentials();
         }
 
         var now = clock.GetUtcNow();
         if (user.LockedUntil is { } until && until > now)
         {
-            return new SignInResult.LockedOut(until);
+            return new StaffSignInResult.LockedOut(until);
         }
 
         if (hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
@@ -46,14 +46,14 @@ public sealed class SignInStaffCommand(PolicyAssistantDbContext db, IPasswordHas
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            return new SignInResult.WrongCredentials();
+            return new StaffSignInResult.WrongCredentials();
         }
 
         user.FailedLogins = 0;
         user.LockedUntil = null;
         user.LastLoginAt = now;
         await db.SaveChangesAsync(cancellationToken);
-        return new SignInResult.Success(CreatePrincipal(user));
+        return new StaffSignInResult.Success(CreatePrincipal(user));
     }
 
     private static ClaimsPrincipal CreatePrincipal(StaffUser user)

@@ -19,7 +19,7 @@ public sealed record StoragePaths(string ContentFolder, string DataFolder);
 
 public static class StorageSetup
 {
-    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    public static StoragePaths AddStorage(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         var paths = ResolvePaths(options, builder.Environment.ContentRootPath);
@@ -34,7 +34,7 @@ public static class StorageSetup
 
         // The factory serves singletons (bot, workers); the scoped context serves pages and endpoints.
         builder.Services.AddDbContextFactory<PolicyAssistantDbContext>(db => DatabaseSetup.Configure(db, options.Provider, connectionString));
-        return builder;
+        return paths;
     }
 
     private static StoragePaths ResolvePaths(StorageOptions options, string contentRoot)

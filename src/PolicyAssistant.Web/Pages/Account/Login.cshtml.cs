@@ -39,10 +39,10 @@ public sealed class LoginModel(SignInStaffCommand signIn) : PageModel
 
         switch (await signIn.SignInAsync(Input.UserName, Input.Password, cancellationToken))
         {
-            case SignInResult.Success success:
+            case StaffSignInResult.Success success:
                 await HttpContext.SignInAsync(success.Principal);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Admin/Index")!);
-            case SignInResult.LockedOut:
+            case StaffSignInResult.LockedOut:
                 ModelState.AddModelError(string.Empty, "登录失败次数过多，账号已暂时锁定，请 15 分钟后再试。");
                 return Page();
             default:

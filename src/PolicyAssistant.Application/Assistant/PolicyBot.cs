@@ -1,0 +1,114 @@
+using PolicyAssistant.Conversation.Dialogs;
+using PolicyAssistant.Conversation.State;
+using PolicyAssistant.Conversation.Turns;
+using PolicyAssistant.Knowledge.Normalization;
+
+namespace PolicyAssistant.Application.Assistant;
+
+/// <summary>
+/// Something the assistant can start from a message, such as binding or a household query. Intents are
+/// asked in registration order; the first that takes the message ends the routing.
+/// </summary>
+public interface IAssistantIntent
+{
+    Task<bool> TryStartAsync(DialogContext dialogContext, string text, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The router of every turn, whatever the channel: a running dialog first (unless the user cancels),
+/// then a reply to the last answer's menu, then the household intents, then the knowledge base.
+/// </summary>
+public sealed class PolicyBot : IBot
+{
+    public const string WelcomeEntryId = "greeting";
+
+    /// <summary>Menu keys of the WeChat custom menu (content/wechat-menu.json), as the words a user would type.</summary>
+    private static readonly Dictionary<string, string> MenuCommands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["POLICY_QA"] = "帮助",
+        ["BIND"] = "绑定",
+        ["MY_DOCTOR"] = "我的家庭医生",
+        ["MY_CHRONIC"] = "我的慢病",
+        ["ESTIMATE"] = "住院费用估算",
+        ["CONTACT"] = "人工",
+    };
+
+    private readonly DialogSet _dialogs;
+    private readonly IAssistantIntent[] _intents;
+    private readonly FaqResponder _faq;
+
+    public PolicyBot(ConversationState conversationState, IEnumerable<Dialog> dialogs, IEnumerable<IAssistantIntent> intents, FaqResponder faq)
+    {
+        _dialogs = new DialogSet(conversationState.CreateProperty<DialogState>("dialogState"));
+        foreach (var dialog in dialogs)
+        {
+            _dialogs.Add(dialog);
+        }
+
+        _intents = intents.ToArray();
+        _faq = faq;
+    }
+
+    public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.Type == ActivityTypes.Event)
+        {
+            await OnEventAsync(turnContext, cancellationToken);
+        }
+        else if (activity.Type == ActivityTypes.Message && activity.Text is { } text)
+        {
+            await OnMessageAsync(turnContext, text, cancellationToken);
+        }
+    }
+
+    private async Task OnEventAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (string.Equals(activity.Name, "subscribe", StringComparison.OrdinalIgnoreCase))
+        {
+            await _faq.AnswerAsync(turnContext, "你好", regionCode: null, cancellationToken);
+        }
+        else if (string.Equals(activity.Name, "click", StringComparison.OrdinalIgnoreCase)
+                 && activity.Value is { } key && MenuCommands.TryGetValue(key, out var command))
+        {
+            await OnMessageAsync(turnContext, command, cancellationToken);
+        }
+    }
+
+    private async Task OnMessageAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        var dialogContext = await _dialogs.CreateContextAsync(turnContext, cancellationToken);
+        if (dialogContext.ActiveDialog is not null)
+        {
+            if (CancelWords.IsCancel(text))
+            {
+                await dialogContext.CancelAllDialogsAsync(cancellationToken);
+                await turnContext.SendTextAsync("好的，已取消。还有什么想问的，直接发给我。", cancellationToken);
+                return;
+            }
+
+            var result = await dialogContext.ContinueDialogAsync(cancellationToken);
+            if (result.Status != DialogTurnStatus.Empty || turnContext.Responded)
+            {
+                return;
+            }
+        }
+
+        var folded = TextFolding.Fold(text).Trim();
+        if (await _faq.TryFollowUpAsync(turnContext, folded, cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var intent in _intents)
+        {
+            if (await intent.TryStartAsync(dialogContext, folded, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        await _faq.AnswerAsync(turnContext, folded, regionCode: null, cancellationToken);
+    }
+}
