@@ -12,12 +12,28 @@ namespace PolicyAssistant.Web.Tests;
 public sealed class ProductFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
+    private bool _disposed;
     private readonly DirectoryInfo _dataFolder = Directory.CreateTempSubdirectory("policyassistant-web-");
     private readonly Dictionary<string, string?> _settings;
 
+    /// <summary>The product on a database of its own, dropped with the factory.</summary>
     public ProductFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
+        : this(TestDatabase.Create(provider), settings, ownsDatabase: true)
     {
-        _database = TestDatabase.Create(provider);
+    }
+
+    /// <summary>The product on a database that outlives it, to start it again on the same data.</summary>
+    public ProductFactory(TestDatabase database, IDictionary<string, string?>? settings = null)
+        : this(database, settings, ownsDatabase: false)
+    {
+    }
+
+    private ProductFactory(TestDatabase database, IDictionary<string, string?>? settings, bool ownsDatabase)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+        var provider = database.Provider;
         _settings = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = provider.ToString(),
@@ -52,9 +68,14 @@ public sealed class ProductFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !_disposed)
         {
-            _database.Dispose();
+            _disposed = true;
+            if (_ownsDatabase)
+            {
+                _database.Dispose();
+            }
+
             _dataFolder.Delete(recursive: true);
         }
     }
