@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PolicyAssistant.Conversation.Tests.Dialogs.Prompts;
 using PolicyAssistant.Conversation.Transcripts;
 using PolicyAssistant.Data.Conversation;
@@ -21,6 +22,12 @@ public sealed class EfTranscriptStoreTests
 
     [PostgresFact]
     public Task LogActivitiesAsync_PostgresNaughtyText_KeepsAllButTheUnstorable() => KeepsNaughtyText(TestDatabase.CreatePostgres());
+
+    [Fact]
+    public Task TranscriptRecord_SqliteFilteredAndOrderedByTimestamp_Translates() => FiltersByTimestamp(TestDatabase.CreateSqlite());
+
+    [PostgresFact]
+    public Task TranscriptRecord_PostgresFilteredAndOrderedByTimestamp_Translates() => FiltersByTimestamp(TestDatabase.CreatePostgres());
 
     [Fact]
     public async Task DeleteTranscriptAsync_RemovesOnlyThatConversation()
@@ -66,6 +73,26 @@ public sealed class EfTranscriptStoreTests
             Assert.Equal("押金\uFFFD\uFFFD吗", read[^1].Text);
             Assert.Equal(new string('住', 5000), read[1].Text);
             Assert.Equal(texts.Count, read.Count);
+        }
+    }
+
+    private static async Task FiltersByTimestamp(TestDatabase database)
+    {
+        using (database)
+        {
+            var factory = database.CreateFactory();
+            await new EfTranscriptStore(factory).LogActivitiesAsync(
+                [
+                    Entry("o1", TranscriptDirection.Incoming, "上周的问题") with { Timestamp = Noon.AddDays(-7) },
+                    Entry("o1", TranscriptDirection.Incoming, "今天的问题"),
+                ],
+                None);
+
+            var since = Noon.AddDays(-1).UtcDateTime;
+            await using var db = await factory.CreateDbContextAsync(None);
+            var recent = await db.Set<TranscriptRecord>().Where(record => record.Timestamp >= since).OrderByDescending(record => record.Timestamp).ToListAsync(None);
+
+            Assert.Equal(["今天的问题"], recent.Select(record => record.Text));
         }
     }
 
