@@ -18,13 +18,13 @@ public static class ConversationServiceCollectionExtensions
     {
         services.TryAddSingleton<ConversationState>();
         services.TryAddSingleton<UserState>();
-        services.AddSingleton<BotState>(provider => provider.GetRequiredService<ConversationState>());
-        services.AddSingleton<BotState>(provider => provider.GetRequiredService<UserState>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<BotState, ConversationState>(provider => provider.GetRequiredService<ConversationState>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<BotState, UserState>(provider => provider.GetRequiredService<UserState>()));
 
         // Transcript outermost so it also records the apology; auto-save innermost so a failed turn saves nothing.
-        services.AddSingleton<IMiddleware, TranscriptLoggerMiddleware>();
-        services.AddSingleton<IMiddleware, ErrorHandlingMiddleware>();
-        services.AddSingleton<IMiddleware, AutoSaveStateMiddleware>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMiddleware, TranscriptLoggerMiddleware>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMiddleware, ErrorHandlingMiddleware>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMiddleware, AutoSaveStateMiddleware>());
 
         services.TryAddSingleton<TurnProcessor>();
         return services;

@@ -44,9 +44,9 @@ public sealed class DialogContext
             return new DialogTurnResult(DialogTurnStatus.Empty);
         }
 
-        // A stack saved by an older version of the bot, whose dialog was since removed or reshaped,
-        // is dropped so that the conversation starts afresh instead of failing on every message.
-        if (FindDialog(active.Id) is not { } dialog)
+        // A stack saved by an older version of the bot, one of whose dialogs was since removed or
+        // reshaped, is dropped so that the conversation starts afresh instead of failing on every message.
+        if (_stack.Any(instance => FindDialog(instance.Id) is null))
         {
             _stack.Clear();
             return new DialogTurnResult(DialogTurnStatus.Empty);
@@ -54,7 +54,7 @@ public sealed class DialogContext
 
         try
         {
-            return await dialog.ContinueDialogAsync(this, cancellationToken);
+            return await FindDialog(active.Id)!.ContinueDialogAsync(this, cancellationToken);
         }
         catch (DialogStateUnreadableException) when (Parent is null)
         {

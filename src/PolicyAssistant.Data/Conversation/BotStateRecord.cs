@@ -12,7 +12,8 @@ public sealed class BotStateRecord
 
     public required string ETag { get; set; }
 
-    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>UTC; a DateTime so that SQLite can filter on it (clearing stale conversations).</summary>
+    public DateTime UpdatedAt { get; set; }
 }
 
 internal sealed class BotStateRecordConfiguration : IEntityTypeConfiguration<BotStateRecord>

@@ -29,7 +29,7 @@ public sealed class EfStorage(IDbContextFactory<PolicyAssistantDbContext> contex
         var overwritten = changes.Where(change => change.Value.ETag == StoreItem.AnyETag).Select(change => change.Key).ToList();
         var existing = await records.Where(record => overwritten.Contains(record.Key)).ToDictionaryAsync(record => record.Key, cancellationToken);
 
-        var now = DateTimeOffset.UtcNow;
+        var now = DateTime.UtcNow;
         var etags = new Dictionary<string, string>();
         foreach (var (key, change) in changes)
         {

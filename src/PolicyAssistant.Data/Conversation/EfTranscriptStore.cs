@@ -17,7 +17,7 @@ public sealed class EfTranscriptStore(IDbContextFactory<PolicyAssistantDbContext
             Type = entry.Type,
             Text = Storable(entry.Text),
             ActivityId = entry.ActivityId,
-            Timestamp = entry.Timestamp.ToUniversalTime(),
+            Timestamp = entry.Timestamp.UtcDateTime,
         }));
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -29,7 +29,7 @@ public sealed class EfTranscriptStore(IDbContextFactory<PolicyAssistantDbContext
             .AsNoTracking()
             .Where(record => record.ChannelId == channelId && record.ConversationId == conversationId)
             .OrderBy(record => record.Id)
-            .Select(record => new TranscriptEntry(record.ChannelId, record.ConversationId, record.Direction, record.Type, record.Text, record.ActivityId, record.Timestamp))
+            .Select(record => new TranscriptEntry(record.ChannelId, record.ConversationId, record.Direction, record.Type, record.Text, record.ActivityId, new DateTimeOffset(DateTime.SpecifyKind(record.Timestamp, DateTimeKind.Utc))))
             .ToListAsync(cancellationToken);
     }
 

@@ -24,7 +24,11 @@ public sealed class TranscriptRecord
 
     public string? ActivityId { get; set; }
 
-    public DateTimeOffset Timestamp { get; set; }
+    /// <summary>
+    /// UTC. A DateTime rather than a DateTimeOffset because EF Core's SQLite provider cannot translate
+    /// comparisons or ordering on DateTimeOffset, and the back office filters transcripts by date.
+    /// </summary>
+    public DateTime Timestamp { get; set; }
 }
 
 internal sealed class TranscriptRecordConfiguration : IEntityTypeConfiguration<TranscriptRecord>

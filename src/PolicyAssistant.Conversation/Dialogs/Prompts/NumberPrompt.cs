@@ -51,7 +51,10 @@ internal static partial class NumberRecognizer
                 : null;
         }
 
-        return matches.Count <= 1 ? chineseNumberParser?.Invoke(text) : null;
+        // No digits, or digits with a Chinese unit ("1万2"): the Chinese parser's turn. Several plain numbers are ambiguous.
+        return matches.Count == 0 || matches.Any(match => FollowedByChineseUnit(folded, match))
+            ? chineseNumberParser?.Invoke(text)
+            : null;
     }
 
     private static bool FollowedByChineseUnit(string text, Match match)
