@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+using PolicyAssistant.Testing;
+
+namespace PolicyAssistant.Web.Tests.BackOffice;
+
+/// <summary>The product on a real Kestrel port, driven by Debian's headless chromium.</summary>
+public sealed class Browser : IDisposable
+{
+    private readonly ChromeDriver _driver;
+
+    public Browser(ProductFactory product)
+    {
+        product.UseKestrel(0);
+        product.StartServer();
+        BaseUrl = product.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+
+        var service = ChromeDriverService.CreateDefaultService(TestEnvironment.ChromeDriverDirectory ?? "/usr/bin");
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
+        options.AddArguments(
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+            $"--user-data-dir={Directory.CreateTempSubdirectory("policyassistant-chromium-").FullName}");
+        _driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+    }
+
+    public string BaseUrl { get; }
+
+    public IWebDriver Driver => _driver;
+
+    public void GoTo(string path) => _driver.Navigate().GoToUrl(BaseUrl + path);
+
+    public IWebElement Find(string css) => _driver.FindElement(By.CssSelector(css));
+
+    public void Type(string css, string text)
+    {
+        var element = Find(css);
+        element.Clear();
+        element.SendKeys(text);
+    }
+
+    /// <summary>Waits until the page shows an element matching <paramref name="css"/> whose text contains <paramref name="text"/>.</summary>
+    public IWebElement WaitForText(string css, string text)
+    {
+        try
+        {
+            return new WebDriverWait(_driver, TimeSpan.FromSeconds(20)).Until(d =>
+                d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Text.Contains(text, StringComparison.Ordinal)));
+        }
+        catch (WebDriverTimeoutException timeout)
+        {
+            // Say what the page showed instead, so a failure can be read without a screenshot.
+            throw new WebDriverTimeoutException($"No '{css}' with '{text}' at {_driver.Url}. The page shows:\n{Find("body").Text}", timeout);
+        }
+    }
+
+    public void SignIn(string user = ProductFactory.AdminUser, string password = ProductFactory.AdminPassword)
+    {
+        GoTo("/Account/Login");
+        Type("#Input_UserName", user);
+        Type("#Input_Password", password);
+        Find("#login").Click();
+    }
+
+    public void Dispose()
+    {
+        _driver.Quit();
+        _driver.Dispose();
+    }
+}
