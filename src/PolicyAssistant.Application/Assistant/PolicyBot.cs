@@ -26,11 +26,11 @@ public sealed class PolicyBot : IBot
     private static readonly Dictionary<string, string> MenuCommands = new(StringComparer.OrdinalIgnoreCase)
     {
         ["POLICY_QA"] = "帮助",
-        ["BIND"] = "绑定",
-        ["MY_DOCTOR"] = "我的家庭医生",
-        ["MY_CHRONIC"] = "我的慢病",
-        ["ESTIMATE"] = "住院费用估算",
-        ["CONTACT"] = "人工",
+        ["BIND_IDENTITY"] = "绑定",
+        ["FAMILY_DOCTOR"] = "我的家庭医生",
+        ["CHRONIC_CERTIFICATION"] = "我的慢病",
+        ["SETTLEMENT_ESTIMATE"] = "住院费用估算",
+        ["CONTACT_US"] = "人工",
     };
 
     private readonly DialogSet _dialogs;
