@@ -26,7 +26,7 @@ public sealed class WeChatAccessTokenProvider(
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
 
-    /// <summary>WeChat allows a forced refresh only every 30 seconds (and 20 a day); one that soon would fail anyway.</summary>
+    /// <summary>WeChat allows a forced refresh only every 30 seconds (and 20 a day): a token refused again that soon is not refreshed again.</summary>
     private static readonly TimeSpan ForcedRefreshInterval = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(15);
@@ -106,7 +106,7 @@ public sealed class WeChatAccessTokenProvider(
         if (leased == 0) return null;
 
         var force = rejected is not null && row.Token == rejected;
-        if (force && row.RefreshedAt is { } last && now - last < ForcedRefreshInterval)
+        if (force && row.ForcedRefreshAt is { } last && now - last < ForcedRefreshInterval)
         {
             await ReleaseLeaseAsync(tokens, appId, cancellationToken);
             return rejected;
@@ -116,12 +116,13 @@ public sealed class WeChatAccessTokenProvider(
         {
             var (token, expiresIn) = await FetchStableTokenAsync(force, cancellationToken);
             var expiresAt = time.GetUtcNow() + TimeSpan.FromSeconds(expiresIn);
+            var forcedAt = force ? now : row.ForcedRefreshAt;
             await tokens
                 .Where(t => t.AppId == appId && t.LeaseHolder == _instance)
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(t => t.Token, token)
                     .SetProperty(t => t.ExpiresAt, expiresAt)
-                    .SetProperty(t => t.RefreshedAt, now)
+                    .SetProperty(t => t.ForcedRefreshAt, forcedAt)
                     .SetProperty(t => t.LeaseHolder, (string?)null)
                     .SetProperty(t => t.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
             logger.LogInformation("Fetched a WeChat access token (forced: {Forced}), valid for {ExpiresIn} s.", force, expiresIn);

@@ -12,8 +12,8 @@ public sealed class WeChatAccessToken
 
     public DateTimeOffset ExpiresAt { get; set; }
 
-    /// <summary>When the token was last fetched; forced refreshes are rate-limited against it.</summary>
-    public DateTimeOffset? RefreshedAt { get; set; }
+    /// <summary>When a forced refresh last ran: WeChat allows one per 30 seconds and 20 a day.</summary>
+    public DateTimeOffset? ForcedRefreshAt { get; set; }
 
     public string? LeaseHolder { get; set; }
 

@@ -29,7 +29,7 @@ public sealed class WeChatAccessTokenConfiguration : IEntityTypeConfiguration<We
         builder.Property(t => t.Token).HasMaxLength(1024);
         builder.Property(t => t.LeaseHolder).HasMaxLength(128);
         builder.Property(t => t.ExpiresAt).HasConversion<UtcTimestampConverter>();
-        builder.Property(t => t.RefreshedAt).HasConversion<UtcTimestampConverter>();
+        builder.Property(t => t.ForcedRefreshAt).HasConversion<UtcTimestampConverter>();
         builder.Property(t => t.LeaseUntil).HasConversion<UtcTimestampConverter>();
     }
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Xml.Linq;
 using PolicyAssistant.Channels.WeChat;
 using PolicyAssistant.Conversation.Turns;
+using PolicyAssistant.Data;
 using PolicyAssistant.Data.WeChat;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Channels.Tests.WeChat;
 
@@ -141,9 +143,14 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_ThreeConcurrentAttemptsOfASlowAnswer_BotAnswersOnce()
+    public Task Post_ThreeConcurrentAttemptsOfASlowAnswerOnSqlite_BotAnswersOnce() => ThreeConcurrentAttemptsBotAnswersOnceAsync(DatabaseProvider.Sqlite);
+
+    [PostgresFact]
+    public Task Post_ThreeConcurrentAttemptsOfASlowAnswerOnPostgres_BotAnswersOnce() => ThreeConcurrentAttemptsBotAnswersOnceAsync(DatabaseProvider.PostgreSql);
+
+    private async Task ThreeConcurrentAttemptsBotAnswersOnceAsync(DatabaseProvider provider)
     {
-        await using var host = await WeChatTestHost.StartAsync(_api);
+        await using var host = await WeChatTestHost.StartAsync(_api, provider: provider);
         var wechat = new WeChatServerSimulator(host.Http);
         var xml = WeChatServerSimulator.Text("慢慢问", WeChatServerSimulator.NewMsgId());
 
