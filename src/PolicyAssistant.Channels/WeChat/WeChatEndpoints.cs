@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,13 @@ public static class WeChatEndpoints
 
     public static IEndpointRouteBuilder MapWeChat(this IEndpointRouteBuilder endpoints, string pattern = "/wechat")
     {
+        // A first run without configuration works locally; say once what production still needs.
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WeChatEndpoints));
+        foreach (var missing in endpoints.ServiceProvider.GetRequiredService<IOptions<WeChatOptions>>().Value.MissingSettings())
+        {
+            logger.LogWarning("{MissingSetting}", missing);
+        }
+
         endpoints.MapGet(pattern, VerifyServer);
         endpoints.MapPost(pattern, ReceiveAsync);
         return endpoints;

@@ -50,7 +50,8 @@ public sealed class WeChatReplyCoordinator(
         var receivedAt = time.GetUtcNow();
         try
         {
-            var (id, attempt) = await ClaimAsync(message, activity, receivedAt, requestAborted);
+            // Not cancellable: once the row is inserted its turn must start, or every retry would wait for nothing.
+            var (id, attempt) = await ClaimAsync(message, activity, receivedAt, CancellationToken.None);
             var row = await WaitForAnswerAsync(id, receivedAt + settings.AnswerBudget, requestAborted);
             if (row is null && !settings.IsVerifiedServiceAccount && attempt < LastAttempt)
             {
