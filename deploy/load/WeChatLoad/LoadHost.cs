@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Data;
@@ -26,14 +29,20 @@ internal static class LoadHost
         var connectionString = $"Data Source={Path.Combine(folder.FullName, "load.db")};Pooling=True";
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(arguments.Get("urls", "http://127.0.0.1:5080"));
-        builder.Logging.ClearProviders();
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["WeChat:Token"] = arguments.Get("token", "loadtoken"),
             ["WeChat:AppId"] = "wxload0000000000",
             ["WeChat:AppSecret"] = "unused",
         });
-        builder.Services.AddDbContext<PolicyAssistantDbContext>(options => DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, connectionString));
+        var postgres = arguments.Get("postgres", "");
+        var (provider, database) = postgres.Length > 0 ? (DatabaseProvider.PostgreSql, postgres) : (DatabaseProvider.Sqlite, connectionString);
+        builder.Services.AddDbContext<PolicyAssistantDbContext>(options =>
+        {
+            DatabaseSetup.Configure(options, provider, database);
+            if (provider == DatabaseProvider.Sqlite) options.AddInterceptors(new SqliteBusyTimeout());
+        });
         builder.Services.AddSingleton<IBot, EchoBot>();
         builder.Services.AddScoped<TurnProcessor>();
         builder.Services.AddWeChat(builder.Configuration);
@@ -43,15 +52,37 @@ internal static class LoadHost
             var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
             db.Database.EnsureCreated();
             // Write-ahead logging: what a production SQLite file should run with; readers then never wait for the writer.
-            db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+            if (provider == DatabaseProvider.Sqlite) db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
         }
 
         app.MapWeChat();
         app.MapPost("/bare", () => Results.Text(FixedReply, "application/xml; charset=utf-8"));
-        Console.WriteLine($"WeChat load host on {string.Join(", ", app.Urls)}; database {folder.FullName}");
-        await app.RunAsync();
+        await app.StartAsync();
+        Console.WriteLine($"WeChat load host on {string.Join(", ", app.Urls)}; {provider} database");
+        await app.WaitForShutdownAsync();
         folder.Delete(recursive: true);
         return 0;
+    }
+
+    /// <summary>
+    /// Lets SQLite itself wait for a busy database in small steps; without it Microsoft.Data.Sqlite retries
+    /// a locked write every 150 ms, which under concurrent writers costs seconds.
+    /// </summary>
+    private sealed class SqliteBusyTimeout : DbConnectionInterceptor
+    {
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout = 10000;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout = 10000;";
+            command.ExecuteNonQuery();
+        }
     }
 
     private sealed class EchoBot : IBot

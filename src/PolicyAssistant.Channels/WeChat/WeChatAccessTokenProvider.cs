@@ -99,9 +99,12 @@ public sealed class WeChatAccessTokenProvider(
 
         if (IsUsable(row.Token, row.ExpiresAt, rejected)) return Remember(row.Token!, row.ExpiresAt);
 
+        // The lease is taken only if the token is still the one just read: an instance that finished a refresh
+        // in between has released its lease, and its token must not be fetched a second time.
         var now = time.GetUtcNow();
+        var seen = row.Token;
         var leased = await tokens
-            .Where(t => t.AppId == appId && (t.LeaseUntil == null || t.LeaseUntil < now))
+            .Where(t => t.AppId == appId && t.Token == seen && (t.LeaseUntil == null || t.LeaseUntil < now))
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.LeaseHolder, _instance).SetProperty(t => t.LeaseUntil, now + LeaseDuration), cancellationToken);
         if (leased == 0) return null;
 

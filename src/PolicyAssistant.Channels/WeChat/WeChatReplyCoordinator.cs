@@ -126,26 +126,26 @@ public sealed class WeChatReplyCoordinator(
     {
         while (true)
         {
+            // A turn running here signals when its answer is stored: no need to read the row before that.
+            if (_answering.TryGetValue(id, out var answering) && deadline > time.GetUtcNow())
+            {
+                try
+                {
+                    await answering.WaitAsync(deadline - time.GetUtcNow(), time, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    // Budget spent: the read below decides.
+                }
+            }
+
             var row = await ReadAsync(id, cancellationToken);
             if (row.ReplyXml is not null || row.State != WeChatInboundState.Pending) return row;
             var remaining = deadline - time.GetUtcNow();
             if (remaining <= TimeSpan.Zero) return null;
-            if (_answering.TryGetValue(id, out var answering))
-            {
-                try
-                {
-                    await answering.WaitAsync(remaining, time, cancellationToken);
-                }
-                catch (TimeoutException)
-                {
-                    // Budget spent: the last read above decides.
-                }
-            }
-            else
-            {
-                // The turn runs on another instance: its answer shows up in the shared table.
-                await Task.Delay(remaining < PollInterval ? remaining : PollInterval, time, cancellationToken);
-            }
+
+            // The turn runs on another instance: its answer shows up in the shared table.
+            if (!_answering.ContainsKey(id)) await Task.Delay(remaining < PollInterval ? remaining : PollInterval, time, cancellationToken);
         }
     }
 
@@ -155,10 +155,11 @@ public sealed class WeChatReplyCoordinator(
         try
         {
             WeChatReply reply;
+            bool deferred;
             try
             {
                 reply = await AskBotAsync(id, activity, stopping);
-                reply = await StoreAnswerAsync(id, userKey, message, activity, reply, stopping);
+                (reply, deferred) = await StoreAnswerAsync(id, userKey, message, activity, reply, stopping);
             }
             finally
             {
@@ -166,7 +167,7 @@ public sealed class WeChatReplyCoordinator(
                 _answering.TryRemove(id, out _);
             }
 
-            await DeliverIfDeferredAsync(id, message.FromUserName, reply, stopping);
+            if (deferred) await DeliverIfDeferredAsync(id, message.FromUserName, reply, stopping);
         }
         catch (Exception exception)
         {
@@ -190,8 +191,12 @@ public sealed class WeChatReplyCoordinator(
         }
     }
 
-    /// <summary>Stores the rendered answer, with any answers still owed to the user folded in front of it.</summary>
-    private async Task<WeChatReply> StoreAnswerAsync(long id, string userKey, WeChatRequestMessage message, Activity activity, WeChatReply reply, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the rendered answer, with any answers still owed to the user folded in front of it. Deferred
+    /// is true when a request had already taken the slow path, so the answer has to be delivered some other way.
+    /// </summary>
+    private async Task<(WeChatReply Reply, bool Deferred)> StoreAnswerAsync(
+        long id, string userKey, WeChatRequestMessage message, Activity activity, WeChatReply reply, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var messages = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>();
@@ -204,11 +209,15 @@ public sealed class WeChatReplyCoordinator(
         var now = time.GetUtcNow();
         var xml = WeChatReplyRenderer.Render(reply, message.FromUserName, message.ToUserName, now.ToUnixTimeSeconds());
         var text = reply.AsText();
-        await messages.Where(m => m.Id == id).ExecuteUpdateAsync(set => set
+        Task<int> Store(IQueryable<WeChatInboundMessage> row) => row.ExecuteUpdateAsync(set => set
             .SetProperty(m => m.ReplyXml, xml)
             .SetProperty(m => m.ReplyText, text)
             .SetProperty(m => m.AnsweredAt, now), cancellationToken);
-        return reply;
+
+        // Usually no request has given up yet: one conditional write stores the answer for the passive reply.
+        if (await Store(messages.Where(m => m.Id == id && m.State == WeChatInboundState.Pending)) == 1) return (reply, false);
+        await Store(messages.Where(m => m.Id == id));
+        return (reply, true);
     }
 
     private static async Task<List<string>> ClaimOwedAnswersAsync(DbSet<WeChatInboundMessage> messages, string userKey, long currentId, CancellationToken cancellationToken)
