@@ -9,7 +9,8 @@
 # Runs: saturation with wrk at 50 and 200 connections, then 1,000 msg/s at a constant rate (WeChatLoad rate).
 #
 # Environment: WECHAT_TOKEN (the product's WeChat:Token, default loadtoken), DURATION (seconds per run,
-# default 15, at most 120), RATE (default 1000). Only loopback targets unless WECHAT_LOAD_ALLOW_REMOTE=1.
+# default 15, at most 120), RATE (default 1000), WECHAT_LOAD_POSTGRES (a connection string: the stand-in
+# host then uses PostgreSQL instead of a SQLite file). Only loopback targets unless WECHAT_LOAD_ALLOW_REMOTE=1.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 base="${1:-local}"
@@ -34,7 +35,9 @@ tool=("dotnet" "$tool_dir/WeChatLoad.dll")
 host_pid=""
 cleanup() { [[ -n "$host_pid" ]] && kill "$host_pid" 2>/dev/null; rm -rf "$tool_dir"; }
 trap cleanup EXIT
-"${tool[@]}" host --urls "$local_url" --token "$token" &
+host_args=(host --urls "$local_url" --token "$token")
+[[ -n "${WECHAT_LOAD_POSTGRES:-}" ]] && host_args+=(--postgres "$WECHAT_LOAD_POSTGRES")
+"${tool[@]}" "${host_args[@]}" &
 host_pid=$!
 for _ in $(seq 1 60); do curl -s -o /dev/null "$local_url/bare" -X POST && break; sleep 0.5; done
 [[ "$base" == local ]] && base="$local_url"

@@ -169,6 +169,11 @@ public sealed class WeChatReplyCoordinator(
 
             if (deferred) await DeliverIfDeferredAsync(id, message.FromUserName, reply, stopping);
         }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down: WeChat's retry or the user's next message will reach a running instance.
+            logger.LogInformation("Answering WeChat inbound message {InboundId} was stopped by shutdown.", id);
+        }
         catch (Exception exception)
         {
             // Nothing awaits this task: log, never let it go unobserved.
