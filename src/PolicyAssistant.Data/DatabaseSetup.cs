@@ -14,7 +14,7 @@ public static class DatabaseSetup
     {
         _ = provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString),
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(SqliteTuning.Instance),
             DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };

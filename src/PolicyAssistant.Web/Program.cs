@@ -3,6 +3,7 @@ using PolicyAssistant.Web.Chat;
 using PolicyAssistant.Application.Assistant;
 using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Application.Startup;
+using PolicyAssistant.Channels.WeChat;
 using PolicyAssistant.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ var storage = builder.AddStorage();
 builder.AddStartupTasks();
 builder.AddKnowledgeBase(storage.ContentFolder);
 builder.AddAssistant();
+builder.Services.AddWeChat(builder.Configuration);
 builder.AddBackOffice();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages();
 app.MapChatApi();
+app.MapWeChat();
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyAssistant.Data;
+using PolicyAssistant.Data.Conversation;
+
+namespace PolicyAssistant.Web.Tests.WeChat;
+
+/// <summary>The whole product behind POST /wechat: a signed message as WeChat sends it gets the knowledge base's answer.</summary>
+public sealed class WeChatProductTests : IClassFixture<WeChatProductTests.Product>
+{
+    private const string Token = "product-test-token";
+    private const string AppId = "wx0123456789abcdef";
+    private readonly Product _product;
+
+    public WeChatProductTests(Product product) => _product = product;
+
+    public sealed class Product : IDisposable
+    {
+        public ProductFactory Factory { get; } = new(settings: new Dictionary<string, string?>
+        {
+            ["WeChat:Token"] = Token,
+            ["WeChat:AppId"] = AppId,
+            ["WeChat:Mode"] = "Plaintext",
+        });
+
+        public void Dispose() => Factory.Dispose();
+    }
+
+    [Fact]
+    public async Task TextMessage_SignedLikeWeChat_IsAnsweredFromTheKnowledgeBase()
+    {
+        var reply = await SendTextAsync("oUser-deposit", 7001, "住院要交押金吗");
+
+        Assert.Equal("text", reply.Element("MsgType")!.Value);
+        Assert.Equal("oUser-deposit", reply.Element("ToUserName")!.Value);
+        Assert.Contains("押金", reply.Element("Content")!.Value);
+        Assert.Contains("依据", reply.Element("Content")!.Value);
+    }
+
+    [Fact]
+    public async Task TextMessage_RetriedByWeChat_IsAnsweredOnceWithTheSameReply()
+    {
+        var first = await SendTextAsync("oUser-retry", 7002, "慢病证明在哪办");
+        var retry = await SendTextAsync("oUser-retry", 7002, "慢病证明在哪办");
+
+        Assert.Equal(first.Element("Content")!.Value, retry.Element("Content")!.Value);
+        using var scope = _product.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
+        var inbound = await db.Set<TranscriptRecord>().CountAsync(t => t.ConversationId == "oUser-retry" && t.Direction == Conversation.Transcripts.TranscriptDirection.Incoming);
+        Assert.Equal(1, inbound);
+    }
+
+    private async Task<XElement> SendTextAsync(string openId, long msgId, string text)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        const string nonce = "1415926";
+        var signature = Sha1(string.Concat(new[] { Token, timestamp, nonce }.Order(StringComparer.Ordinal)));
+        var body = $"<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[{openId}]]></FromUserName><CreateTime>{timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{text}]]></Content><MsgId>{msgId}</MsgId></xml>";
+        using var client = _product.Factory.CreateClient();
+        var response = await client.PostAsync($"/wechat?signature={signature}&timestamp={timestamp}&nonce={nonce}&openid={openId}", new StringContent(body, Encoding.UTF8, "text/xml"));
+        response.EnsureSuccessStatusCode();
+        return XElement.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    private static string Sha1(string text) => Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(text)));
+}
