@@ -19,7 +19,7 @@ public sealed record DemoDataSet(
     IReadOnlyList<DemoDoctorTeam> DoctorTeams,
     IReadOnlyList<DemoHousehold> Households)
 {
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,

@@ -14,6 +14,9 @@ public sealed class HouseholdsOptions
     /// <summary>Used when <see cref="PersonalDataKey"/> is not set: created on the first run. Back it up with the database.</summary>
     public string PersonalDataKeyFile { get; set; } = "data/personal-data.key";
 
+    /// <summary>Load the fictional demo data set into an empty database at startup (see <see cref="HouseholdsServiceCollectionExtensions.LoadDemoDataAsync"/>).</summary>
+    public bool LoadDemoData { get; set; }
+
     public string DemoDataPath { get; set; } = "content/demo/demo-data.json";
 }
 
@@ -47,6 +50,23 @@ public static class HouseholdsServiceCollectionExtensions
         });
         services.AddScoped<DemoDataLoader>();
         return services;
+    }
+
+    /// <summary>
+    /// For the host's startup: loads the demo data when <see cref="HouseholdsOptions.LoadDemoData"/> is on and the
+    /// database has no households, moving its dates up to today (from the registered <see cref="TimeProvider"/>).
+    /// </summary>
+    public static async Task<DemoDataLoadResult> LoadDemoDataAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<IOptions<HouseholdsOptions>>().Value;
+        if (!options.LoadDemoData)
+        {
+            return DemoDataLoadResult.Skipped;
+        }
+
+        var today = DateOnly.FromDateTime((services.GetService<TimeProvider>() ?? TimeProvider.System).GetLocalNow().DateTime);
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadAsync(options.DemoDataPath, today, cancellationToken);
     }
 
     /// <summary>The policy parameter catalog (read once from the “Settlement” section's folder) and the estimator.</summary>

@@ -36,6 +36,30 @@ public sealed class HouseholdsServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadDemoDataAsync_Enabled_LoadsIntoTheHostsDatabase()
+    {
+        using var provider = Build(
+            new() { ["Households:PersonalDataKey"] = PersonalDataProtector.NewKey(), ["Households:LoadDemoData"] = "true", ["Households:DemoDataPath"] = Content.DemoDataPath },
+            services => services.AddHouseholds());
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Database.EnsureCreatedAsync();
+        }
+
+        var result = await provider.LoadDemoDataAsync(CancellationToken.None);
+
+        Assert.Equal(Content.DemoData.Households.Count, result.Households);
+    }
+
+    [Fact]
+    public async Task LoadDemoDataAsync_NotEnabled_DoesNothing()
+    {
+        using var provider = Build(new() { ["Households:PersonalDataKey"] = PersonalDataProtector.NewKey() }, services => services.AddHouseholds());
+
+        Assert.Same(DemoDataLoadResult.Skipped, await provider.LoadDemoDataAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public void AddSettlement_PolicyDirectoryConfigured_LoadsItsSets()
     {
         using var provider = Build(new() { ["Settlement:PolicyDirectory"] = Content.PolicyDirectory }, services => services.AddSettlement());

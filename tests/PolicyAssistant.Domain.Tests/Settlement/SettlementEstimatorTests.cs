@@ -265,6 +265,21 @@ public sealed class SettlementEstimatorTests
     }
 
     [Fact]
+    public void Estimate_LapsedInsurance_NoMedicalAssistance()
+    {
+        Assert.Equal(0m, Settle(Poor(20000m) with { Exclusion = ExclusionReason.LapsedInsurance }).MedicalAssistance);
+    }
+
+    [Fact]
+    public void Estimate_OutOfCountyWithoutReferral_CriticalIllnessDeductibleIsNotHalved()
+    {
+        // Basic (40000−700)×40% = 15720, left 24280; the full 15000 deductible leaves 9280 at 55%.
+        var breakdown = Settle(Poor(40000m, HospitalLevel.City, covered: 40000m) with { InCounty = false });
+
+        Assert.Equal(9280m * 0.55m, breakdown.CriticalIllnessInsurance);
+    }
+
+    [Fact]
     public void Estimate_AnnualCapAlmostReached_BasicInsurancePaysOnlyWhatIsLeft()
     {
         var breakdown = Settle(Poor(20000m) with { YearToDate = new SettlementYearToDate(BasicInsurance: 149000m) });
