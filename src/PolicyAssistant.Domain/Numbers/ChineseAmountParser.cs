@@ -233,7 +233,8 @@ public static class ChineseAmountParser
                     end++;
                 }
 
-                if (number is not null || !TryParseArabic(text[i..end], out var value))
+                // Every part only adds to the amount, so a part above the maximum ends it (and no product can overflow).
+                if (number is not null || !TryParseArabic(text[i..end], out var value) || value > MaximumAmount)
                 {
                     return false;
                 }

@@ -68,6 +68,7 @@ public sealed class ChineseAmountParserTests
     [InlineData("1千2500")]
     [InlineData("十亿")]
     [InlineData("99999999999999999999999999999")]
+    [InlineData("99999999999999999999千亿")]
     [InlineData("一万多")]
     [InlineData("w")]
     [InlineData("五w")]
@@ -109,5 +110,30 @@ public sealed class ChineseAmountParserTests
     public void FindAmount_NoMoneyInTheSentence_ReturnsNull(string? sentence)
     {
         Assert.Null(ChineseAmountParser.FindAmount(sentence));
+    }
+
+    [Fact]
+    public void TryParseAndFindAmount_RandomText_NeverThrow()
+    {
+        const string alphabet = "0123456789.,，元块万千百十零一二两三五九壹贰仟亿点wk¥天%第多 -abc１２．";
+        var random = new Random(42);
+        var texts = Enumerable.Range(0, 20_000)
+            .Select(_ => new string(Enumerable.Range(0, random.Next(1, 16)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()));
+
+        var failures = texts.Where(text =>
+        {
+            try
+            {
+                ChineseAmountParser.TryParse(text, out _);
+                ChineseAmountParser.FindAmount(text);
+                return false;
+            }
+            catch (Exception)
+            {
+                return true;
+            }
+        });
+
+        Assert.Empty(failures);
     }
 }
