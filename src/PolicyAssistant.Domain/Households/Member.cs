@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using PolicyAssistant.Domain.Settlement;
 
 namespace PolicyAssistant.Domain.Households;
 

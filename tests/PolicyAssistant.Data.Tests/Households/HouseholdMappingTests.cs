@@ -83,7 +83,7 @@ public sealed class HouseholdMappingTests
         var certification = head.ChronicCertifications.Single();
 
         Assert.Equal(
-            ("鹿寨县青岚镇杏林村", "450223", "1990****1234"[..3] + "****1234", new DateOnly(1980, 1, 1), Sex.Male, true),
+            ("鹿寨县青岚镇杏林村", "450223", "199****1234", new DateOnly(1980, 1, 1), Sex.Male, true),
             (household.Village!.FullName, household.Village.CountyCode, head.PhoneMasked, head.BirthDate, head.Sex, head.IsPolicyLiterateMember));
         Assert.Equal(Estimate(), stay.Settlement);
         Assert.Equal((HospitalLevel.County, ExclusionReason.TrafficAccident), (stay.HospitalLevel, stay.Exclusion));
