@@ -14,7 +14,9 @@ public sealed class SmsInboundMessageConfiguration : IEntityTypeConfiguration<Sm
         builder.Property(m => m.PhoneNumber).HasMaxLength(SmsModelBuilding.PhoneLength);
         builder.Property(m => m.SignName).HasMaxLength(64);
         builder.Property(m => m.DestCode).HasMaxLength(32);
-        builder.Property(m => m.Status).IsText();
+        // Status and lease guard every write: a dispatcher whose claim lapsed, or a receipt racing a send, loses instead of overwriting.
+        builder.Property(m => m.Status).IsText().IsConcurrencyToken();
+        builder.Property(m => m.LeaseUntil).IsConcurrencyToken();
         builder.Property(m => m.Outcome).IsText();
         builder.Property(m => m.Error).HasMaxLength(200);
         builder.Property(m => m.SentAt).IsUtc();

@@ -13,7 +13,9 @@ public sealed class SmsOutboundMessageConfiguration : IEntityTypeConfiguration<S
         builder.HasIndex(m => m.OutId).IsUnique();
         builder.Property(m => m.PhoneNumber).HasMaxLength(SmsModelBuilding.PhoneLength);
         builder.Property(m => m.Kind).IsText();
-        builder.Property(m => m.Status).IsText();
+        // Status and lease guard every write: a dispatcher whose claim lapsed, or a receipt racing a send, loses instead of overwriting.
+        builder.Property(m => m.Status).IsText().IsConcurrencyToken();
+        builder.Property(m => m.LeaseUntil).IsConcurrencyToken();
         builder.Property(m => m.SignName).HasMaxLength(64);
         builder.Property(m => m.TemplateCode).HasMaxLength(SmsModelBuilding.CodeLength);
         builder.Property(m => m.ProviderMessageId).HasMaxLength(SmsModelBuilding.OutIdLength);
