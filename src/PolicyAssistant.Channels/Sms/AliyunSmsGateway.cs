@@ -39,7 +39,7 @@ public sealed class AliyunSmsGateway(HttpClient httpClient, IOptions<SmsOptions>
             ["PhoneNumbers"] = message.PhoneNumber,
             ["SignName"] = message.SignName,
             ["TemplateCode"] = message.TemplateCode,
-            ["TemplateParam"] = JsonSerializer.Serialize(message.TemplateParams),
+            ["TemplateParam"] = SmsJson.Serialize(message.TemplateParams),
             ["OutId"] = message.OutId,
         };
 

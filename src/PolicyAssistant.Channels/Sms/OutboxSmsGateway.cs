@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolicyAssistant.Data;
 using PolicyAssistant.Data.Sms;
@@ -28,7 +27,7 @@ public sealed class OutboxSmsGateway(PolicyAssistantDbContext db, TimeProvider c
             Kind = message.Kind,
             SignName = message.SignName,
             TemplateCode = message.TemplateCode,
-            TemplateParamsJson = message.TemplateParams.Count == 0 ? null : JsonSerializer.Serialize(message.TemplateParams),
+            TemplateParamsJson = message.TemplateParams.Count == 0 ? null : SmsJson.Serialize(message.TemplateParams),
             Text = message.Text,
             SegmentCount = SmsSegmenter.CountSegments(message.Text, message.SignName),
             CreatedAt = now,

@@ -86,7 +86,7 @@ public static class SmsEndpoints
     private static IResult Acknowledge() => Results.Text(Acknowledgement, "application/json", Encoding.UTF8);
 
     private static IResult Failure(int status, string message) =>
-        Results.Text(JsonSerializer.Serialize(new { code = status, msg = message }), "application/json", Encoding.UTF8, status);
+        Results.Text(JsonSerializer.Serialize(new { code = status, msg = message }, SmsJson.Options), "application/json", Encoding.UTF8, status);
 
     private static IResult? Refuse(HttpContext http, string? secret, SmsInboundOptions inbound)
     {

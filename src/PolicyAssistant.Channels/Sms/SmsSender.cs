@@ -415,7 +415,7 @@ public sealed class SmsSender(
                 SmsKind.Campaign => options.Templates.Campaign,
                 _ => options.Templates.Reply,
             },
-            TemplateParamsJson = JsonSerializer.Serialize(templateParams),
+            TemplateParamsJson = SmsJson.Serialize(templateParams),
             SegmentCount = SmsSegmenter.CountSegments(text, options.SignName),
             Status = SmsOutboundStatus.Queued,
             NextAttemptAt = now,

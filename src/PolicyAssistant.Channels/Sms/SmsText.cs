@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text;
 
 namespace PolicyAssistant.Channels.Sms;
@@ -45,4 +47,12 @@ public static class SmsText
 
         return builder.ToString();
     }
+}
+
+internal static class SmsJson
+{
+    /// <summary>Chinese stays readable in stored and sent JSON; these strings never reach an HTML page unencoded.</summary>
+    public static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Serialize(IReadOnlyDictionary<string, string> values) => JsonSerializer.Serialize(values, Options);
 }

@@ -85,7 +85,21 @@ public sealed class SmsTestServices : IAsyncDisposable
     public Task<SmsEnqueueResult> EnqueueAsync(Func<SmsSender, Task<SmsEnqueueResult>> enqueue) =>
         InScopeAsync(s => enqueue(s.GetRequiredService<SmsSender>()));
 
-    public Task<int> DispatchAsync() => InScopeAsync(s => s.GetRequiredService<SmsSender>().DispatchDueAsync(CancellationToken.None));
+    public Task<int> DispatchAsync(CancellationToken cancellationToken = default) =>
+        InScopeAsync(s => s.GetRequiredService<SmsSender>().DispatchDueAsync(cancellationToken));
+
+    /// <summary>Changes rows directly, as a crash or another instance would have left them.</summary>
+    public Task UpdateAsync<T>(Action<T> change) where T : class =>
+        InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<PolicyAssistantDbContext>();
+            foreach (var row in await db.Set<T>().ToListAsync())
+            {
+                change(row);
+            }
+
+            return await db.SaveChangesAsync();
+        });
 
     public Task<int> ProcessInboundAsync() => InScopeAsync(s => s.GetRequiredService<SmsInboundProcessor>().ProcessPendingAsync(CancellationToken.None));
 
