@@ -96,11 +96,10 @@ public sealed class AliyunSmsGateway(HttpClient httpClient, IOptions<SmsOptions>
                     });
                 }
 
-                var details = answered.Body["SmsSendDetailDTOs"]?["SmsSendDetailDTO"] as JsonArray ?? [];
-                var match = details.OfType<JsonObject>().FirstOrDefault(d => ReadString(d, "OutId") == query.OutId)
-                    ?? (query.ProviderMessageId is not null && details.Count == 1 && ReadString(details[0]!.AsObject(), "OutId") is null
-                        ? details[0]!.AsObject()
-                        : null);
+                var details = (answered.Body["SmsSendDetailDTOs"]?["SmsSendDetailDTO"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+                // Matched by our OutId; a record without one can only be trusted when the BizId narrowed the query to it.
+                var match = details.FirstOrDefault(d => ReadString(d, "OutId") == query.OutId)
+                    ?? (query.ProviderMessageId is not null && details is [var only] && ReadString(only, "OutId") is null ? only : null);
                 if (match is not null)
                 {
                     return ToStatus(match, query.ProviderMessageId);

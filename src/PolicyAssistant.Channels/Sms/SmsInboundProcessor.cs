@@ -92,27 +92,34 @@ public sealed class SmsInboundProcessor(
         return true;
     }
 
+    // Each path stages its own changes (opt-out, continuation) and lets the reply's enqueue save them with the
+    // reply in one transaction, so a crash leaves either both or neither.
     private async Task<SmsInboundOutcome> RespondAsync(SmsInboundMessage message, CancellationToken cancellationToken)
     {
         var phoneNumber = message.PhoneNumber;
+        var replyOutId = ReplyOutId(message);
+        if (await db.Set<SmsOutboundMessage>().AnyAsync(m => m.OutId == replyOutId, cancellationToken))
+        {
+            // Answered before a crash kept the row from being marked: the turn is not run twice.
+            return SmsInboundOutcome.Answered;
+        }
+
         if (SmsText.IsOptOut(message.Content))
         {
-            if (await db.Set<SmsOptOut>().AnyAsync(o => o.PhoneNumber == phoneNumber, cancellationToken))
+            if (!await db.Set<SmsOptOut>().AnyAsync(o => o.PhoneNumber == phoneNumber, cancellationToken))
             {
-                return SmsInboundOutcome.OptedOut;
+                db.Add(new SmsOptOut { PhoneNumber = phoneNumber, Keyword = SmsText.Fold(message.Content), OptedOutAt = clock.UtcNow() });
+                await ReplyAsync(message, SmsText.OptOutConfirmation, cancellationToken);
             }
 
-            db.Add(new SmsOptOut { PhoneNumber = phoneNumber, Keyword = SmsText.Fold(message.Content), OptedOutAt = clock.UtcNow() });
-            await db.SaveChangesAsync(cancellationToken);
-            await ReplyAsync(message, SmsText.OptOutConfirmation, cancellationToken);
             return SmsInboundOutcome.OptedOut;
         }
 
         if (SmsText.IsOptIn(message.Content))
         {
-            var removed = await db.Set<SmsOptOut>().Where(o => o.PhoneNumber == phoneNumber).ExecuteDeleteAsync(cancellationToken);
-            if (removed > 0)
+            if (await db.Set<SmsOptOut>().FirstOrDefaultAsync(o => o.PhoneNumber == phoneNumber, cancellationToken) is { } optOut)
             {
+                db.Remove(optOut);
                 await ReplyAsync(message, SmsText.OptInConfirmation, cancellationToken);
             }
 
@@ -150,7 +157,6 @@ public sealed class SmsInboundProcessor(
         var answer = string.Join("\n", replies.Select(r => r.Text?.Trim()).Where(t => !string.IsNullOrEmpty(t)));
         if (answer.Length == 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
             return SmsInboundOutcome.Ignored;
         }
 
@@ -179,16 +185,14 @@ public sealed class SmsInboundProcessor(
             continuation.CreatedAt = clock.UtcNow();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         await ReplyAsync(message, part.Text, cancellationToken);
     }
 
-    // The reply's OutId derives from the inbound row, so processing the same text twice queues one reply.
-    private async Task ReplyAsync(SmsInboundMessage message, string text, CancellationToken cancellationToken)
-    {
-        var outId = "reply-" + message.Id.ToString(CultureInfo.InvariantCulture);
-        await sender.EnqueueReplyAsync(message.PhoneNumber, text, outId, message.Id, cancellationToken);
-    }
+    private Task ReplyAsync(SmsInboundMessage message, string text, CancellationToken cancellationToken) =>
+        sender.EnqueueReplyAsync(message.PhoneNumber, text, ReplyOutId(message), message.Id, cancellationToken);
+
+    // The reply's OutId derives from the inbound row, so one text never gets two replies.
+    private static string ReplyOutId(SmsInboundMessage message) => "reply-" + message.Id.ToString(CultureInfo.InvariantCulture);
 
     private async Task<bool> IsOverAnswerLimitAsync(SmsInboundMessage message, CancellationToken cancellationToken)
     {
