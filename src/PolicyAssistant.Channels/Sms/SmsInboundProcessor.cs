@@ -1,0 +1,233 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PolicyAssistant.Conversation.Turns;
+using PolicyAssistant.Data;
+using PolicyAssistant.Data.Sms;
+
+namespace PolicyAssistant.Channels.Sms;
+
+/// <summary>
+/// Answers the texts <see cref="SmsUplinkStore"/> stored: each goes through opt-out handling, the per-number
+/// limit, "1" for the rest of an answer, or else the turn, and the reply is queued to the same number.
+/// </summary>
+public sealed class SmsInboundProcessor(
+    PolicyAssistantDbContext db,
+    TurnProcessor turnProcessor,
+    SmsSender sender,
+    IOptions<SmsOptions> options,
+    TimeProvider clock,
+    ILogger<SmsInboundProcessor> logger)
+{
+    public const string ChannelId = "sms";
+    public const int BatchSize = 20;
+
+    private SmsOptions Options => options.Value;
+
+    private DbSet<SmsInboundMessage> Inbound => db.Set<SmsInboundMessage>();
+
+    /// <summary>Processes up to one batch of stored texts; returns how many it finished or gave up on.</summary>
+    public async Task<int> ProcessPendingAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow();
+        var due = await Inbound.AsNoTracking()
+            .Where(m => (m.Status == SmsInboundStatus.Received && m.NextAttemptAt <= now)
+                || (m.Status == SmsInboundStatus.Processing && m.LeaseUntil <= now))
+            .OrderBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var handled = 0;
+        foreach (var id in due)
+        {
+            if (await ProcessAsync(id, cancellationToken))
+            {
+                handled++;
+            }
+        }
+
+        return handled;
+    }
+
+    private async Task<bool> ProcessAsync(long id, CancellationToken cancellationToken)
+    {
+        var message = await Inbound.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var now = clock.UtcNow();
+        if (message is null || !(message.Status == SmsInboundStatus.Received ? message.NextAttemptAt <= now : message.Status == SmsInboundStatus.Processing && message.LeaseUntil <= now))
+        {
+            return false;
+        }
+
+        message.Status = SmsInboundStatus.Processing;
+        message.LeaseUntil = now + Options.Inbound.ProcessingLease;
+        message.Attempts++;
+        if (!await TrySaveAsync(message, cancellationToken))
+        {
+            return false;
+        }
+
+        try
+        {
+            message.Outcome = await RespondAsync(message, cancellationToken);
+            message.Status = SmsInboundStatus.Processed;
+            message.ProcessedAt = clock.UtcNow();
+            message.Error = null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(exception, "Inbound SMS {InboundId} failed on attempt {Attempt}.", message.Id, message.Attempts);
+
+            // Drop whatever the failed turn left half-done; only the inbound row's own bookkeeping is kept.
+            db.ChangeTracker.Clear();
+            db.Attach(message);
+            message.Error = exception.GetType().Name;
+            message.Status = message.Attempts >= Options.Inbound.MaxAttempts ? SmsInboundStatus.Failed : SmsInboundStatus.Received;
+            message.NextAttemptAt = clock.UtcNow() + TimeSpan.FromSeconds(30 * message.Attempts);
+        }
+
+        message.LeaseUntil = null;
+        await TrySaveAsync(message, cancellationToken);
+        return true;
+    }
+
+    // Each path stages its own changes (opt-out, continuation) and lets the reply's enqueue save them with the
+    // reply in one transaction, so a crash leaves either both or neither.
+    private async Task<SmsInboundOutcome> RespondAsync(SmsInboundMessage message, CancellationToken cancellationToken)
+    {
+        var phoneNumber = message.PhoneNumber;
+        var replyOutId = ReplyOutId(message);
+        if (await db.Set<SmsOutboundMessage>().AnyAsync(m => m.OutId == replyOutId, cancellationToken))
+        {
+            // Answered before a crash kept the row from being marked: the turn is not run twice.
+            return SmsInboundOutcome.Answered;
+        }
+
+        if (SmsText.IsOptOut(message.Content))
+        {
+            if (!await db.Set<SmsOptOut>().AnyAsync(o => o.PhoneNumber == phoneNumber, cancellationToken))
+            {
+                db.Add(new SmsOptOut { PhoneNumber = phoneNumber, Keyword = SmsText.Fold(message.Content), OptedOutAt = clock.UtcNow() });
+                await ReplyAsync(message, SmsText.OptOutConfirmation, cancellationToken);
+            }
+
+            return SmsInboundOutcome.OptedOut;
+        }
+
+        if (SmsText.IsOptIn(message.Content))
+        {
+            if (await db.Set<SmsOptOut>().FirstOrDefaultAsync(o => o.PhoneNumber == phoneNumber, cancellationToken) is { } optOut)
+            {
+                db.Remove(optOut);
+                await ReplyAsync(message, SmsText.OptInConfirmation, cancellationToken);
+            }
+
+            return SmsInboundOutcome.OptedIn;
+        }
+
+        if (await IsOverAnswerLimitAsync(message, cancellationToken))
+        {
+            var since = message.ReceivedAt - Options.Limits.Window;
+            var notified = await Inbound.AnyAsync(
+                m => m.PhoneNumber == phoneNumber && m.ReceivedAt > since && m.Outcome == SmsInboundOutcome.OverLimitNotified, cancellationToken);
+            if (notified)
+            {
+                return SmsInboundOutcome.OverLimitIgnored;
+            }
+
+            await ReplyAsync(message, SmsText.OverLimitNotice, cancellationToken);
+            return SmsInboundOutcome.OverLimitNotified;
+        }
+
+        var continuation = await db.Set<SmsContinuation>().FirstOrDefaultAsync(c => c.PhoneNumber == phoneNumber, cancellationToken);
+        if (continuation is not null && continuation.CreatedAt + Options.Limits.ContinuationLifetime < clock.UtcNow())
+        {
+            db.Remove(continuation);
+            continuation = null;
+        }
+
+        if (continuation is not null && SmsText.IsContinue(message.Content))
+        {
+            await AnswerAsync(message, continuation.RemainingText, continuation, cancellationToken);
+            return SmsInboundOutcome.ContinuationSent;
+        }
+
+        var replies = await turnProcessor.ProcessActivityAsync(ToActivity(message), cancellationToken);
+        var answer = string.Join("\n", replies.Select(r => r.Text?.Trim()).Where(t => !string.IsNullOrEmpty(t)));
+        if (answer.Length == 0)
+        {
+            return SmsInboundOutcome.Ignored;
+        }
+
+        await AnswerAsync(message, answer, continuation, cancellationToken);
+        return SmsInboundOutcome.Answered;
+    }
+
+    /// <summary>Sends as much of the answer as fits and keeps the rest for the next "1".</summary>
+    private async Task AnswerAsync(SmsInboundMessage message, string answer, SmsContinuation? continuation, CancellationToken cancellationToken)
+    {
+        var part = SmsReplyShortener.Shorten(answer, Options.SignName, Options.Limits.MaxReplySegments);
+        if (part.Remainder is null)
+        {
+            if (continuation is not null)
+            {
+                db.Remove(continuation);
+            }
+        }
+        else if (continuation is null)
+        {
+            db.Add(new SmsContinuation { PhoneNumber = message.PhoneNumber, RemainingText = part.Remainder, CreatedAt = clock.UtcNow() });
+        }
+        else
+        {
+            continuation.RemainingText = part.Remainder;
+            continuation.CreatedAt = clock.UtcNow();
+        }
+
+        await ReplyAsync(message, part.Text, cancellationToken);
+    }
+
+    private Task ReplyAsync(SmsInboundMessage message, string text, CancellationToken cancellationToken) =>
+        sender.EnqueueReplyAsync(message.PhoneNumber, text, ReplyOutId(message), message.Id, cancellationToken);
+
+    // The reply's OutId derives from the inbound row, so one text never gets two replies.
+    private static string ReplyOutId(SmsInboundMessage message) => "reply-" + message.Id.ToString(CultureInfo.InvariantCulture);
+
+    private async Task<bool> IsOverAnswerLimitAsync(SmsInboundMessage message, CancellationToken cancellationToken)
+    {
+        var since = message.ReceivedAt - Options.Limits.Window;
+        var phoneNumber = message.PhoneNumber;
+        var answered = await Inbound.CountAsync(
+            m => m.PhoneNumber == phoneNumber && m.Id != message.Id && m.ReceivedAt > since
+                && (m.Outcome == SmsInboundOutcome.Answered || m.Outcome == SmsInboundOutcome.ContinuationSent),
+            cancellationToken);
+        return answered >= Options.Limits.InboundAnswersPerWindow;
+    }
+
+    private static Activity ToActivity(SmsInboundMessage message) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = message.SequenceId,
+        ChannelId = ChannelId,
+        ConversationId = message.PhoneNumber,
+        From = new ChannelAccount(message.PhoneNumber),
+        Recipient = new ChannelAccount(message.DestCode ?? ChannelId, message.SignName),
+        Timestamp = new DateTimeOffset(message.SentAt ?? message.ReceivedAt, TimeSpan.Zero),
+        Text = message.Content.Trim(),
+    };
+
+    private async Task<bool> TrySaveAsync(SmsInboundMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.Entry(message).State = EntityState.Detached;
+            return false;
+        }
+    }
+}

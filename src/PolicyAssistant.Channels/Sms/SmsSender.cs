@@ -1,0 +1,437 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PolicyAssistant.Data;
+using PolicyAssistant.Data.Sms;
+
+namespace PolicyAssistant.Channels.Sms;
+
+/// <summary>A text to queue. <paramref name="OutId"/> is the caller's idempotency key: queuing it twice queues it once.</summary>
+public sealed record SmsOutboundRequest(
+    string OutId,
+    string PhoneNumber,
+    SmsKind Kind,
+    string Text,
+    IReadOnlyDictionary<string, string>? TemplateParams = null,
+    long? InReplyToId = null);
+
+public abstract record SmsEnqueueResult
+{
+    private SmsEnqueueResult()
+    {
+    }
+
+    public sealed record Queued(long MessageId, int SegmentCount) : SmsEnqueueResult;
+
+    /// <summary>A message with this OutId exists already; nothing new was queued.</summary>
+    public sealed record AlreadyQueued(long MessageId) : SmsEnqueueResult;
+
+    /// <summary>A campaign text to a number that opted out: recorded as skipped, not sent.</summary>
+    public sealed record Skipped(long MessageId) : SmsEnqueueResult;
+
+    /// <summary>The number has had its share of this kind of text in the current window.</summary>
+    public sealed record RateLimited : SmsEnqueueResult;
+
+    public sealed record InvalidPhoneNumber : SmsEnqueueResult;
+}
+
+/// <summary>What a delivery receipt says about one message.</summary>
+public sealed record SmsReceipt(string? OutId, string? ProviderMessageId, bool Success, string? ErrorCode, string? ErrorMessage, DateTime? ReportedAt);
+
+/// <summary>
+/// The outbound pipeline over the SmsOutboundMessages table: queue, send with retries and back-off,
+/// and settle by receipts. A provider call without an answer is never simply repeated: the provider is
+/// asked first, so one message is sent at most once.
+/// </summary>
+public sealed class SmsSender(
+    PolicyAssistantDbContext db,
+    ISmsGateway gateway,
+    SmsSignals signals,
+    IOptions<SmsOptions> options,
+    TimeProvider clock,
+    ILogger<SmsSender> logger)
+{
+    // How long the dispatcher keeps asking about an unanswered call before it gives up on knowing.
+    private static readonly TimeSpan StatusGiveUpAfter = TimeSpan.FromDays(1);
+
+    private SmsOptions Options => options.Value;
+
+    private DbSet<SmsOutboundMessage> Messages => db.Set<SmsOutboundMessage>();
+
+    public Task<SmsEnqueueResult> EnqueueReplyAsync(string phoneNumber, string text, string outId, long? inReplyToId, CancellationToken cancellationToken) =>
+        EnqueueAsync(new SmsOutboundRequest(outId, phoneNumber, SmsKind.Reply, text, InReplyToId: inReplyToId), cancellationToken);
+
+    public Task<SmsEnqueueResult> EnqueueVerificationCodeAsync(string phoneNumber, string code, string outId, CancellationToken cancellationToken) =>
+        EnqueueAsync(new SmsOutboundRequest(outId, phoneNumber, SmsKind.VerificationCode, $"您的验证码是{code}，请勿告诉他人。",
+            new Dictionary<string, string> { ["code"] = code }), cancellationToken);
+
+    public Task<SmsEnqueueResult> EnqueueCampaignAsync(string phoneNumber, string text, string outId, CancellationToken cancellationToken) =>
+        EnqueueAsync(new SmsOutboundRequest(outId, phoneNumber, SmsKind.Campaign, text), cancellationToken);
+
+    public async Task<SmsEnqueueResult> EnqueueAsync(SmsOutboundRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.OutId) || request.OutId.Length > 64)
+        {
+            throw new ArgumentException("An OutId of 1 to 64 characters is required.", nameof(request));
+        }
+
+        if (SmsPhoneNumber.Normalize(request.PhoneNumber) is not { } phoneNumber)
+        {
+            return new SmsEnqueueResult.InvalidPhoneNumber();
+        }
+
+        if (await FindIdAsync(request.OutId, cancellationToken) is { } existingId)
+        {
+            return new SmsEnqueueResult.AlreadyQueued(existingId);
+        }
+
+        var now = clock.UtcNow();
+        if (request.Kind == SmsKind.VerificationCode && await IsOverVerificationLimitAsync(phoneNumber, now, cancellationToken))
+        {
+            return new SmsEnqueueResult.RateLimited();
+        }
+
+        var message = Compose(request, phoneNumber, now);
+        var skipped = request.Kind == SmsKind.Campaign && await IsOptedOutAsync(phoneNumber, cancellationToken);
+        if (skipped)
+        {
+            message.Status = SmsOutboundStatus.Skipped;
+            message.ErrorCode = "OptedOut";
+        }
+
+        Messages.Add(message);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another caller queued the same OutId between our check and our insert.
+            db.Entry(message).State = EntityState.Detached;
+            if (await FindIdAsync(request.OutId, cancellationToken) is not { } racedId)
+            {
+                throw;
+            }
+
+            return new SmsEnqueueResult.AlreadyQueued(racedId);
+        }
+
+        if (skipped)
+        {
+            return new SmsEnqueueResult.Skipped(message.Id);
+        }
+
+        signals.NotifyOutbound();
+        return new SmsEnqueueResult.Queued(message.Id, message.SegmentCount);
+    }
+
+    private Task<long?> FindIdAsync(string outId, CancellationToken cancellationToken) =>
+        Messages.AsNoTracking().Where(m => m.OutId == outId).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<bool> IsOptedOutAsync(string phoneNumber, CancellationToken cancellationToken) =>
+        db.Set<SmsOptOut>().AnyAsync(o => o.PhoneNumber == phoneNumber, cancellationToken);
+
+    /// <summary>Sends (or re-checks) up to one batch of due messages; returns how many it handled.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow();
+        var due = await Messages.AsNoTracking()
+            .Where(m => ((m.Status == SmsOutboundStatus.Queued || m.Status == SmsOutboundStatus.Unconfirmed) && m.NextAttemptAt <= now)
+                || (m.Status == SmsOutboundStatus.Sending && m.LeaseUntil <= now))
+            .OrderBy(m => m.NextAttemptAt)
+            .Select(m => m.Id)
+            .Take(Options.Dispatch.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var handled = 0;
+        foreach (var id in due)
+        {
+            if (await DispatchAsync(id, cancellationToken))
+            {
+                handled++;
+            }
+        }
+
+        return handled;
+    }
+
+    /// <summary>Applies delivery receipts; a receipt also settles a message whose send went unanswered.</summary>
+    public async Task<int> RecordReceiptsAsync(IReadOnlyList<SmsReceipt> receipts, CancellationToken cancellationToken)
+    {
+        var applied = 0;
+        foreach (var receipt in receipts)
+        {
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                var message = await FindForReceiptAsync(receipt, cancellationToken);
+                if (message is null || message.Status is SmsOutboundStatus.Delivered or SmsOutboundStatus.Skipped)
+                {
+                    break;
+                }
+
+                ApplyReceipt(message, receipt);
+                if (await TrySaveAsync(message, cancellationToken))
+                {
+                    applied++;
+                    break;
+                }
+            }
+        }
+
+        return applied;
+    }
+
+    private async Task<SmsOutboundMessage?> FindForReceiptAsync(SmsReceipt receipt, CancellationToken cancellationToken)
+    {
+        if (receipt.OutId is { Length: > 0 } outId && await Messages.FirstOrDefaultAsync(m => m.OutId == outId, cancellationToken) is { } byOutId)
+        {
+            return byOutId;
+        }
+
+        return receipt.ProviderMessageId is { Length: > 0 } providerId
+            ? await Messages.FirstOrDefaultAsync(m => m.ProviderMessageId == providerId, cancellationToken)
+            : null;
+    }
+
+    private void ApplyReceipt(SmsOutboundMessage message, SmsReceipt receipt)
+    {
+        message.ProviderMessageId ??= receipt.ProviderMessageId;
+        message.AcceptedAt ??= receipt.ReportedAt ?? clock.UtcNow();
+        message.LeaseUntil = null;
+        if (receipt.Success)
+        {
+            message.Status = SmsOutboundStatus.Delivered;
+            message.DeliveredAt = receipt.ReportedAt ?? clock.UtcNow();
+            message.ErrorCode = null;
+            message.ErrorMessage = null;
+        }
+        else
+        {
+            message.Status = SmsOutboundStatus.Failed;
+            message.ErrorCode = Truncate(receipt.ErrorCode ?? "Undelivered", 64);
+            message.ErrorMessage = Truncate(receipt.ErrorMessage ?? "", 500);
+        }
+    }
+
+    private async Task<bool> DispatchAsync(long id, CancellationToken cancellationToken)
+    {
+        var message = await Messages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var now = clock.UtcNow();
+        if (message is null || !IsDue(message, now))
+        {
+            return false;
+        }
+
+        // A lapsed claim or an unanswered call may have reached the provider: ask before sending again.
+        var mustCheck = message.LastAttemptAt is not null && message.Status is SmsOutboundStatus.Sending or SmsOutboundStatus.Unconfirmed;
+        message.Status = SmsOutboundStatus.Sending;
+        message.LeaseUntil = now + Options.Dispatch.SendingLease;
+        if (!await TrySaveAsync(message, cancellationToken))
+        {
+            return false;
+        }
+
+        if (mustCheck && !await ReadyToResendAsync(message, cancellationToken))
+        {
+            await TrySaveAsync(message, cancellationToken);
+            return true;
+        }
+
+        if (message.Kind == SmsKind.Campaign && await IsOptedOutAsync(message.PhoneNumber, cancellationToken))
+        {
+            Finish(message, SmsOutboundStatus.Skipped, "OptedOut", "");
+            await TrySaveAsync(message, cancellationToken);
+            return true;
+        }
+
+        message.Attempts++;
+        message.LastAttemptAt = clock.UtcNow();
+        if (!await TrySaveAsync(message, cancellationToken))
+        {
+            return false;
+        }
+
+        var result = await gateway.SendAsync(ToGatewayMessage(message), cancellationToken);
+        Record(message, result);
+        await TrySaveAsync(message, cancellationToken);
+        return true;
+    }
+
+    private static bool IsDue(SmsOutboundMessage message, DateTime now) => message.Status switch
+    {
+        SmsOutboundStatus.Queued or SmsOutboundStatus.Unconfirmed => message.NextAttemptAt <= now,
+        SmsOutboundStatus.Sending => message.LeaseUntil <= now,
+        _ => false,
+    };
+
+    /// <summary>Settles the message from the provider's records; true only when the provider has certainly not got it.</summary>
+    private async Task<bool> ReadyToResendAsync(SmsOutboundMessage message, CancellationToken cancellationToken)
+    {
+        var lastAttemptAt = message.LastAttemptAt!.Value;
+        var status = await gateway.QueryStatusAsync(
+            new SmsStatusQuery(message.OutId, message.PhoneNumber, message.ProviderMessageId, lastAttemptAt), cancellationToken);
+        var now = clock.UtcNow();
+        switch (status)
+        {
+            case SmsDeliveryStatus.Delivered delivered:
+                message.ProviderMessageId ??= delivered.ProviderMessageId;
+                message.AcceptedAt ??= lastAttemptAt;
+                message.DeliveredAt = delivered.DeliveredAt ?? now;
+                Finish(message, SmsOutboundStatus.Delivered, null, null);
+                return false;
+            case SmsDeliveryStatus.Pending pending:
+                message.ProviderMessageId ??= pending.ProviderMessageId;
+                message.AcceptedAt ??= lastAttemptAt;
+                Finish(message, SmsOutboundStatus.Accepted, null, null);
+                return false;
+            case SmsDeliveryStatus.Failed failed:
+                message.ProviderMessageId ??= failed.ProviderMessageId;
+                Finish(message, SmsOutboundStatus.Failed, failed.Code, failed.Message);
+                return false;
+            case SmsDeliveryStatus.NotFound when now - lastAttemptAt >= Options.Dispatch.StatusSettleDelay:
+                if (message.Attempts >= Options.Dispatch.MaxAttempts)
+                {
+                    Finish(message, SmsOutboundStatus.Failed, "NotSent", $"Not taken by the provider after {message.Attempts} attempts.");
+                    return false;
+                }
+
+                return true;
+            case SmsDeliveryStatus.NotFound:
+                // Too soon to trust an empty answer: the provider's records may lag the call.
+                message.Status = SmsOutboundStatus.Unconfirmed;
+                message.LeaseUntil = null;
+                message.NextAttemptAt = lastAttemptAt + Options.Dispatch.StatusSettleDelay;
+                return false;
+            default:
+                var reason = ((SmsDeliveryStatus.Unknown)status).Reason;
+                if (now - lastAttemptAt >= StatusGiveUpAfter)
+                {
+                    Finish(message, SmsOutboundStatus.Failed, "StatusUnknown", reason);
+                    return false;
+                }
+
+                message.Status = SmsOutboundStatus.Unconfirmed;
+                message.LeaseUntil = null;
+                message.NextAttemptAt = now + Backoff(message.Attempts);
+                message.ErrorMessage = Truncate(reason, 500);
+                return false;
+        }
+    }
+
+    private void Record(SmsOutboundMessage message, SmsSendResult result)
+    {
+        var now = clock.UtcNow();
+        switch (result)
+        {
+            case SmsSendResult.Accepted accepted:
+                message.ProviderMessageId = accepted.ProviderMessageId;
+                message.AcceptedAt = now;
+                message.DeliveredAt = accepted.DeliveredAt;
+                Finish(message, accepted.DeliveredAt is null ? SmsOutboundStatus.Accepted : SmsOutboundStatus.Delivered, null, null);
+                break;
+            case SmsSendResult.Rejected { Transient: true } rejected when message.Attempts < Options.Dispatch.MaxAttempts:
+                message.Status = SmsOutboundStatus.Queued;
+                message.LeaseUntil = null;
+                message.NextAttemptAt = now + Backoff(message.Attempts);
+                message.ErrorCode = Truncate(rejected.Code, 64);
+                message.ErrorMessage = Truncate(rejected.Message, 500);
+                logger.LogWarning("SMS {MessageId} was refused for now ({Code}); attempt {Attempt} of {MaxAttempts}.", message.Id, rejected.Code, message.Attempts, Options.Dispatch.MaxAttempts);
+                break;
+            case SmsSendResult.Rejected rejected:
+                Finish(message, SmsOutboundStatus.Failed, rejected.Code, rejected.Message);
+                logger.LogError("SMS {MessageId} failed for good: {Code}.", message.Id, rejected.Code);
+                break;
+            case SmsSendResult.Unknown unknown:
+                message.Status = SmsOutboundStatus.Unconfirmed;
+                message.LeaseUntil = null;
+                message.NextAttemptAt = now + Options.Dispatch.StatusSettleDelay;
+                message.ErrorCode = "Unconfirmed";
+                message.ErrorMessage = Truncate(unknown.Reason, 500);
+                logger.LogWarning("SMS {MessageId} got no answer; its status is checked before any retry.", message.Id);
+                break;
+        }
+    }
+
+    private static void Finish(SmsOutboundMessage message, SmsOutboundStatus status, string? code, string? text)
+    {
+        message.Status = status;
+        message.LeaseUntil = null;
+        message.ErrorCode = code is null ? null : Truncate(code, 64);
+        message.ErrorMessage = text is null ? null : Truncate(text, 500);
+    }
+
+    private async Task<bool> TrySaveAsync(SmsOutboundMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else (a receipt, another dispatcher after our lease) changed it first; theirs stands.
+            db.Entry(message).State = EntityState.Detached;
+            return false;
+        }
+    }
+
+    private TimeSpan Backoff(int attempts)
+    {
+        var dispatch = Options.Dispatch;
+        var exponential = dispatch.FirstRetryDelay * Math.Pow(2, Math.Max(0, attempts - 1));
+        var capped = exponential < dispatch.MaxRetryDelay ? exponential : dispatch.MaxRetryDelay;
+        return capped * (1 + Random.Shared.NextDouble() * 0.2);
+    }
+
+    private async Task<bool> IsOverVerificationLimitAsync(string phoneNumber, DateTime now, CancellationToken cancellationToken)
+    {
+        var since = now - Options.Limits.Window;
+        var sent = await Messages.CountAsync(
+            m => m.PhoneNumber == phoneNumber && m.Kind == SmsKind.VerificationCode && m.CreatedAt > since, cancellationToken);
+        return sent >= Options.Limits.VerificationCodesPerWindow;
+    }
+
+    private SmsOutboundMessage Compose(SmsOutboundRequest request, string phoneNumber, DateTime now)
+    {
+        var options = Options;
+        var text = request.Text.Trim();
+        if (request.Kind == SmsKind.Campaign && !text.EndsWith(SmsText.OptOutFooter, StringComparison.Ordinal))
+        {
+            text += SmsText.OptOutFooter;
+        }
+
+        var templateParams = request.TemplateParams ?? new Dictionary<string, string> { ["content"] = text };
+        return new SmsOutboundMessage
+        {
+            OutId = request.OutId,
+            PhoneNumber = phoneNumber,
+            Kind = request.Kind,
+            Text = text,
+            SignName = options.SignName,
+            TemplateCode = request.Kind switch
+            {
+                SmsKind.VerificationCode => options.Templates.VerificationCode,
+                SmsKind.Campaign => options.Templates.Campaign,
+                _ => options.Templates.Reply,
+            },
+            TemplateParamsJson = SmsJson.Serialize(templateParams),
+            SegmentCount = SmsSegmenter.CountSegments(text, options.SignName),
+            Status = SmsOutboundStatus.Queued,
+            NextAttemptAt = now,
+            CreatedAt = now,
+            InReplyToId = request.InReplyToId,
+        };
+    }
+
+    private static SmsMessage ToGatewayMessage(SmsOutboundMessage message) => new(
+        message.OutId,
+        message.PhoneNumber,
+        message.Kind,
+        message.SignName,
+        message.TemplateCode,
+        message.TemplateParamsJson is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(message.TemplateParamsJson) ?? [],
+        message.Text);
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}
