@@ -1,6 +1,7 @@
 using PolicyAssistant.Web.BackOffice;
 using PolicyAssistant.Web.Chat;
 using PolicyAssistant.Application.Assistant;
+using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Application.Startup;
 using PolicyAssistant.Channels.WeChat;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 var storage = builder.AddStorage();
 builder.AddStartupTasks();
 builder.AddKnowledgeBase(storage.ContentFolder);
+builder.AddHouseholdServices(storage.BaseFolder, storage.DataFolder);
 builder.AddAssistant();
 builder.Services.AddWeChat(builder.Configuration);
 builder.AddBackOffice();

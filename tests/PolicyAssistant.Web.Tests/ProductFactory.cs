@@ -42,6 +42,7 @@ public sealed class ProductFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Default"] = _database.ConnectionString,
             ["BackOffice:InitialAdminUser"] = AdminUser,
             ["BackOffice:InitialAdminPassword"] = AdminPassword,
+            ["Households:LoadDemoData"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -11,8 +11,8 @@ public sealed class HouseholdsOptions
     /// <summary>Base64 master key (32 bytes or more) for personal data; set it in production (<c>Households__PersonalDataKey</c>).</summary>
     public string? PersonalDataKey { get; set; }
 
-    /// <summary>Used when <see cref="PersonalDataKey"/> is not set: created on the first run. Back it up with the database.</summary>
-    public string PersonalDataKeyFile { get; set; } = "data/personal-data.key";
+    /// <summary>Used when <see cref="PersonalDataKey"/> is not set: created on the first run, in the data folder when relative. Back it up with the database.</summary>
+    public string PersonalDataKeyFile { get; set; } = "personal-data.key";
 
     /// <summary>Load the fictional demo data set into an empty database at startup (see <see cref="HouseholdsServiceCollectionExtensions.LoadDemoDataAsync"/>).</summary>
     public bool LoadDemoData { get; set; }
