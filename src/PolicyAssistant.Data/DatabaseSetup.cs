@@ -14,11 +14,16 @@ public static class DatabaseSetup
     {
         _ = provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(SqliteTuning.Instance),
-            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString),
+            DatabaseProvider.Sqlite => options
+                .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly(provider)))
+                .AddInterceptors(SqliteTuning.Instance),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly(provider))),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };
     }
+
+    /// <summary>Each provider's migrations live in their own assembly, PolicyAssistant.Data.{Provider}.</summary>
+    public static string MigrationsAssembly(DatabaseProvider provider) => $"PolicyAssistant.Data.{provider}";
 
     public static DbContextOptions<PolicyAssistantDbContext> BuildOptions(DatabaseProvider provider, string connectionString)
     {
