@@ -25,6 +25,7 @@ app.MapStaticAssets();
 app.MapRazorPages();
 app.MapChatApi();
 app.MapWeChat();
+app.MapBareEndpoints(app.Configuration);
 app.Run();
 
 public partial class Program;

@@ -1,4 +1,4 @@
-namespace PolicyAssistant.Channels.WeChat.Load;
+namespace PolicyAssistant.Load;
 
 internal sealed class LoadArguments
 {

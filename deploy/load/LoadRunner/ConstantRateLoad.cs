@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace PolicyAssistant.Load;
+
+/// <summary>
+/// Sends requests at a constant rate, whatever the server's speed (open loop), and measures each latency
+/// from the moment the request was due, so a stalled server shows in the figures instead of quietly
+/// lowering the rate (coordinated omission). Bounded in count and time; it stops by itself.
+/// </summary>
+internal static class ConstantRateLoad
+{
+    private const int MaxInFlight = 4000;
+
+    /// <summary>Questions households really ask, so the search does real work.</summary>
+    private static readonly string[] Questions =
+    [
+        "住院要交押金吗", "慢病证明在哪办", "起付线是多少", "家庭医生管啥", "大病保险怎么报", "兜底是啥意思",
+        "俺娘住院能报多少", "一站式结算是什么", "转诊要办什么手续", "白内障手术免费吗",
+    ];
+
+    public static async Task<int> RunAsync(LoadArguments arguments)
+    {
+        var kind = arguments.Get("kind", "chat");
+        var url = arguments.Get("url", "http://127.0.0.1:5080/api/chat");
+        var rate = arguments.GetInt("rate", 500);
+        var seconds = Math.Min(arguments.GetInt("seconds", 20), 300);
+        var total = rate * seconds;
+        Func<int, HttpRequestMessage> request = kind switch
+        {
+            "chat" => ChatRequest(url),
+            "wechat" => WeChatRequest(url, arguments.Get("token", "loadtoken")),
+            _ => throw new ArgumentException($"unknown --kind {kind}: chat or wechat"),
+        };
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1) })
+        {
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        var latencies = new double[total];
+        var statuses = new int[total];
+        var inFlight = 0;
+        var dropped = 0;
+        var tasks = new List<Task>(total);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
+            if (Volatile.Read(ref inFlight) >= MaxInFlight)
+            {
+                dropped++;
+                statuses[i] = -1;
+                continue;
+            }
+
+            Interlocked.Increment(ref inFlight);
+            var index = i;
+            tasks.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    using var response = await http.SendAsync(request(index));
+                    await response.Content.ReadAsByteArrayAsync();
+                    statuses[index] = (int)response.StatusCode;
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+                {
+                    statuses[index] = 0;
+                }
+                finally
+                {
+                    latencies[index] = (clock.Elapsed - due).TotalMilliseconds;
+                    Interlocked.Decrement(ref inFlight);
+                }
+            }));
+        }
+
+        await Task.WhenAll(tasks);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var done = latencies.Where((_, i) => statuses[i] >= 0).Order().ToArray();
+        double Percentile(double p) => done.Length == 0 ? double.NaN : done[Math.Min(done.Length - 1, (int)Math.Ceiling(p / 100 * done.Length) - 1)];
+
+        Console.WriteLine($"target {rate}/s for {seconds} s: {total} due, {done.Length} sent, {dropped} not sent (over {MaxInFlight} in flight), {elapsed:F1} s");
+        Console.WriteLine($"achieved {done.Length / elapsed:F0}/s");
+        Console.WriteLine("status: " + string.Join(", ", statuses.Where(s => s >= 0).GroupBy(s => s).OrderBy(g => g.Key)
+            .Select(g => $"{(g.Key == 0 ? "error" : ((HttpStatusCode)g.Key).ToString())}={g.Count()}")));
+        Console.WriteLine(FormattableString.Invariant(
+            $"latency ms (from due time): p50 {Percentile(50):F1}  p90 {Percentile(90):F1}  p99 {Percentile(99):F1}  p99.9 {Percentile(99.9):F1}  max {done.LastOrDefault():F1}"));
+        return statuses.All(s => s == 200) ? 0 : 1;
+    }
+
+    private static Func<int, HttpRequestMessage> ChatRequest(string url) => index => new HttpRequestMessage(HttpMethod.Post, url)
+    {
+        Content = new StringContent(
+            JsonSerializer.Serialize(new { userId = $"load-{index % 1000:D4}", text = Questions[index % Questions.Length] }),
+            Encoding.UTF8,
+            "application/json"),
+    };
+
+    private static Func<int, HttpRequestMessage> WeChatRequest(string url, string token)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        const string nonce = "20240520";
+        var signed = $"{url}?signature={Sign(token, timestamp, nonce)}&timestamp={timestamp}&nonce={nonce}";
+        var runId = DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 1_000_000;
+        return index => new HttpRequestMessage(HttpMethod.Post, signed)
+        {
+            Content = new StringContent(
+                $"<xml><ToUserName><![CDATA[gh_load]]></ToUserName><FromUserName><![CDATA[oLoadUser{index % 1000:D4}]]></FromUserName>"
+                + $"<CreateTime>{timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+                + $"<Content><![CDATA[{Questions[index % Questions.Length]}]]></Content><MsgId>{runId}{index:D9}</MsgId></xml>",
+                Encoding.UTF8,
+                "text/xml"),
+        };
+    }
+
+    private static string Sign(params string[] parts) =>
+        Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(parts.Order(StringComparer.Ordinal)))));
+}

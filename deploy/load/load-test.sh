@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Load run of the real product on this machine (loopback only).
+#
+#   deploy/load/load-test.sh [chat|wechat|all] [BASE_URL]
+#
+# Without BASE_URL the script builds the product in Release and starts it on 127.0.0.1:5180 with a fresh
+# SQLite data folder (or PostgreSQL when LOAD_POSTGRES holds a connection string), the WeChat token
+# "loadtoken" and the bare fixed-reply endpoints on (Diagnostics:BareEndpoints). For each endpoint, in the
+# same run: wrk at saturation with 50 and 200 connections against the real endpoint and its bare twin, then
+# a constant offered load (LoadRunner, open loop): 500/s for /api/chat, 1,000/s for /wechat.
+# Environment: DURATION seconds per run (default 15, at most 120), CHAT_RATE, WECHAT_RATE.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+suite="${1:-all}"
+base="${2:-}"
+duration="${DURATION:-15}"; (( duration > 120 )) && duration=120
+token=loadtoken
+
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 2; }
+if [[ -n "$base" ]]; then
+  case "$(sed -E 's#^[a-z]+://(\[[^]]*\]|[^:/]+).*#\1#' <<<"$base")" in
+    localhost|127.*|\[::1\]) ;;
+    *) echo "refusing to load a host that is not loopback" >&2; exit 2 ;;
+  esac
+fi
+
+work="$(mktemp -d)"
+server_pid=""
+cleanup() { [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+dotnet build "$here/LoadRunner/LoadRunner.csproj" -c Release -o "$work/runner" -v quiet -nologo >/dev/null
+runner=(dotnet "$work/runner/LoadRunner.dll")
+
+if [[ -z "$base" ]]; then
+  base="http://127.0.0.1:5180"
+  dotnet build "$root/src/PolicyAssistant.Web/PolicyAssistant.Web.csproj" -c Release -o "$work/product" -v quiet -nologo >/dev/null
+  database=(Storage__Provider=Sqlite)
+  [[ -n "${LOAD_POSTGRES:-}" ]] && database=(Storage__Provider=PostgreSql "ConnectionStrings__Default=$LOAD_POSTGRES")
+  (cd "$work/product" && env ASPNETCORE_ENVIRONMENT=Production Urls="$base" "${database[@]}" \
+    Storage__DataFolder="$work/data" Storage__ContentFolder="$root/content" \
+    WeChat__Token="$token" WeChat__AppId=wxload0000000000 Diagnostics__BareEndpoints=true \
+    Logging__LogLevel__Default=Warning dotnet PolicyAssistant.Web.dll > "$work/product.log" 2>&1) &
+  server_pid=$!
+  for _ in $(seq 1 120); do curl -sf -o /dev/null "$base/healthz" && break; sleep 0.5; done
+  curl -sf -o /dev/null "$base/healthz" || { echo "the product did not start:"; cat "$work/product.log"; exit 1; }
+fi
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+saturate() { # title url script connections
+  echo "== $1, $4 connections, ${duration}s"
+  wrk -t2 -c"$4" -d"${duration}s" --timeout 10s -s "$here/$3" "$2" | grep -E "Requests/sec|non-200|latency ms|Socket errors"
+}
+
+if [[ "$suite" == chat || "$suite" == all ]]; then
+  curl -sf -o /dev/null -X POST "$base/api/chat" -H 'content-type: application/json' -d '{"userId":"warm","text":"押金"}'
+  for c in 50 200; do
+    saturate "POST /api/chat" "$base/api/chat" chat.lua "$c"
+    saturate "bare twin POST /bare/chat" "$base/bare/chat" chat.lua "$c"
+  done
+  echo "== POST /api/chat at a constant ${CHAT_RATE:-500}/s, ${duration}s"
+  "${runner[@]}" rate --kind chat --url "$base/api/chat" --rate "${CHAT_RATE:-500}" --seconds "$duration" || true
+fi
+
+if [[ "$suite" == wechat || "$suite" == all ]]; then
+  timestamp=$(date +%s); nonce=$RANDOM$RANDOM
+  signature=$(printf '%s\n' "$token" "$timestamp" "$nonce" | LC_ALL=C sort | tr -d '\n' | sha1sum | cut -d' ' -f1)
+  query="signature=$signature&timestamp=$timestamp&nonce=$nonce"
+  export WECHAT_LOAD_RUN=$(( timestamp % 100000 ))
+  for c in 50 200; do
+    WECHAT_LOAD_RUN=$(( WECHAT_LOAD_RUN + c )) saturate "POST /wechat (plaintext)" "$base/wechat?$query" wechat-signed.lua "$c"
+    saturate "bare twin POST /bare/wechat" "$base/bare/wechat?$query" wechat-signed.lua "$c"
+  done
+  echo "== POST /wechat at a constant ${WECHAT_RATE:-1000}/s, ${duration}s"
+  "${runner[@]}" rate --kind wechat --url "$base/wechat" --token "$token" --rate "${WECHAT_RATE:-1000}" --seconds "$duration" || true
+fi
