@@ -32,9 +32,9 @@ public sealed class SmsCallbackHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<SmsCallbackHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<SmsCallbackHost> StartAsync(IDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var database = TestDatabase.CreateSqlite();
+        var database = TestDatabase.Create(provider);
         using (database.CreateContext())
         {
         }
