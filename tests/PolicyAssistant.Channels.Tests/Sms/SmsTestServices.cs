@@ -60,7 +60,7 @@ public sealed class SmsTestServices : IAsyncDisposable
             ["Sms:Dispatch:FirstRetryDelay"] = "00:00:10",
             ["Sms:Dispatch:MaxRetryDelay"] = "00:01:00",
             ["Sms:Dispatch:StatusSettleDelay"] = "00:02:00",
-            ["Sms:Dispatch:RequestTimeout"] = "00:00:00.500",
+            ["Sms:Dispatch:RequestTimeout"] = "00:00:03",
             ["Sms:Dispatch:SendingLease"] = "00:05:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
