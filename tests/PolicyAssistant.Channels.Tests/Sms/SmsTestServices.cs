@@ -41,9 +41,9 @@ public sealed class SmsTestServices : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddDbContext<PolicyAssistantDbContext>(o => DatabaseSetup.Configure(o, database.Provider, database.ConnectionString));
+        services.AddDbContextFactory<PolicyAssistantDbContext>(o => DatabaseSetup.Configure(o, database.Provider, database.ConnectionString));
         services.AddSingleton<IBot, TestBot>();
-        services.AddScoped<TurnProcessor>();
+        services.AddSingleton<TurnProcessor>();
         services.AddSms(configuration);
         return new SmsTestServices(database, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), clock);
     }
