@@ -68,12 +68,32 @@ public sealed class SmsInboundProcessor(
             return false;
         }
 
+        var lease = message.LeaseUntil;
         try
         {
-            message.Outcome = await RespondAsync(message, cancellationToken);
+            var response = await RespondAsync(message, cancellationToken);
+            message.Outcome = response.Outcome;
             message.Status = SmsInboundStatus.Processed;
             message.ProcessedAt = clock.UtcNow();
+            message.LeaseUntil = null;
             message.Error = null;
+
+            // The reply, the row's new status and whatever the response staged are saved in one transaction.
+            if (response.Reply is not null)
+            {
+                await ReplyAsync(message, response.Reply, cancellationToken);
+            }
+
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Our lease lapsed and another worker has the text now; it will answer it.
+            db.ChangeTracker.Clear();
+            return false;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -81,49 +101,53 @@ public sealed class SmsInboundProcessor(
 
             // Drop whatever the failed turn left half-done; only the inbound row's own bookkeeping is kept.
             db.ChangeTracker.Clear();
+            message.Status = SmsInboundStatus.Processing;
+            message.LeaseUntil = lease;
+            message.Outcome = SmsInboundOutcome.None;
             db.Attach(message);
             message.Error = exception.GetType().Name;
             message.Status = message.Attempts >= Options.Inbound.MaxAttempts ? SmsInboundStatus.Failed : SmsInboundStatus.Received;
             message.NextAttemptAt = clock.UtcNow() + TimeSpan.FromSeconds(30 * message.Attempts);
+            message.LeaseUntil = null;
+            await TrySaveAsync(message, cancellationToken);
         }
 
-        message.LeaseUntil = null;
-        await TrySaveAsync(message, cancellationToken);
         return true;
     }
 
-    // Each path stages its own changes (opt-out, continuation) and lets the reply's enqueue save them with the
-    // reply in one transaction, so a crash leaves either both or neither.
-    private async Task<SmsInboundOutcome> RespondAsync(SmsInboundMessage message, CancellationToken cancellationToken)
+    private sealed record Response(SmsInboundOutcome Outcome, string? Reply = null);
+
+    // Each path only stages its changes (opt-out, continuation); the caller saves them with the reply.
+    private async Task<Response> RespondAsync(SmsInboundMessage message, CancellationToken cancellationToken)
     {
         var phoneNumber = message.PhoneNumber;
         var replyOutId = ReplyOutId(message);
         if (await db.Set<SmsOutboundMessage>().AnyAsync(m => m.OutId == replyOutId, cancellationToken))
         {
-            // Answered before a crash kept the row from being marked: the turn is not run twice.
-            return SmsInboundOutcome.Answered;
+            // Already answered (a staff member re-queued the text, say): the turn is not run twice.
+            return new Response(SmsInboundOutcome.Answered);
         }
 
         if (SmsText.IsOptOut(message.Content))
         {
-            if (!await db.Set<SmsOptOut>().AnyAsync(o => o.PhoneNumber == phoneNumber, cancellationToken))
+            if (await db.Set<SmsOptOut>().AnyAsync(o => o.PhoneNumber == phoneNumber, cancellationToken))
             {
-                db.Add(new SmsOptOut { PhoneNumber = phoneNumber, Keyword = SmsText.Fold(message.Content), OptedOutAt = clock.UtcNow() });
-                await ReplyAsync(message, SmsText.OptOutConfirmation, cancellationToken);
+                return new Response(SmsInboundOutcome.OptedOut);
             }
 
-            return SmsInboundOutcome.OptedOut;
+            db.Add(new SmsOptOut { PhoneNumber = phoneNumber, Keyword = SmsText.Fold(message.Content), OptedOutAt = clock.UtcNow() });
+            return new Response(SmsInboundOutcome.OptedOut, SmsText.OptOutConfirmation);
         }
 
         if (SmsText.IsOptIn(message.Content))
         {
-            if (await db.Set<SmsOptOut>().FirstOrDefaultAsync(o => o.PhoneNumber == phoneNumber, cancellationToken) is { } optOut)
+            if (await db.Set<SmsOptOut>().FirstOrDefaultAsync(o => o.PhoneNumber == phoneNumber, cancellationToken) is not { } optOut)
             {
-                db.Remove(optOut);
-                await ReplyAsync(message, SmsText.OptInConfirmation, cancellationToken);
+                return new Response(SmsInboundOutcome.OptedIn);
             }
 
-            return SmsInboundOutcome.OptedIn;
+            db.Remove(optOut);
+            return new Response(SmsInboundOutcome.OptedIn, SmsText.OptInConfirmation);
         }
 
         if (await IsOverAnswerLimitAsync(message, cancellationToken))
@@ -131,13 +155,9 @@ public sealed class SmsInboundProcessor(
             var since = message.ReceivedAt - Options.Limits.Window;
             var notified = await Inbound.AnyAsync(
                 m => m.PhoneNumber == phoneNumber && m.ReceivedAt > since && m.Outcome == SmsInboundOutcome.OverLimitNotified, cancellationToken);
-            if (notified)
-            {
-                return SmsInboundOutcome.OverLimitIgnored;
-            }
-
-            await ReplyAsync(message, SmsText.OverLimitNotice, cancellationToken);
-            return SmsInboundOutcome.OverLimitNotified;
+            return notified
+                ? new Response(SmsInboundOutcome.OverLimitIgnored)
+                : new Response(SmsInboundOutcome.OverLimitNotified, SmsText.OverLimitNotice);
         }
 
         var continuation = await db.Set<SmsContinuation>().FirstOrDefaultAsync(c => c.PhoneNumber == phoneNumber, cancellationToken);
@@ -149,23 +169,18 @@ public sealed class SmsInboundProcessor(
 
         if (continuation is not null && SmsText.IsContinue(message.Content))
         {
-            await AnswerAsync(message, continuation.RemainingText, continuation, cancellationToken);
-            return SmsInboundOutcome.ContinuationSent;
+            return new Response(SmsInboundOutcome.ContinuationSent, FirstPart(message, continuation.RemainingText, continuation));
         }
 
         var replies = await turnProcessor.ProcessActivityAsync(ToActivity(message), cancellationToken);
         var answer = string.Join("\n", replies.Select(r => r.Text?.Trim()).Where(t => !string.IsNullOrEmpty(t)));
-        if (answer.Length == 0)
-        {
-            return SmsInboundOutcome.Ignored;
-        }
-
-        await AnswerAsync(message, answer, continuation, cancellationToken);
-        return SmsInboundOutcome.Answered;
+        return answer.Length == 0
+            ? new Response(SmsInboundOutcome.Ignored)
+            : new Response(SmsInboundOutcome.Answered, FirstPart(message, answer, continuation));
     }
 
-    /// <summary>Sends as much of the answer as fits and keeps the rest for the next "1".</summary>
-    private async Task AnswerAsync(SmsInboundMessage message, string answer, SmsContinuation? continuation, CancellationToken cancellationToken)
+    /// <summary>As much of the answer as fits; the rest is staged for the next "1".</summary>
+    private string FirstPart(SmsInboundMessage message, string answer, SmsContinuation? continuation)
     {
         var part = SmsReplyShortener.Shorten(answer, Options.SignName, Options.Limits.MaxReplySegments);
         if (part.Remainder is null)
@@ -185,7 +200,7 @@ public sealed class SmsInboundProcessor(
             continuation.CreatedAt = clock.UtcNow();
         }
 
-        await ReplyAsync(message, part.Text, cancellationToken);
+        return part.Text;
     }
 
     private Task ReplyAsync(SmsInboundMessage message, string text, CancellationToken cancellationToken) =>

@@ -227,15 +227,18 @@ public sealed class SmsSender(
         var mustCheck = message.LastAttemptAt is not null && message.Status is SmsOutboundStatus.Sending or SmsOutboundStatus.Unconfirmed;
         message.Status = SmsOutboundStatus.Sending;
         message.LeaseUntil = now + Options.Dispatch.SendingLease;
-        if (!await TrySaveAsync(message, cancellationToken))
+        if (mustCheck)
         {
-            return false;
-        }
+            if (!await TrySaveAsync(message, cancellationToken))
+            {
+                return false;
+            }
 
-        if (mustCheck && !await ReadyToResendAsync(message, cancellationToken))
-        {
-            await TrySaveAsync(message, cancellationToken);
-            return true;
+            if (!await ReadyToResendAsync(message, cancellationToken))
+            {
+                await TrySaveAsync(message, cancellationToken);
+                return true;
+            }
         }
 
         if (message.Kind == SmsKind.Campaign && await IsOptedOutAsync(message.PhoneNumber, cancellationToken))
@@ -245,6 +248,7 @@ public sealed class SmsSender(
             return true;
         }
 
+        // Claimed and counted before the call: from here on a crash leaves a row that is checked, not re-sent.
         message.Attempts++;
         message.LastAttemptAt = clock.UtcNow();
         if (!await TrySaveAsync(message, cancellationToken))

@@ -18,27 +18,39 @@ public sealed class SmsUplinkStore(PolicyAssistantDbContext db, SmsSignals signa
     /// <summary>Stores the texts not seen before; returns how many were new.</summary>
     public async Task<int> StoreAsync(IReadOnlyList<SmsUplink> uplinks, CancellationToken cancellationToken)
     {
-        var now = clock.UtcNow();
-        var added = 0;
-        foreach (var uplink in uplinks.DistinctBy(u => u.SequenceId))
+        var distinct = uplinks.DistinctBy(u => u.SequenceId).ToList();
+        var sequenceIds = distinct.Select(u => u.SequenceId).ToList();
+        var known = await Inbound.Where(m => sequenceIds.Contains(m.SequenceId)).Select(m => m.SequenceId).ToListAsync(cancellationToken);
+        var rows = distinct.Where(u => !known.Contains(u.SequenceId)).Select(u => ToRow(u, clock.UtcNow())).ToList();
+        if (rows.Count == 0)
         {
-            if (await Inbound.AnyAsync(m => m.SequenceId == uplink.SequenceId, cancellationToken))
-            {
-                continue;
-            }
+            return 0;
+        }
 
-            var row = new SmsInboundMessage
-            {
-                SequenceId = uplink.SequenceId,
-                PhoneNumber = uplink.PhoneNumber,
-                Content = uplink.Content,
-                SignName = uplink.SignName,
-                DestCode = uplink.DestCode,
-                SentAt = uplink.SentAt,
-                ReceivedAt = now,
-                NextAttemptAt = now,
-                Status = SmsInboundStatus.Received,
-            };
+        // One transaction for the whole callback keeps the acknowledgement fast.
+        Inbound.AddRange(rows);
+        int added;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            added = rows.Count;
+        }
+        catch (DbUpdateException)
+        {
+            // A provider retry raced its first delivery: store one by one, and the first copy of each stands.
+            rows.ForEach(r => db.Entry(r).State = EntityState.Detached);
+            added = await StoreOneByOneAsync(rows, cancellationToken);
+        }
+
+        signals.NotifyInbound();
+        return added;
+    }
+
+    private async Task<int> StoreOneByOneAsync(List<SmsInboundMessage> rows, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var row in rows)
+        {
             Inbound.Add(row);
             try
             {
@@ -47,21 +59,27 @@ public sealed class SmsUplinkStore(PolicyAssistantDbContext db, SmsSignals signa
             }
             catch (DbUpdateException)
             {
-                // The provider's retry raced its first delivery; the first one stands.
                 db.Entry(row).State = EntityState.Detached;
-                if (!await Inbound.AnyAsync(m => m.SequenceId == uplink.SequenceId, cancellationToken))
+                if (!await Inbound.AnyAsync(m => m.SequenceId == row.SequenceId, cancellationToken))
                 {
                     throw;
                 }
             }
         }
 
-        if (added > 0)
-        {
-            signals.NotifyInbound();
-        }
-
         return added;
     }
 
+    private static SmsInboundMessage ToRow(SmsUplink uplink, DateTime now) => new()
+    {
+        SequenceId = uplink.SequenceId,
+        PhoneNumber = uplink.PhoneNumber,
+        Content = uplink.Content,
+        SignName = uplink.SignName,
+        DestCode = uplink.DestCode,
+        SentAt = uplink.SentAt,
+        ReceivedAt = now,
+        NextAttemptAt = now,
+        Status = SmsInboundStatus.Received,
+    };
 }

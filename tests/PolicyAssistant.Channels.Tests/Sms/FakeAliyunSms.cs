@@ -77,6 +77,16 @@ public sealed class FakeAliyunSms : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the fake has taken <paramref name="count"/> messages; gives up after 20 s.</summary>
+    public async Task WaitUntilTakenAsync(int count)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (Taken.Count < count && !limit.IsCancellationRequested)
+        {
+            await Task.Delay(10);
+        }
+    }
+
     public IReadOnlyList<IReadOnlyDictionary<string, string>> Requests(string action)
     {
         lock (_requests)

@@ -32,9 +32,9 @@ public sealed class SmsCallbackHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<SmsCallbackHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<SmsCallbackHost> StartAsync(IDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var database = TestDatabase.CreateSqlite();
+        var database = TestDatabase.Create(provider);
         using (database.CreateContext())
         {
         }
@@ -49,9 +49,9 @@ public sealed class SmsCallbackHost : IAsyncDisposable
         }
 
         builder.Configuration.AddConfiguration(SmsTestServices.BuildConfiguration(all));
-        builder.Services.AddDbContext<PolicyAssistantDbContext>(o => DatabaseSetup.Configure(o, database.Provider, database.ConnectionString));
+        builder.Services.AddDbContextFactory<PolicyAssistantDbContext>(o => DatabaseSetup.Configure(o, database.Provider, database.ConnectionString));
         builder.Services.AddSingleton<IBot, TestBot>();
-        builder.Services.AddScoped<TurnProcessor>();
+        builder.Services.AddSingleton<TurnProcessor>();
         builder.Services.AddSms(builder.Configuration);
         var app = builder.Build();
         app.MapSms();

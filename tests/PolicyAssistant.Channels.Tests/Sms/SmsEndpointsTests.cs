@@ -1,5 +1,7 @@
 using System.Net;
+using PolicyAssistant.Data;
 using PolicyAssistant.Data.Sms;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Channels.Tests.Sms;
 
@@ -35,9 +37,14 @@ public sealed class SmsEndpointsTests
     }
 
     [Fact]
-    public async Task PostInbound_ProviderRetriesTheSameTexts_StoresEachOnce()
+    public Task PostInbound_ProviderRetriesTheSameTexts_StoresEachOnce_Sqlite() => ProviderRetriesTheSameTexts(DatabaseProvider.Sqlite);
+
+    [PostgresFact]
+    public Task PostInbound_ProviderRetriesTheSameTexts_StoresEachOnce_PostgreSql() => ProviderRetriesTheSameTexts(DatabaseProvider.PostgreSql);
+
+    private static async Task ProviderRetriesTheSameTexts(DatabaseProvider provider)
     {
-        await using var host = await SmsCallbackHost.StartAsync();
+        await using var host = await SmsCallbackHost.StartAsync(provider: provider);
         var body = $"[{Uplink(1, "问题一")},{Uplink(2, "问题二")},{Uplink(1, "问题一")}]";
 
         using var first = await host.PostJsonAsync("/sms/inbound", body);

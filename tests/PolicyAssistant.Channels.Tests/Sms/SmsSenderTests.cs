@@ -195,9 +195,12 @@ public sealed class SmsSenderTests
         aliyun.Script(FakeSendBehaviour.TakeThenHang);
         await EnqueueReplyAsync(sms);
 
-        using (var crash = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        using (var crash = new CancellationTokenSource())
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sms.DispatchAsync(crash.Token));
+            var dispatching = sms.DispatchAsync(crash.Token);
+            await aliyun.WaitUntilTakenAsync(1);
+            crash.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatching);
         }
 
         var leftBehind = await SingleMessageAsync(sms);

@@ -41,9 +41,9 @@ public sealed class SmsTestServices : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddDbContext<PolicyAssistantDbContext>(o => DatabaseSetup.Configure(o, database.Provider, database.ConnectionString));
+        services.AddDbContextFactory<PolicyAssistantDbContext>(o => DatabaseSetup.Configure(o, database.Provider, database.ConnectionString));
         services.AddSingleton<IBot, TestBot>();
-        services.AddScoped<TurnProcessor>();
+        services.AddSingleton<TurnProcessor>();
         services.AddSms(configuration);
         return new SmsTestServices(database, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), clock);
     }
@@ -60,7 +60,7 @@ public sealed class SmsTestServices : IAsyncDisposable
             ["Sms:Dispatch:FirstRetryDelay"] = "00:00:10",
             ["Sms:Dispatch:MaxRetryDelay"] = "00:01:00",
             ["Sms:Dispatch:StatusSettleDelay"] = "00:02:00",
-            ["Sms:Dispatch:RequestTimeout"] = "00:00:00.500",
+            ["Sms:Dispatch:RequestTimeout"] = "00:00:03",
             ["Sms:Dispatch:SendingLease"] = "00:05:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
