@@ -4,6 +4,7 @@ using PolicyAssistant.Application.Assistant;
 using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Application.Startup;
+using PolicyAssistant.Channels.Sms;
 using PolicyAssistant.Channels.WeChat;
 using PolicyAssistant.Web.Hosting;
 
@@ -14,6 +15,7 @@ builder.AddKnowledgeBase(storage.ContentFolder);
 builder.AddHouseholdServices(storage.BaseFolder, storage.DataFolder);
 builder.AddAssistant();
 builder.Services.AddWeChat(builder.Configuration);
+builder.Services.AddSms(builder.Configuration);
 builder.AddBackOffice();
 
 var app = builder.Build();
@@ -25,6 +27,7 @@ app.MapStaticAssets();
 app.MapRazorPages();
 app.MapChatApi();
 app.MapWeChat();
+app.MapSms();
 app.MapBareEndpoints(app.Configuration);
 app.Run();
 
