@@ -1,14 +1,96 @@
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using PolicyAssistant.Conversation.Transcripts;
 
 namespace PolicyAssistant.Data.Conversation;
 
-public sealed class EfTranscriptStore(IDbContextFactory<PolicyAssistantDbContext> contextFactory) : ITranscriptStore
+/// <summary>
+/// Transcripts in the product database, written with group commit: every turn's entries wait for a
+/// database write as before, but the turns that arrive while one write is running share the next one.
+/// Under load that is one transaction for many turns instead of one each, with nothing held in memory
+/// unwritten once a caller's await returns.
+/// </summary>
+public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
 {
-    public async Task LogActivitiesAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
+    private const int MaxTurnsPerWrite = 256;
+
+    private readonly IDbContextFactory<PolicyAssistantDbContext> contextFactory;
+    private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task writer;
+
+    public EfTranscriptStore(IDbContextFactory<PolicyAssistantDbContext> contextFactory)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        this.contextFactory = contextFactory;
+        writer = Task.Run(WriteQueuedAsync);
+    }
+
+    public Task LogActivitiesAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
+    {
+        var pending = new PendingWrite(entries, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(EfTranscriptStore));
+        }
+
+        return pending.Written.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Stops taking entries and finishes writing what was queued.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await writer;
+    }
+
+    private async Task WriteQueuedAsync()
+    {
+        var batch = new List<PendingWrite>();
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxTurnsPerWrite && queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                await WriteAsync(batch.SelectMany(p => p.Entries));
+                batch.ForEach(p => p.Written.TrySetResult());
+            }
+            catch (Exception) when (batch.Count > 1)
+            {
+                // One bad turn must not cost the others their transcript: write them one by one.
+                foreach (var pending in batch)
+                {
+                    await WriteAloneAsync(pending);
+                }
+            }
+            catch (Exception exception)
+            {
+                batch[0].Written.TrySetException(exception);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteAloneAsync(PendingWrite pending)
+    {
+        try
+        {
+            await WriteAsync(pending.Entries);
+            pending.Written.TrySetResult();
+        }
+        catch (Exception exception)
+        {
+            pending.Written.TrySetException(exception);
+        }
+    }
+
+    private async Task WriteAsync(IEnumerable<TranscriptEntry> entries)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync();
         db.Set<TranscriptRecord>().AddRange(entries.Select(entry => new TranscriptRecord
         {
             ChannelId = entry.ChannelId,
@@ -19,7 +101,7 @@ public sealed class EfTranscriptStore(IDbContextFactory<PolicyAssistantDbContext
             ActivityId = entry.ActivityId,
             Timestamp = entry.Timestamp.UtcDateTime,
         }));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync();
     }
 
     public async Task<IReadOnlyList<TranscriptEntry>> GetTranscriptAsync(string channelId, string conversationId, CancellationToken cancellationToken)
@@ -68,4 +150,6 @@ public sealed class EfTranscriptStore(IDbContextFactory<PolicyAssistantDbContext
 
         return builder.ToString();
     }
+
+    private sealed record PendingWrite(IReadOnlyList<TranscriptEntry> Entries, TaskCompletionSource Written);
 }

@@ -30,6 +30,28 @@ public sealed class EfTranscriptStoreTests
     public Task TranscriptRecord_PostgresFilteredAndOrderedByTimestamp_Translates() => FiltersByTimestamp(TestDatabase.CreatePostgres());
 
     [Fact]
+    public Task LogActivitiesAsync_SqliteManyTurnsAtOnce_WritesEveryTurn() => WritesConcurrentTurns(TestDatabase.CreateSqlite());
+
+    [PostgresFact]
+    public Task LogActivitiesAsync_PostgresManyTurnsAtOnce_WritesEveryTurn() => WritesConcurrentTurns(TestDatabase.CreatePostgres());
+
+    [Fact]
+    public async Task LogActivitiesAsync_OneTurnFailsInASharedWrite_TheOthersAreStillWritten()
+    {
+        using var database = TestDatabase.CreateSqlite();
+        await using var store = new EfTranscriptStore(database.CreateFactory());
+        var unstorable = new TranscriptEntry("wechat", null!, TranscriptDirection.Incoming, "message", "坏", null, Noon);
+
+        var turns = Enumerable.Range(0, 20)
+            .Select(i => store.LogActivitiesAsync(i == 7 ? [unstorable] : [Entry($"o{i}", TranscriptDirection.Incoming, "押金")], None))
+            .ToList();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => turns[7]);
+        await Task.WhenAll(turns.Where((_, i) => i != 7));
+        Assert.Single(await store.GetTranscriptAsync("wechat", "o19", None));
+    }
+
+    [Fact]
     public async Task DeleteTranscriptAsync_RemovesOnlyThatConversation()
     {
         using var database = TestDatabase.CreateSqlite();
@@ -40,6 +62,22 @@ public sealed class EfTranscriptStoreTests
 
         Assert.Empty(await store.GetTranscriptAsync("wechat", "a", None));
         Assert.Single(await store.GetTranscriptAsync("wechat", "b", None));
+    }
+
+    private static async Task WritesConcurrentTurns(TestDatabase database)
+    {
+        using (database)
+        {
+            await using var store = new EfTranscriptStore(database.CreateFactory());
+
+            await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => store.LogActivitiesAsync(
+                [Entry($"o{i}", TranscriptDirection.Incoming, "押金"), Entry($"o{i}", TranscriptDirection.Outgoing, "不用交押金。")], None))));
+
+            foreach (var i in new[] { 0, 99, 199 })
+            {
+                Assert.Equal(2, (await store.GetTranscriptAsync("wechat", $"o{i}", None)).Count);
+            }
+        }
     }
 
     private static async Task ReadsBackInOrder(TestDatabase database)
