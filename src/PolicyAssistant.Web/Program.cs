@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using PolicyAssistant.Web.BackOffice;
 using PolicyAssistant.Web.Chat;
 using PolicyAssistant.Application.Assistant;
@@ -19,6 +20,7 @@ builder.Services.AddSms(builder.Configuration);
 builder.AddBackOffice();
 
 var app = builder.Build();
+app.UseForwardedHeaders(new() { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePages();
 app.UseAuthentication();
