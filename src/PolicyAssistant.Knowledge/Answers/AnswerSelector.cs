@@ -18,8 +18,10 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options)
 {
     private const int SearchDepth = 10;
     private const double BodyMatchCredit = 0.5;
-    private const double UnknownTermWeight = 0.35;
-    private const double MarginShare = 0.3;
+    private const double UnknownTermWeight = 0.5;
+    private const double SingleCharacterWeight = 0.5;
+    private const double WeakMatchFactor = 0.5;
+    private const double MarginShare = 0.2;
 
     private readonly OtherPlaces otherPlaces = new(options.HomePlaces);
 
@@ -48,9 +50,10 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options)
             .Select(hit => (Hit: hit, Coverage: Coverage(result.Terms, hit, maxIdf)))
             .ToList();
         var best = ranked[0];
+        var weak = !best.Hit.MatchedInKeyFields.Any(t => t.Length > 1);
         var runnerUp = ranked.Count > 1 ? ranked[1].Hit.Score : 0f;
         var margin = best.Hit.Score <= 0 ? 0 : 1 - runnerUp / best.Hit.Score;
-        var confidence = Math.Clamp(best.Coverage * (1 - MarginShare + MarginShare * margin), 0, 1);
+        var confidence = Math.Clamp(best.Coverage * (weak ? WeakMatchFactor : 1) * (1 - MarginShare + MarginShare * margin), 0, 1);
 
         var candidates = ranked
             .Take(Math.Max(options.CandidateCount, 0))
@@ -65,7 +68,7 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options)
         double total = 0, covered = 0;
         foreach (var term in terms)
         {
-            var weight = term.DocumentFrequency == 0 ? UnknownTermWeight * maxIdf : term.Idf;
+            var weight = (term.DocumentFrequency == 0 ? UnknownTermWeight * maxIdf : term.Idf) * (term.Text.Length == 1 ? SingleCharacterWeight : 1);
             total += weight;
             if (hit.MatchedInKeyFields.Contains(term.Text))
             {

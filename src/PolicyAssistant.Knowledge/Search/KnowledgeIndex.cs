@@ -25,7 +25,11 @@ public sealed class KnowledgeIndex : IDisposable
     public const int MaxQuestionLength = 200;
 
     private const int MaxQueryTerms = 40;
-    private const float BigramWeight = 0.3f;
+    // Weights measured on AnswerQuality/questions.tsv. Character pairs weigh as much as two words
+    // because households' wording rarely segments like the entries' (raising it from 0.3 to 2
+    // took top-1 accuracy from 91.6% to 94.7%; beyond 3 it falls again).
+    private const float BigramWeight = 2f;
+    private const float TieBreaker = 0.1f;
 
     private static readonly (string Field, float Boost)[] TermFields =
     [
@@ -205,7 +209,7 @@ public sealed class KnowledgeIndex : IDisposable
         {
             // The best field counts, with a little for the others: a term in both title and
             // questions is not twice the evidence.
-            var best = new DisjunctionMaxQuery(tieBreakerMultiplier: 0.1f);
+            var best = new DisjunctionMaxQuery(tieBreakerMultiplier: TieBreaker);
             foreach (var (field, boost) in TermFields)
             {
                 best.Add(new TermQuery(new Term(field, term)) { Boost = boost });
