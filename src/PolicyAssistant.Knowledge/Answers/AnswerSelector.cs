@@ -16,7 +16,7 @@ namespace PolicyAssistant.Knowledge.Answers;
 /// </remarks>
 public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options)
 {
-    private const int SearchDepth = 10;
+    private const int MinimumSearchDepth = 2;
     private const double BodyMatchCredit = 0.5;
     private const double UnknownTermWeight = 0.5;
     private const double SingleCharacterWeight = 0.5;
@@ -34,7 +34,7 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options)
             return Answer.Empty;
         }
 
-        var result = index.Search(folded, new KnowledgeSearchFilter(context.RegionCode, context.Today), SearchDepth);
+        var result = index.Search(folded, new KnowledgeSearchFilter(context.RegionCode, context.Today), Math.Max(options.CandidateCount, MinimumSearchDepth));
         if (result.Terms.Count == 0)
         {
             return Answer.Empty;
