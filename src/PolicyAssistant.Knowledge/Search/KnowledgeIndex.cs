@@ -29,6 +29,7 @@ public sealed class KnowledgeIndex : IDisposable
     private const int MaxQueryTerms = 40;
     private const int MaxCachedFilters = 1000;
     private const int UnfilteredOversampling = 4;
+
     // Weights measured on AnswerQuality/questions.tsv. Character pairs weigh as much as two words
     // because households' wording rarely segments like the entries' (raising it from 0.3 to 2
     // took top-1 accuracy from 91.6% to 94.7%; beyond 3 it falls again).
@@ -162,13 +163,14 @@ public sealed class KnowledgeIndex : IDisposable
             var queryTerms = terms.Select(t => statistics.GetOrAdd(t, static (term, r) => Weigh(r, term), reader)).ToList();
             var known = entries;
             var found = Top(searcher, BuildQuery(terms, bigrams), filter, Math.Max(1, maxHits), known);
+            var matches = Matches(reader, found.Select(f => f.Doc.Doc).ToArray(), terms);
             var hits = new List<KnowledgeHit>(found.Count);
-            foreach (var (scoreDoc, id, matches) in found.Zip(Matches(reader, found.Select(f => f.Doc.Doc).ToArray(), terms)).Select(p => (p.First.Doc, p.First.Id, p.Second)))
+            for (var i = 0; i < found.Count; i++)
             {
                 // A hit whose entry was removed between the search and this read is skipped.
-                if (known.TryGetValue(id, out var entry))
+                if (known.TryGetValue(found[i].Id, out var entry))
                 {
-                    hits.Add(new KnowledgeHit(entry, scoreDoc.Score, matches.InKey, matches.InBody));
+                    hits.Add(new KnowledgeHit(entry, found[i].Doc.Score, matches[i].InKey, matches[i].InBody));
                 }
             }
 
