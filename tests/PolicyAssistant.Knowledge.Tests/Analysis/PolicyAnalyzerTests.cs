@@ -37,6 +37,10 @@ public sealed class PolicyAnalyzerTests : IDisposable
         Assert.Empty(Tokens(analyzer, input));
 
     [Fact]
+    public void Analyze_SynonymVariant_SpansTheVariantInTheText() =>
+        AnalyzesTo(analyzer, "交住院押金", new Token("交", 0, 1), new Token("押金", 1, 5));
+
+    [Fact]
     public void Analyze_TraditionalQuestion_KeepsOriginalOffsets() =>
         AnalyzesTo(analyzer, "報銷比例", new Token("报销", 0, 2), new Token("比例", 2, 4));
 
