@@ -23,7 +23,8 @@ public sealed class PolicyAnalyzer : Analyzer
     public PolicyAnalyzer(KnowledgeVocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
-        var compoundWords = vocabulary.CompoundWords.ToList();
+        // Multi-character stop words join too (咋|回|事 → 咋回事), so the stop filter can drop them whole.
+        var compoundWords = vocabulary.CompoundWords.Concat(StopWords.Where(w => w.Length >= 2)).Distinct().ToList();
         words = new CharArraySet(LuceneSettings.Version, compoundWords, ignoreCase: false);
         maxWordLength = compoundWords.Count == 0 ? 0 : compoundWords.Max(w => w.Length);
         // A separate instance: an analyzer caches its chain per thread, so this one must never

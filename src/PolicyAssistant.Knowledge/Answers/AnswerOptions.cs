@@ -10,8 +10,9 @@ public sealed class AnswerOptions
     public int CandidateCount { get; set; } = 3;
 
     /// <summary>
-    /// Provinces and cities this deployment serves. A question naming any other province or big
+    /// Provinces and cities this deployment serves (by default those of the content's regions:
+    /// 鹿寨县 450223, 焦作市 410800, 府谷县 610822). A question naming any other province or big
     /// city is out of scope; naming one of these is not.
     /// </summary>
-    public List<string> HomePlaces { get; set; } = ["广西", "柳州", "鹿寨"];
+    public List<string> HomePlaces { get; set; } = ["广西", "柳州", "鹿寨", "河南", "焦作", "陕西", "榆林", "府谷"];
 }

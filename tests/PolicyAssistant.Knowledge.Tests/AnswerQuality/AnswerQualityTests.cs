@@ -33,6 +33,7 @@ public sealed class AnswerQualityTests(AnswerQualityTests.Run run, ITestOutputHe
             output.WriteLine($"miss line {miss.Question.Line}: {miss.Question.Question} → expected {miss.Question.ExpectedId}, got {Describe(miss.Answer)} terms [{string.Join(' ', run.Index.Analyze(miss.Question.Question))}]");
         }
 
+        PrintConfidenceTable(onTopic.Except(misses).ToList(), misses, run.Results.Where(r => r.Question.IsOffTopic).ToList());
         Assert.NotEmpty(onTopic);
         Assert.True(accuracy >= RequiredAccuracy, $"top-1 accuracy {accuracy:P1} is below {RequiredAccuracy:P0}");
     }
@@ -49,6 +50,19 @@ public sealed class AnswerQualityTests(AnswerQualityTests.Run run, ITestOutputHe
         }
 
         Assert.Empty(confident.Select(r => r.Question.Question));
+    }
+
+    // How right answers, wrong answers and off-topic questions spread over confidence: the table
+    // to read when choosing AnswerOptions.ConfidentThreshold.
+    private void PrintConfidenceTable(IReadOnlyList<Result> right, IReadOnlyList<Result> wrong, IReadOnlyList<Result> offTopic)
+    {
+        static string Row(IReadOnlyList<Result> results) => string.Join(" ", Enumerable.Range(0, 10)
+            .Select(decile => results.Count(r => Math.Min((int)(r.Answer.Confidence * 10), 9) == decile).ToString().PadLeft(4)));
+
+        output.WriteLine($"confidence  {string.Join(" ", Enumerable.Range(0, 10).Select(d => $"≥{d / 10.0:F1}"))}");
+        output.WriteLine($"right       {Row(right)}");
+        output.WriteLine($"wrong       {Row(wrong)}");
+        output.WriteLine($"off-topic   {Row(offTopic)}");
     }
 
     private static string Describe(Answer answer) =>

@@ -6,32 +6,33 @@ public sealed record QualityQuestion(int Line, string Question, string? Expected
     public bool IsOffTopic => ExpectedId is null;
 }
 
+/// <summary>Reads questions.tsv: a header <c>expected_id	question</c>, then one question a line; <c>-</c> marks off-topic.</summary>
 public static class QuestionFile
 {
-    // Spellings the file may use for "no entry should answer this".
-    private static readonly string[] OffTopicMarks = ["", "-", "none", "out-of-scope", "out_of_scope", "offtopic", "off-topic", "oos"];
+    private const string OffTopicMark = "-";
 
     public static IReadOnlyList<QualityQuestion> Read(string path)
     {
-        var questions = new List<QualityQuestion>();
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split('\t');
+        var idColumn = Array.IndexOf(header, "expected_id");
+        var questionColumn = Array.IndexOf(header, "question");
+        if (idColumn < 0 || questionColumn < 0)
         {
-            number++;
-            if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#'))
+            throw new InvalidDataException($"{path}: the header must name the columns expected_id and question");
+        }
+
+        var questions = new List<QualityQuestion>();
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var columns = lines[i].Split('\t');
+            if (lines[i].Trim().Length == 0 || lines[i].StartsWith('#') || columns.Length <= Math.Max(idColumn, questionColumn))
             {
                 continue;
             }
 
-            var columns = line.Split('\t');
-            var question = columns[0].Trim();
-            var expected = columns.Length > 1 ? columns[1].Trim() : "";
-            if (number == 1 && question.Equals("question", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            questions.Add(new QualityQuestion(number, question, OffTopicMarks.Contains(expected.ToLowerInvariant()) ? null : expected));
+            var id = columns[idColumn].Trim();
+            questions.Add(new QualityQuestion(i + 1, columns[questionColumn].Trim(), id == OffTopicMark ? null : id));
         }
 
         return questions;

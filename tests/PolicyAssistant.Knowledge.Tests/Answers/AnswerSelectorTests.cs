@@ -1,0 +1,104 @@
+using PolicyAssistant.Knowledge.Answers;
+using PolicyAssistant.Knowledge.Search;
+using PolicyAssistant.Knowledge.Tests.Support;
+
+namespace PolicyAssistant.Knowledge.Tests.Answers;
+
+public sealed class AnswerSelectorTests : IDisposable
+{
+    private static readonly AnswerContext Anywhere = new(null, new DateOnly(2025, 1, 1));
+
+    private readonly KnowledgeIndex index = new(TestVocabulary.Create());
+    private readonly AnswerSelector selector;
+
+    public AnswerSelectorTests()
+    {
+        index.Rebuild(TestEntries.All());
+        selector = new AnswerSelector(index, new AnswerOptions());
+    }
+
+    [Theory]
+    [InlineData("住院要交押金吗", "treat-first-pay-later")]
+    [InlineData("住院預交金要交嗎", "treat-first-pay-later")]
+    [InlineData("大病保险起付线是多少", "critical-illness-deductible")]
+    [InlineData("兜底保障是啥意思", "safety-net")]
+    [InlineData("你好", "greeting")]
+    public void Select_QuestionAnEntryAnswers_IsConfident(string question, string expectedId)
+    {
+        var answer = selector.Select(question, Anywhere);
+        Assert.Equal((AnswerKind.Confident, expectedId), (answer.Kind, answer.Entry?.Id));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("？？？。。。")]
+    [InlineData("😀😀")]
+    [InlineData("吗")]
+    [InlineData("请问一下")]
+    public void Select_NothingMeaningful_IsEmpty(string question) =>
+        Assert.Equal(AnswerKind.Empty, selector.Select(question, Anywhere).Kind);
+
+    [Theory]
+    [InlineData("今天天气怎么样")]
+    [InlineData("红烧肉怎么做")]
+    [InlineData("北京的医保怎么报销")]
+    [InlineData("廣東的住院押金要交嗎")]
+    public void Select_OtherPlaceOrNoDomainTerm_IsOutOfScope(string question) =>
+        Assert.Equal(AnswerKind.OutOfScope, selector.Select(question, Anywhere).Kind);
+
+    [Theory]
+    [InlineData("在北京住院要交押金吗")]
+    [InlineData("去上海打工住院要交押金吗")]
+    public void Select_OtherPlaceAsWhereItHappened_IsAnswered(string question) =>
+        Assert.Equal("treat-first-pay-later", selector.Select(question, Anywhere).Entry?.Id);
+
+    [Fact]
+    public void Select_HomePlace_IsNotOutOfScope()
+    {
+        var guangxi = new AnswerSelector(index, new AnswerOptions { HomePlaces = ["广西"] });
+        Assert.NotEqual(AnswerKind.OutOfScope, guangxi.Select("广西的住院押金要交吗", Anywhere).Kind);
+    }
+
+    [Fact]
+    public void Select_PartlyMatchingQuestion_IsUncertainWithCandidates()
+    {
+        var answer = selector.Select("住院押金退休工资养老金贷款", Anywhere);
+        Assert.Equal(AnswerKind.Uncertain, answer.Kind);
+        Assert.NotEmpty(answer.Candidates);
+    }
+
+    [Fact]
+    public void Select_AnyQuestion_ConfidenceIsBetweenZeroAndOne()
+    {
+        foreach (var question in new[] { "住院", "押金押金押金", "起付线兜底押金你好", "title:* AND (", new string('报', 5000) })
+        {
+            Assert.InRange(selector.Select(question, Anywhere).Confidence, 0, 1);
+        }
+    }
+
+    [Fact]
+    public void Select_Candidates_AreAtMostTheConfiguredCountBestFirst()
+    {
+        var answer = new AnswerSelector(index, new AnswerOptions { CandidateCount = 2 }).Select("住院报销", Anywhere);
+        Assert.InRange(answer.Candidates.Count, 1, 2);
+        Assert.Equal(answer.Entry, answer.Candidates[0].Entry);
+    }
+
+    [Fact]
+    public void Select_EntryOfAnotherCounty_IsNotGiven() =>
+        Assert.NotEqual("critical-illness-deductible", selector.Select("大病保险起付线是多少", Anywhere with { RegionCode = "610822" }).Entry?.Id);
+
+    [Fact]
+    public void Select_EntryNotYetInForce_IsNotGiven() =>
+        Assert.NotEqual("safety-net", selector.Select("兜底保障是啥意思", Anywhere with { Today = new DateOnly(2018, 1, 1) }).Entry?.Id);
+
+    [Fact]
+    public void Select_HigherThreshold_TurnsConfidentIntoUncertain()
+    {
+        var strict = new AnswerSelector(index, new AnswerOptions { ConfidentThreshold = 1.01 });
+        Assert.Equal(AnswerKind.Uncertain, strict.Select("住院要交押金吗", Anywhere).Kind);
+    }
+
+    public void Dispose() => index.Dispose();
+}
