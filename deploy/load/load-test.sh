@@ -27,7 +27,12 @@ fi
 
 work="$(mktemp -d)"
 server_pid=""
-cleanup() { [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+  if [[ -n "$server_pid" ]] && ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "the product stopped during the run; its log ends with:"; tail -40 "$work/product.log"
+  fi
+  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"
+}
 trap cleanup EXIT
 
 dotnet build "$here/LoadRunner/LoadRunner.csproj" -c Release -o "$work/runner" -v quiet -nologo >/dev/null
@@ -38,7 +43,7 @@ if [[ -z "$base" ]]; then
   dotnet build "$root/src/PolicyAssistant.Web/PolicyAssistant.Web.csproj" -c Release -o "$work/product" -v quiet -nologo >/dev/null
   database=(Storage__Provider=Sqlite)
   [[ -n "${LOAD_POSTGRES:-}" ]] && database=(Storage__Provider=PostgreSql "ConnectionStrings__Default=$LOAD_POSTGRES")
-  (cd "$work/product" && env ASPNETCORE_ENVIRONMENT=Production Urls="$base" "${database[@]}" \
+  (cd "$work/product" && exec env ASPNETCORE_ENVIRONMENT=Production Urls="$base" "${database[@]}" \
     Storage__DataFolder="$work/data" Storage__ContentFolder="$root/content" \
     WeChat__Token="$token" WeChat__AppId=wxload0000000000 Diagnostics__BareEndpoints=true \
     Logging__LogLevel__Default=Warning dotnet PolicyAssistant.Web.dll > "$work/product.log" 2>&1) &
@@ -48,9 +53,18 @@ if [[ -z "$base" ]]; then
 fi
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+cpu_ticks() { [[ -n "$server_pid" ]] && awk '{ print $14 + $15 }' "/proc/$server_pid/stat" || echo 0; }
 saturate() { # title url script connections
   echo "== $1, $4 connections, ${duration}s"
-  wrk -t2 -c"$4" -d"${duration}s" --timeout 10s -s "$here/$3" "$2" | grep -E "Requests/sec|non-200|latency ms|Socket errors"
+  local before out requests
+  before=$(cpu_ticks)
+  out=$(wrk -t2 -c"$4" -d"${duration}s" --timeout 10s -s "$here/$3" "$2")
+  grep -E "Requests/sec|non-200|latency ms|Socket errors" <<<"$out"
+  # CPU the product spent per request: a figure that holds when other processes share the machine.
+  requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+  [[ -n "$server_pid" && "$requests" -gt 0 ]] && awk -v t=$(( $(cpu_ticks) - before )) -v r="$requests" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "product CPU per request: %.3f ms\n", t / hz * 1000 / r }'
+  return 0
 }
 
 if [[ "$suite" == chat || "$suite" == all ]]; then

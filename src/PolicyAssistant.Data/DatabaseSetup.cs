@@ -16,7 +16,7 @@ public static class DatabaseSetup
         {
             DatabaseProvider.Sqlite => options
                 .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly(provider)))
-                .AddInterceptors(SqliteTuning.Instance),
+                .AddInterceptors(SqliteTuning.Instance, SqliteWriteGate.Instance),
             DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly(provider))),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };
