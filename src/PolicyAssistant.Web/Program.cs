@@ -4,7 +4,9 @@ using PolicyAssistant.Application.Assistant;
 using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Application.Startup;
+using PolicyAssistant.Channels.Sms;
 using PolicyAssistant.Channels.WeChat;
+using PolicyAssistant.Web.Estimate;
 using PolicyAssistant.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +16,7 @@ builder.AddKnowledgeBase(storage.ContentFolder);
 builder.AddHouseholdServices(storage.BaseFolder, storage.DataFolder);
 builder.AddAssistant();
 builder.Services.AddWeChat(builder.Configuration);
+builder.Services.AddSms(builder.Configuration);
 builder.AddBackOffice();
 
 var app = builder.Build();
@@ -25,6 +28,7 @@ app.MapStaticAssets();
 app.MapRazorPages();
 app.MapChatApi();
 app.MapWeChat();
+app.MapEstimateApi();
 app.Run();
 
 public partial class Program;
