@@ -17,6 +17,7 @@ public sealed class IsolationTests
     {
         var mine = Demo.HeadWithPhone(household => Demo.HasCertifications(household) && Demo.HasStays(household) && household.DoctorContracts.Count > 0);
         var theirs = Demo.People.First(person => person.Household != mine.Household && person.Phone is not null
+            && Demo.People.Count(other => other.Name == person.Name) == 1
             && Demo.HasCertifications(person.Household) && Demo.HasStays(person.Household) && person.Household.DoctorContracts.Count > 0
             && Demo.CountyOf(person.Household) == Demo.CountyOf(mine.Household));
         using var database = TestDatabase.Create(provider);

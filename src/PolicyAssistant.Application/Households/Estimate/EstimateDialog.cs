@@ -51,8 +51,6 @@ public sealed class EstimateDialog : ComponentDialog
     private const string YesNoPrompt = "estimate.yes-no";
     private const string CountyPrompt = "estimate.county";
 
-    private static readonly HospitalLevel[] Levels = [HospitalLevel.Township, HospitalLevel.County, HospitalLevel.City, HospitalLevel.Province];
-
     private readonly PolicyParameterCatalog _catalog;
     private readonly SettlementEstimator _estimator;
     private readonly CurrentBindingQuery _binding;
@@ -76,7 +74,7 @@ public sealed class EstimateDialog : ComponentDialog
             .AddStep(AskCountyAsync)
             .AddStep(AnswerAsync));
         AddDialog(new NumberPrompt<decimal>(AmountPrompt, ValidateAmountAsync) { ChineseNumberParser = ChineseAmountParser.FindAmount });
-        AddDialog(new ChoicePrompt(LevelPrompt));
+        AddDialog(new HospitalLevelPrompt(LevelPrompt));
         AddDialog(new ConfirmPrompt(YesNoPrompt));
         AddDialog(new ChoicePrompt(CountyPrompt));
     }
@@ -98,16 +96,16 @@ public sealed class EstimateDialog : ComponentDialog
         }
 
         return step.State.HospitalLevel is null
-            ? step.PromptAsync(LevelPrompt, new PromptOptions("在哪一级医院住院？", "请回复序号：", Levels.Select(SettlementEstimator.LevelName).ToList()), cancellationToken)
+            ? step.PromptAsync(LevelPrompt, new PromptOptions("在哪一级医院住院？", "请回复序号："), cancellationToken)
             : step.NextAsync(null, cancellationToken);
     }
 
     private static Task<DialogTurnResult> AskInCountyAsync(WaterfallStepContext<EstimateState> step, CancellationToken cancellationToken)
     {
         var state = step.State;
-        if (step.Result is FoundChoice level)
+        if (step.Result is HospitalLevel level)
         {
-            state.HospitalLevel = Levels[level.Index];
+            state.HospitalLevel = level;
         }
 
         // A city or province hospital is outside every county's own hospitals.

@@ -35,6 +35,7 @@ public static class EstimateQuestion
         ("市级医院", HospitalLevel.City), ("市医院", HospitalLevel.City), ("市人民医院", HospitalLevel.City), ("市中心医院", HospitalLevel.City), ("市第一医院", HospitalLevel.City), ("市里", HospitalLevel.City),
         ("县级医院", HospitalLevel.County), ("县医院", HospitalLevel.County), ("县人民医院", HospitalLevel.County), ("县中医院", HospitalLevel.County),
         ("乡镇卫生院", HospitalLevel.Township), ("卫生院", HospitalLevel.Township), ("乡镇医院", HospitalLevel.Township), ("镇医院", HospitalLevel.Township), ("乡医院", HospitalLevel.Township),
+        ("省级", HospitalLevel.Province), ("市级", HospitalLevel.City), ("县级", HospitalLevel.County), ("乡镇", HospitalLevel.Township),
     ];
 
     private static readonly string[] OutOfCounty = ["县外", "县域外", "外县", "出县", "外地", "外省"];
@@ -57,7 +58,7 @@ public static class EstimateQuestion
     public static EstimateState Read(string text, IEnumerable<(string Code, string Name)> counties)
     {
         var state = new EstimateState { TotalBill = ChineseAmountParser.FindAmount(text) };
-        state.HospitalLevel = LevelWords.Where(pair => text.Contains(pair.Word, StringComparison.Ordinal)).Select(pair => (HospitalLevel?)pair.Level).FirstOrDefault();
+        state.HospitalLevel = ReadLevel(text);
         state.InCounty = Contains(text, OutOfCounty) ? false
             : Contains(text, InCountyWords) ? true
             : state.HospitalLevel is HospitalLevel.City or HospitalLevel.Province ? false
@@ -69,6 +70,10 @@ public static class EstimateQuestion
             .FirstOrDefault();
         return state;
     }
+
+    /// <summary>The hospital level a text names (“县医院”, “市级”, “镇卫生院”), or null.</summary>
+    public static HospitalLevel? ReadLevel(string text) =>
+        LevelWords.Where(pair => text.Contains(pair.Word, StringComparison.Ordinal)).Select(pair => (HospitalLevel?)pair.Level).FirstOrDefault();
 
     private static bool Contains(string text, string[] words) => words.Any(word => text.Contains(word, StringComparison.Ordinal));
 }
