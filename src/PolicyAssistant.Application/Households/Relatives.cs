@@ -12,6 +12,9 @@ public enum KinTerm
     Child,
     Son,
     Daughter,
+
+    /// <summary>儿媳, 女婿.</summary>
+    ChildInLaw,
     Grandchild,
 }
 
@@ -36,12 +39,12 @@ public abstract record RelativeMatch
 /// </summary>
 public static class Relatives
 {
-    // Longer words first: 孩子他妈 before 孩子 and 妈, 孙子 before 子, 姑娘 before 娘.
+    // Longer words first: 孩子他妈 before 孩子 and 妈, 儿媳 before 媳妇, 姑娘 before 娘.
     private static readonly (string Word, KinTerm Term)[] Words =
     [
         ("孩子他爸", KinTerm.Spouse), ("孩子他妈", KinTerm.Spouse), ("孩子他爹", KinTerm.Spouse), ("孩子他娘", KinTerm.Spouse),
         ("孩他爸", KinTerm.Spouse), ("孩他妈", KinTerm.Spouse), ("娃他爸", KinTerm.Spouse), ("娃他妈", KinTerm.Spouse),
-        ("我自己", KinTerm.Self), ("我本人", KinTerm.Self),
+        ("我自己", KinTerm.Self), ("我本人", KinTerm.Self), ("儿媳", KinTerm.ChildInLaw), ("女婿", KinTerm.ChildInLaw),
         ("老伴", KinTerm.Spouse), ("老婆", KinTerm.Spouse), ("老公", KinTerm.Spouse), ("媳妇", KinTerm.Spouse),
         ("爱人", KinTerm.Spouse), ("丈夫", KinTerm.Spouse), ("妻子", KinTerm.Spouse), ("对象", KinTerm.Spouse),
         ("孙子", KinTerm.Grandchild), ("孙女", KinTerm.Grandchild), ("外孙", KinTerm.Grandchild),
@@ -103,6 +106,7 @@ public static class Relatives
             KinTerm.Child => others.Where(p => IsChildOf(speaker, p, own)).ToList(),
             KinTerm.Son => others.Where(p => IsChildOf(speaker, p, own) && p.Sex == Sex.Male).ToList(),
             KinTerm.Daughter => others.Where(p => IsChildOf(speaker, p, own) && p.Sex == Sex.Female).ToList(),
+            KinTerm.ChildInLaw => others.Where(p => Generation(p.Relation) == own - 1 && p.Relation is RelationToHead.DaughterInLaw or RelationToHead.SonInLaw).ToList(),
             KinTerm.Grandchild => others.Where(p => Generation(p.Relation) == own - 2).ToList(),
             _ => [],
         };
