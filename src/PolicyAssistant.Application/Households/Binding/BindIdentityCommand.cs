@@ -7,6 +7,7 @@ using PolicyAssistant.Channels.Sms;
 using PolicyAssistant.Data;
 using PolicyAssistant.Data.WeChat;
 using PolicyAssistant.Domain.Households;
+using PolicyAssistant.Knowledge.Normalization;
 
 namespace PolicyAssistant.Application.Households.Binding;
 
@@ -96,7 +97,7 @@ public sealed class BindIdentityCommand(
             .Where(m => m.IdNumberHash == hash)
             .Select(m => new { m.Id, m.HouseholdId, m.Name })
             .FirstOrDefaultAsync(cancellationToken);
-        if (member is null || member.Name != name.Trim())
+        if (member is null || !SameName(member.Name, name))
         {
             return new MemberLookup.NotFound();
         }
@@ -260,6 +261,10 @@ public sealed class BindIdentityCommand(
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Records hold Simplified names; a name typed in Traditional characters or full width matches too.</summary>
+    private static bool SameName(string onFile, string typed) =>
+        onFile == typed.Trim() || TextFolding.Fold(onFile) == TextFolding.Fold(typed.Trim());
 
     private string HashCode(ChannelUser user, string code) =>
         protector.Hash(CodeHashPurpose, $"{user.ChannelId}\n{user.UserKeyHash}\n{code.Trim()}");

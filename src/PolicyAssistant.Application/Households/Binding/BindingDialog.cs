@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using PolicyAssistant.Channels.Sms;
 using PolicyAssistant.Conversation.Dialogs;
 using PolicyAssistant.Conversation.Dialogs.Prompts;
@@ -25,7 +26,7 @@ public sealed class VerifyCodeState
 /// 绑定: name, ID number (checked with its check digit), a 6-digit code sent by SMS to the phone on file,
 /// then the binding. Over SMS the sender's number is the user (see <see cref="SendCodeToSmsSenderAsync"/>).
 /// </summary>
-public sealed class BindingDialog : ComponentDialog
+public sealed partial class BindingDialog : ComponentDialog
 {
     public const string DialogId = "binding";
 
@@ -83,7 +84,7 @@ public sealed class BindingDialog : ComponentDialog
 
     private async Task<DialogTurnResult> FindMemberAsync(WaterfallStepContext<BindingState> step, CancellationToken cancellationToken)
     {
-        var idNumber = IdNumber.Parse((string)step.Result!);
+        var idNumber = IdNumber.Parse(IdNumberIn((string)step.Result!));
         var user = _binding.UserOf(step.Context);
         var lookup = await _command.FindMemberAsync(user, step.State.Name ?? "", idNumber, cancellationToken);
         step.State = new BindingState();
@@ -189,7 +190,7 @@ public sealed class BindingDialog : ComponentDialog
 
     private static async Task<bool> ValidateIdNumberAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
-        var problem = IdNumber.Check(prompt.Recognized.Value);
+        var problem = IdNumber.Check(IdNumberIn(prompt.Recognized.Value ?? ""));
         if (problem == IdNumberProblem.None)
         {
             return true;
@@ -215,6 +216,16 @@ public sealed class BindingDialog : ComponentDialog
         prompt.Context.SendTextAsync(
             prompt.AttemptCount > MaxRetries ? "输入有误的次数太多，已退出绑定。需要时再发“绑定”。" : retry,
             cancellationToken);
+
+    /// <summary>The ID number in an answer such as “身份证号：4502…”, or the answer itself when it holds none.</summary>
+    private static string IdNumberIn(string text)
+    {
+        var compact = IdNumber.Normalize(text);
+        return IdNumberPattern().Match(compact) is { Success: true } match ? match.Value : compact;
+    }
+
+    [GeneratedRegex("(?<![0-9])[0-9]{17}[0-9X](?![0-9X])")]
+    private static partial Regex IdNumberPattern();
 
     /// <summary>“１２３ 456” → “123456”: full-width digits folded, everything else dropped.</summary>
     private static string Digits(string text) => string.Concat(text

@@ -54,6 +54,18 @@ public sealed class BindingDialogTests
     }
 
     [Fact]
+    public async Task Bind_IdNumberInASentence_IsTakenFromIt()
+    {
+        using var database = TestDatabase.CreateSqlite();
+        await using var host = await AssistantHost.StartAsync(database);
+        var user = host.User("wx-user-sentence");
+        await user.SayAsync("绑定");
+        await user.SayAsync($" {Head.Name} ");
+
+        Assert.Contains("验证码已发到", await user.SayAsync($"我的身份证号是：{Head.IdNumber.ToLowerInvariant()}"));
+    }
+
+    [Fact]
     public async Task Bind_NameOfSomeoneElse_IsNotFoundAndSendsNoCode()
     {
         using var database = TestDatabase.CreateSqlite();
