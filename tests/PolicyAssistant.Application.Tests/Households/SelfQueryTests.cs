@@ -1,5 +1,6 @@
 using PolicyAssistant.Application.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Testing;
 
@@ -75,6 +76,31 @@ public sealed class SelfQueryTests
         Assert.EndsWith("1. 是\n2. 否", offer);
         Assert.Contains("请输入您的姓名", await user.SayAsync("是"));
         Assert.Empty(await host.AuditAsync());
+    }
+
+    [Theory]
+    [InlineData("BIND_IDENTITY", "好的，先核对身份")]
+    [InlineData("FAMILY_DOCTOR", "查自家的家庭医生，需要先绑定身份")]
+    [InlineData("CHRONIC_CERTIFICATION", "查自家的慢病证明，需要先绑定身份")]
+    [InlineData("SETTLEMENT_ESTIMATE", "住院总共花了多少钱？")]
+    public async Task MenuClick_UnboundUser_StartsTheMatchingService(string menuKey, string expectedStart)
+    {
+        using var database = TestDatabase.CreateSqlite();
+        await using var host = await AssistantHost.StartAsync(database);
+        var click = new Activity
+        {
+            Type = ActivityTypes.Event,
+            Name = "click",
+            Value = menuKey,
+            ChannelId = "wechat",
+            ConversationId = "menu-user",
+            From = new ChannelAccount("menu-user"),
+            Recipient = new ChannelAccount("bot"),
+        };
+
+        var reply = Assert.Single(await host.ProcessAsync(click));
+
+        Assert.StartsWith(expectedStart, reply.Text);
     }
 
     [Fact]
