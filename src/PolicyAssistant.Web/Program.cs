@@ -7,6 +7,7 @@ using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Application.Startup;
 using PolicyAssistant.Channels.Sms;
 using PolicyAssistant.Channels.WeChat;
+using PolicyAssistant.Web.Estimate;
 using PolicyAssistant.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,7 @@ app.MapRazorPages();
 app.MapChatApi();
 app.MapWeChat();
 app.MapSms();
+app.MapEstimateApi();
 app.MapBareEndpoints(app.Configuration);
 app.Run();
 

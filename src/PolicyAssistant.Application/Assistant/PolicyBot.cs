@@ -1,3 +1,4 @@
+using PolicyAssistant.Application.Households;
 using PolicyAssistant.Conversation.Dialogs;
 using PolicyAssistant.Conversation.State;
 using PolicyAssistant.Conversation.Turns;
@@ -36,8 +37,9 @@ public sealed class PolicyBot : IBot
     private readonly DialogSet _dialogs;
     private readonly IAssistantIntent[] _intents;
     private readonly FaqResponder _faq;
+    private readonly CurrentBindingQuery _binding;
 
-    public PolicyBot(ConversationState conversationState, IEnumerable<Dialog> dialogs, IEnumerable<IAssistantIntent> intents, FaqResponder faq)
+    public PolicyBot(ConversationState conversationState, IEnumerable<Dialog> dialogs, IEnumerable<IAssistantIntent> intents, FaqResponder faq, CurrentBindingQuery binding)
     {
         _dialogs = new DialogSet(conversationState.CreateProperty<DialogState>("dialogState"));
         foreach (var dialog in dialogs)
@@ -47,6 +49,7 @@ public sealed class PolicyBot : IBot
 
         _intents = intents.ToArray();
         _faq = faq;
+        _binding = binding;
     }
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -109,6 +112,8 @@ public sealed class PolicyBot : IBot
             }
         }
 
-        await _faq.AnswerAsync(turnContext, folded, regionCode: null, cancellationToken);
+        // A bound household gets the entries of its own county as well as the general ones.
+        var regionCode = (await _binding.FindAsync(turnContext, cancellationToken))?.CountyCode;
+        await _faq.AnswerAsync(turnContext, folded, regionCode, cancellationToken);
     }
 }

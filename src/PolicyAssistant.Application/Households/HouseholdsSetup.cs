@@ -1,4 +1,13 @@
+using PolicyAssistant.Application.Assistant;
+using PolicyAssistant.Application.Households.Audit;
+using PolicyAssistant.Application.Households.Binding;
+using PolicyAssistant.Application.Households.Chronic;
+using PolicyAssistant.Application.Households.Estimate;
+using PolicyAssistant.Application.Households.FamilyDoctor;
+using PolicyAssistant.Application.Households.Settlements;
 using PolicyAssistant.Application.Startup;
+using PolicyAssistant.Channels.Sms;
+using PolicyAssistant.Conversation.Dialogs;
 using PolicyAssistant.Data.Households;
 
 namespace PolicyAssistant.Application.Households;
@@ -6,21 +15,49 @@ namespace PolicyAssistant.Application.Households;
 public static class HouseholdsSetup
 {
     /// <summary>
-    /// Household data, personal-data protection and the settlement estimator. Relative paths in their
-    /// options are taken from the folder holding content/ (demo data, policy folder) or from the data
-    /// folder (key file), so the host finds them whatever its working directory.
+    /// Household data, personal-data protection and the settlement estimator, and the bot's household
+    /// services: binding, the family-doctor, chronic-certification and settlement answers, the estimate
+    /// dialog, the audit trail and the SMS phone directory. Relative paths in the options are taken from
+    /// the folder holding content/ (demo data, policy folder) or from the data folder (key file), so the
+    /// host finds them whatever its working directory. Binding sends codes through the SMS channel
+    /// (AddSms) and the answers run in the assistant (AddAssistant).
     /// </summary>
     public static IHostApplicationBuilder AddHouseholdServices(this IHostApplicationBuilder builder, string baseFolder, string dataFolder)
     {
-        builder.Services.AddHouseholds();
-        builder.Services.AddSettlement();
-        builder.Services.PostConfigure<HouseholdsOptions>(options =>
+        var services = builder.Services;
+        services.AddHouseholds();
+        services.AddSettlement();
+        services.PostConfigure<HouseholdsOptions>(options =>
         {
             options.PersonalDataKeyFile = Path.GetFullPath(options.PersonalDataKeyFile, dataFolder);
             options.DemoDataPath = Path.GetFullPath(options.DemoDataPath, baseFolder);
         });
-        builder.Services.PostConfigure<SettlementOptions>(options => options.PolicyDirectory = Path.GetFullPath(options.PolicyDirectory, baseFolder));
-        builder.Services.AddScoped<IStartupTask, LoadDemoDataTask>();
+        services.PostConfigure<SettlementOptions>(options => options.PolicyDirectory = Path.GetFullPath(options.PolicyDirectory, baseFolder));
+        services.AddScoped<IStartupTask, LoadDemoDataTask>();
+
+        // Registered before or after AddSms, this replaces its directory that knows no number.
+        services.AddScoped<IPhoneDirectory, HouseholdPhoneDirectory>();
+
+        services.AddSingleton<RecordHouseholdAuditCommand>();
+        services.AddSingleton<CurrentBindingQuery>();
+        services.AddSingleton<BindingGate>();
+        services.AddSingleton<BindIdentityCommand>();
+        services.AddSingleton<GetFamilyDoctorQuery>();
+        services.AddSingleton<GetCertificationsQuery>();
+        services.AddSingleton<GetSettlementsQuery>();
+
+        services.AddSingleton<Dialog, BindingDialog>();
+        services.AddSingleton<Dialog, OfferBindingDialog>();
+        services.AddSingleton<Dialog, ChronicMemberDialog>();
+        services.AddSingleton<Dialog, EstimateDialog>();
+
+        // Asked in this order: a past stay (“上次住院报了多少”) before an estimate (“花了一万能报多少”).
+        services.AddSingleton<IAssistantIntent, BindIntent>();
+        services.AddSingleton<IAssistantIntent, UnbindIntent>();
+        services.AddSingleton<IAssistantIntent, FamilyDoctorIntent>();
+        services.AddSingleton<IAssistantIntent, ChronicIntent>();
+        services.AddSingleton<IAssistantIntent, SettlementsIntent>();
+        services.AddSingleton<IAssistantIntent, EstimateIntent>();
         return builder;
     }
 }

@@ -1,0 +1,107 @@
+using PolicyAssistant.Application.Assistant;
+using PolicyAssistant.Application.Households.Binding;
+using PolicyAssistant.Conversation.Dialogs;
+using PolicyAssistant.Conversation.Dialogs.Prompts;
+using PolicyAssistant.Conversation.Turns;
+
+namespace PolicyAssistant.Application.Households.Chronic;
+
+/// <summary>
+/// 我妈的慢病办下来没有 / 慢病证明办好了吗 / 我的慢病: the chronic certifications of the bound household, of
+/// one member when the message names a relative. “How do I apply” questions stay with the knowledge base.
+/// </summary>
+public sealed class ChronicIntent(BindingGate gate, GetCertificationsQuery query) : IAssistantIntent
+{
+    private static readonly string[] Topic = ["慢病", "慢性病", "门诊慢特病", "慢特病"];
+    private static readonly string[] Personal = ["我", "俺", "咱", "自家", "家里", "办下来", "办好", "办成", "批了", "批下来", "通过", "进度", "结果", "下来了", "下来没", "怎么样了", "到哪"];
+    private static readonly string[] PolicyWords = ["怎么办", "咋办", "如何办", "在哪办", "哪里办", "去哪", "要带", "带什么", "带啥", "材料", "哪些病", "什么病", "条件", "标准", "政策", "能报多少"];
+
+    public static bool Matches(string text)
+    {
+        var compact = IntentText.Compact(text);
+        return IntentText.ContainsAny(compact, Topic)
+            && (IntentText.ContainsAny(compact, Personal) || Relatives.FindTerm(compact) is not null)
+            && !IntentText.ContainsAny(compact, PolicyWords);
+    }
+
+    public async Task<bool> TryStartAsync(DialogContext dialogContext, string text, CancellationToken cancellationToken)
+    {
+        if (!Matches(text))
+        {
+            return false;
+        }
+
+        if (await gate.RequireAsync(dialogContext, "慢病证明", cancellationToken) is not { } bound)
+        {
+            return true;
+        }
+
+        var people = await query.LoadPeopleAsync(bound, cancellationToken);
+        switch (Relatives.Match(IntentText.Compact(text), bound.MemberId, people))
+        {
+            case RelativeMatch.Named { Candidates.Count: 1 } named:
+                await dialogContext.Context.SendTextAsync(await query.AnswerAsync(bound, named.Candidates[0].MemberId, cancellationToken), cancellationToken);
+                break;
+            case RelativeMatch.Named named:
+                var candidates = named.Candidates.Count > 0 ? named.Candidates : people;
+                await dialogContext.BeginDialogAsync(ChronicMemberDialog.DialogId, new ChronicMemberState
+                {
+                    MemberIds = candidates.Select(person => person.MemberId).ToList(),
+                    Labels = candidates.Select(person => person.Label).ToList(),
+                }, cancellationToken);
+                break;
+            default:
+                await dialogContext.Context.SendTextAsync(await query.AnswerAsync(bound, memberId: null, cancellationToken), cancellationToken);
+                break;
+        }
+
+        return true;
+    }
+}
+
+/// <summary>The members the message may mean, by id, and how they are shown (masked names only).</summary>
+public sealed class ChronicMemberState
+{
+    public List<int> MemberIds { get; set; } = [];
+
+    public List<string> Labels { get; set; } = [];
+}
+
+/// <summary>Asks which member a chronic question is about when the kin word fits several (or none).</summary>
+public sealed class ChronicMemberDialog : ComponentDialog
+{
+    public const string DialogId = "chronic-member";
+    public const string WholeHousehold = "全家";
+
+    private const string Steps = "chronic-member.steps";
+    private const string Choice = "chronic-member.choice";
+
+    private readonly CurrentBindingQuery _binding;
+    private readonly GetCertificationsQuery _query;
+
+    public ChronicMemberDialog(CurrentBindingQuery binding, GetCertificationsQuery query)
+        : base(DialogId)
+    {
+        _binding = binding;
+        _query = query;
+        AddDialog(new WaterfallDialog<ChronicMemberState>(Steps).AddStep(AskAsync).AddStep(AnswerAsync));
+        AddDialog(new ChoicePrompt(Choice));
+    }
+
+    private static Task<DialogTurnResult> AskAsync(WaterfallStepContext<ChronicMemberState> step, CancellationToken cancellationToken) =>
+        step.PromptAsync(Choice, new PromptOptions("想查家里哪一位的慢病证明？", "请回复序号：", [.. step.State.Labels, WholeHousehold]), cancellationToken);
+
+    private async Task<DialogTurnResult> AnswerAsync(WaterfallStepContext<ChronicMemberState> step, CancellationToken cancellationToken)
+    {
+        var picked = (FoundChoice)step.Result!;
+
+        // Bound again at answer time: a user who unbound meanwhile sees nothing.
+        if (await _binding.FindAsync(step.Context, cancellationToken) is { } bound)
+        {
+            int? memberId = picked.Index < step.State.MemberIds.Count ? step.State.MemberIds[picked.Index] : null;
+            await step.Context.SendTextAsync(await _query.AnswerAsync(bound, memberId, cancellationToken), cancellationToken);
+        }
+
+        return await step.EndDialogAsync(null, cancellationToken);
+    }
+}

@@ -1,0 +1,34 @@
+namespace PolicyAssistant.Domain.Households;
+
+/// <summary>What was done with household data.</summary>
+public enum HouseholdAuditAction
+{
+    ViewFamilyDoctor,
+    ViewCertifications,
+    ViewSettlements,
+    Estimate,
+    BindingCodeSent,
+    BindingCodeRejected,
+    Bind,
+    Unbind,
+}
+
+/// <summary>
+/// One read or change of household data by the bot or the back office. It holds ids only, never
+/// personal data: <see cref="Actor"/> is “{channel}:{user key hash}” for a bot user or “staff:{id}”.
+/// </summary>
+public sealed class HouseholdAuditEntry
+{
+    public long Id { get; set; }
+
+    /// <summary>UTC.</summary>
+    public DateTime OccurredAt { get; set; }
+
+    public required string Actor { get; set; }
+
+    public int? HouseholdId { get; set; }
+
+    public int? MemberId { get; set; }
+
+    public HouseholdAuditAction Action { get; set; }
+}

@@ -1,0 +1,168 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PolicyAssistant.Application.Assistant;
+using PolicyAssistant.Application.Households;
+using PolicyAssistant.Application.KnowledgeBase;
+using PolicyAssistant.Application.Startup;
+using PolicyAssistant.Channels.Sms;
+using PolicyAssistant.Conversation.Turns;
+using PolicyAssistant.Data;
+using PolicyAssistant.Data.Sms;
+using PolicyAssistant.Domain.Households;
+using PolicyAssistant.Testing;
+
+namespace PolicyAssistant.Application.Tests.Support;
+
+/// <summary>
+/// The assistant wired as the product wires it (knowledge base, households, SMS channel with its embedded
+/// outbox, the real PolicyBot), on a real database with the demo data loaded. The start-up tasks run; the
+/// background workers do not: a test dispatches SMS by hand, so what it reads is settled.
+/// </summary>
+public sealed partial class AssistantHost : IAsyncDisposable
+{
+    /// <summary>2019-10-20: the demo data's dates stay as written and the catalog has this year's rules for 府谷县.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2019, 10, 20, 2, 0, 0, TimeSpan.Zero);
+
+    private readonly IHost _host;
+
+    private AssistantHost(IHost host, TestDatabase database, TestClock clock, string personalDataKey)
+    {
+        _host = host;
+        Database = database;
+        Clock = clock;
+        PersonalDataKey = personalDataKey;
+    }
+
+    public TestDatabase Database { get; }
+
+    public TestClock Clock { get; }
+
+    public string PersonalDataKey { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public static Task<AssistantHost> StartAsync(TestDatabase database, TestClock? clock = null) =>
+        StartAsync(database, clock ?? new TestClock(DefaultStart), PersonalDataProtector.NewKey());
+
+    /// <summary>A second start on the same database, clock and key: a restart of the product.</summary>
+    public Task<AssistantHost> RestartAsync() => StartAsync(Database, Clock, PersonalDataKey);
+
+    private static async Task<AssistantHost> StartAsync(TestDatabase database, TestClock clock, string personalDataKey)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Households:LoadDemoData"] = "true",
+            ["Households:PersonalDataKey"] = personalDataKey,
+        });
+        builder.Services.AddLogging();
+        builder.Services.AddDbContextFactory<PolicyAssistantDbContext>(options => DatabaseSetup.Configure(options, database.Provider, database.ConnectionString));
+        builder.AddStartupTasks();
+        builder.AddKnowledgeBase(RepositoryPaths.Content);
+        builder.AddHouseholdServices(RepositoryPaths.Root, Path.GetTempPath());
+        builder.AddAssistant();
+        builder.Services.AddSms(builder.Configuration);
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        var host = builder.Build();
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>().OrderBy(task => task.Order))
+            {
+                await task.RunAsync(CancellationToken.None);
+            }
+        }
+
+        return new AssistantHost(host, database, clock, personalDataKey);
+    }
+
+    public ChatUser User(string userId, string channelId = "web") => new(this, channelId, userId);
+
+    public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity) =>
+        await Services.GetRequiredService<TurnProcessor>().ProcessActivityAsync(activity, CancellationToken.None);
+
+    /// <summary>Sends what is queued through the outbox gateway and reads the newest code sent to a phone.</summary>
+    public async Task<string?> LatestCodeSentToAsync(string phoneNumber)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SmsSender>().DispatchDueAsync(CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
+        var text = await db.Set<SmsOutboxMessage>()
+            .Where(message => message.PhoneNumber == phoneNumber && message.Kind == SmsKind.VerificationCode)
+            .OrderByDescending(message => message.Id)
+            .Select(message => message.Text)
+            .FirstOrDefaultAsync();
+        return text is null ? null : SixDigits().Match(text).Value;
+    }
+
+    public async Task<int> CodesSentCountAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
+        return await db.Set<SmsOutboundMessage>().CountAsync(message => message.Kind == SmsKind.VerificationCode);
+    }
+
+    public async Task<List<HouseholdAuditEntry>> AuditAsync()
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PolicyAssistantDbContext>>().CreateDbContextAsync();
+        return await db.Set<HouseholdAuditEntry>().AsNoTracking().OrderBy(entry => entry.Id).ToListAsync();
+    }
+
+    public async Task<List<IdentityBinding>> BindingsAsync()
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PolicyAssistantDbContext>>().CreateDbContextAsync();
+        return await db.Set<IdentityBinding>().AsNoTracking().ToListAsync();
+    }
+
+    /// <summary>The database ids of a demo person, found as the bot finds them: by the ID number's keyed hash.</summary>
+    public async Task<(int MemberId, int HouseholdId)> IdsOfAsync(DemoPerson person)
+    {
+        var hash = Services.GetRequiredService<PersonalDataProtector>().HashOf(IdNumber.Parse(person.IdNumber));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PolicyAssistantDbContext>>().CreateDbContextAsync();
+        var member = await db.Set<Member>().AsNoTracking().SingleAsync(m => m.IdNumberHash == hash);
+        return (member.Id, member.HouseholdId);
+    }
+
+    /// <summary>Binds a web user to a demo person through the whole dialog, reading the code from the outbox.</summary>
+    public async Task<ChatUser> BindAsync(string userId, DemoPerson person)
+    {
+        var user = User(userId);
+        await user.SayAsync("绑定");
+        await user.SayAsync(person.Name);
+        var sent = await user.SayAsync(person.IdNumber);
+        Assert.Contains("验证码已发到", sent);
+        var bound = await user.SayAsync((await LatestCodeSentToAsync(person.Phone!))!);
+        Assert.Contains("绑定成功", bound);
+        return user;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
+    }
+
+    [GeneratedRegex("[0-9]{6}")]
+    private static partial Regex SixDigits();
+}
+
+/// <summary>One user of one channel, talking to the bot turn by turn.</summary>
+public sealed class ChatUser(AssistantHost host, string channelId, string userId)
+{
+    public string UserId => userId;
+
+    /// <summary>Every reply of the turn, joined by blank lines.</summary>
+    public async Task<string> SayAsync(string text) => string.Join("\n\n", (await ExchangeAsync(text)).Select(reply => reply.Text));
+
+    public Task<IReadOnlyList<Activity>> ExchangeAsync(string text) =>
+        host.ProcessAsync(Activity.CreateMessage(channelId, userId, new ChannelAccount(userId), new ChannelAccount("bot"), text));
+}
