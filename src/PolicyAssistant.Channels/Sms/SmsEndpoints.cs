@@ -89,6 +89,11 @@ public static class SmsEndpoints
 
     private static IResult? Refuse(HttpContext http, string? secret, SmsInboundOptions inbound)
     {
+        if (!inbound.IsProtected && !inbound.AllowUnprotected)
+        {
+            return Results.NotFound();
+        }
+
         var pathSecret = inbound.PathSecret is { Length: > 0 } configured ? configured : null;
         if ((pathSecret is null && secret is not null) || (pathSecret is not null && !SecretsMatch(secret, pathSecret)))
         {

@@ -105,6 +105,14 @@ public sealed class SmsInboundOptions
     /// <summary>Addresses or CIDR ranges the provider calls from; empty allows any.</summary>
     public List<string> AllowedSources { get; set; } = [];
 
+    /// <summary>
+    /// Serve the callbacks with none of the three protections above (local development only). Without it an
+    /// unprotected callback answers 404: anyone could otherwise post texts in the name of any phone number.
+    /// </summary>
+    public bool AllowUnprotected { get; set; }
+
+    public bool IsProtected => PathSecret is { Length: > 0 } || SharedSecret is { Length: > 0 } || AllowedSources.Count > 0;
+
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
     /// <summary>Tries of a turn that throws before the text is marked failed.</summary>

@@ -34,9 +34,11 @@ public sealed class SmsInboundWorker(IServiceScopeFactory scopes, SmsSignals sig
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var inbound = options.Value.Inbound;
-        if (string.IsNullOrEmpty(inbound.PathSecret) && string.IsNullOrEmpty(inbound.SharedSecret) && inbound.AllowedSources.Count == 0)
+        if (!inbound.IsProtected)
         {
-            logger.LogWarning("POST /sms/inbound and /sms/receipts accept callbacks from anyone. For production set Sms__Inbound__PathSecret or Sms__Inbound__SharedSecret, and Sms__Inbound__AllowedSources.");
+            logger.LogWarning(inbound.AllowUnprotected
+                ? "POST /sms/inbound and /sms/receipts accept callbacks from anyone (Sms:Inbound:AllowUnprotected). For production set Sms__Inbound__PathSecret or Sms__Inbound__SharedSecret, and Sms__Inbound__AllowedSources."
+                : "POST /sms/inbound and /sms/receipts answer 404 until Sms__Inbound__PathSecret, Sms__Inbound__SharedSecret or Sms__Inbound__AllowedSources is set.");
         }
 
         await SmsWorkerLoop.RunAsync(

@@ -477,6 +477,65 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.ToTable("WeChatInboundMessages", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyAssistant.Domain.Households.BindingChallenge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserKeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ChannelId", "UserKeyHash");
+
+                    b.ToTable("BindingChallenges", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyAssistant.Domain.Households.BindingLockout", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Subject");
+
+                    b.ToTable("BindingLockouts", (string)null);
+                });
+
             modelBuilder.Entity("PolicyAssistant.Domain.Households.ChronicCertification", b =>
                 {
                     b.Property<int>("Id")
@@ -704,6 +763,72 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.HasIndex("VillageId");
 
                     b.ToTable("Households", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyAssistant.Domain.Households.HouseholdAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("HouseholdId", "OccurredAt");
+
+                    b.ToTable("HouseholdAuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyAssistant.Domain.Households.IdentityBinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserKeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ChannelId", "UserKeyHash")
+                        .IsUnique();
+
+                    b.ToTable("IdentityBindings", (string)null);
                 });
 
             modelBuilder.Entity("PolicyAssistant.Domain.Households.InpatientStay", b =>
@@ -1096,6 +1221,15 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.ToTable("staff_users", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyAssistant.Domain.Households.BindingChallenge", b =>
+                {
+                    b.HasOne("PolicyAssistant.Domain.Households.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PolicyAssistant.Domain.Households.ChronicCertification", b =>
                 {
                     b.HasOne("PolicyAssistant.Domain.Households.Member", "Member")
@@ -1182,6 +1316,17 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Village");
+                });
+
+            modelBuilder.Entity("PolicyAssistant.Domain.Households.IdentityBinding", b =>
+                {
+                    b.HasOne("PolicyAssistant.Domain.Households.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("PolicyAssistant.Domain.Households.InpatientStay", b =>

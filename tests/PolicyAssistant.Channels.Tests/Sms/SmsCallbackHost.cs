@@ -42,7 +42,7 @@ public sealed class SmsCallbackHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        var all = new Dictionary<string, string?> { ["Sms:Inbound:PollInterval"] = "00:00:00.200", ["Sms:Dispatch:PollInterval"] = "00:00:00.200" };
+        var all = new Dictionary<string, string?> { ["Sms:Inbound:PollInterval"] = "00:00:00.200", ["Sms:Dispatch:PollInterval"] = "00:00:00.200", ["Sms:Inbound:AllowUnprotected"] = "true" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;

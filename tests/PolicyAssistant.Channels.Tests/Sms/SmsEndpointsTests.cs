@@ -117,6 +117,19 @@ public sealed class SmsEndpointsTests
     }
 
     [Theory]
+    [InlineData("/sms/inbound")]
+    [InlineData("/sms/receipts")]
+    public async Task PostCallback_NoProtectionConfigured_IsNotServed(string path)
+    {
+        await using var host = await SmsCallbackHost.StartAsync(new Dictionary<string, string?> { ["Sms:Inbound:AllowUnprotected"] = "false" });
+
+        using var response = await host.PostJsonAsync(path, Uplink(1, "你好"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(await host.ReadAsync<SmsInboundMessage>());
+    }
+
+    [Theory]
     [InlineData("/sms/inbound", HttpStatusCode.NotFound)]
     [InlineData("/sms/inbound/wrong", HttpStatusCode.NotFound)]
     [InlineData("/sms/inbound/s3cret-path", HttpStatusCode.OK)]

@@ -13,13 +13,13 @@ public sealed class SmsProductTests
     [Fact]
     public async Task TextedQuestion_FromAnOldPhone_IsAnsweredByTextWithinThreeSegments()
     {
-        using var product = new ProductFactory();
+        using var product = new ProductFactory(settings: new Dictionary<string, string?> { ["Sms:Inbound:SharedSecret"] = "gateway-token" });
         using var client = product.CreateClient();
         const string body = """
             [{"phone_number":"13900001111","send_time":"2026-11-24 10:00:00","content":"住院要交押金吗","sign_name":"鹿寨县卫健局","dest_code":"8801","sequence_id":880001}]
             """;
 
-        var ack = await client.PostAsync("/sms/inbound", new StringContent(body, Encoding.UTF8, "application/json"));
+        var ack = await client.PostAsync("/sms/inbound?token=gateway-token", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal("""{"code":0,"msg":"成功"}""", await ack.Content.ReadAsStringAsync());
         var reply = await WaitForOutboxAsync(product, "13900001111");

@@ -12,6 +12,19 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "BindingLockouts",
+                columns: table => new
+                {
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BindingLockouts", x => x.Subject);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BotStates",
                 columns: table => new
                 {
@@ -23,6 +36,23 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_BotStates", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HouseholdAuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    HouseholdId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HouseholdAuditEntries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -408,6 +438,31 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BindingChallenges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UserKeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BindingChallenges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BindingChallenges_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChronicCertifications",
                 columns: table => new
                 {
@@ -504,6 +559,28 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdentityBindings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UserKeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BoundAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentityBindings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IdentityBindings_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InpatientStays",
                 columns: table => new
                 {
@@ -541,6 +618,16 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BindingChallenges_ChannelId_UserKeyHash",
+                table: "BindingChallenges",
+                columns: new[] { "ChannelId", "UserKeyHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BindingChallenges_MemberId",
+                table: "BindingChallenges",
+                column: "MemberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChronicCertifications_MemberId",
@@ -593,9 +680,30 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                 columns: new[] { "MemberId", "Date" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_HouseholdAuditEntries_HouseholdId_OccurredAt",
+                table: "HouseholdAuditEntries",
+                columns: new[] { "HouseholdId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HouseholdAuditEntries_OccurredAt",
+                table: "HouseholdAuditEntries",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Households_VillageId",
                 table: "Households",
                 column: "VillageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityBindings_ChannelId_UserKeyHash",
+                table: "IdentityBindings",
+                columns: new[] { "ChannelId", "UserKeyHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityBindings_MemberId",
+                table: "IdentityBindings",
+                column: "MemberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_InpatientStays_MemberId",
@@ -720,6 +828,12 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "BindingChallenges");
+
+            migrationBuilder.DropTable(
+                name: "BindingLockouts");
+
+            migrationBuilder.DropTable(
                 name: "BotStates");
 
             migrationBuilder.DropTable(
@@ -730,6 +844,12 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "FollowUps");
+
+            migrationBuilder.DropTable(
+                name: "HouseholdAuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "IdentityBindings");
 
             migrationBuilder.DropTable(
                 name: "InpatientStays");

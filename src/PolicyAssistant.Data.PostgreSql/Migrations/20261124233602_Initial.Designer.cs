@@ -13,7 +13,7 @@ using PolicyAssistant.Data;
 namespace PolicyAssistant.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PolicyAssistantDbContext))]
-    [Migration("20261124230019_Initial")]
+    [Migration("20261124233602_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -497,6 +497,67 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("WeChatInboundMessages", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyAssistant.Domain.Households.BindingChallenge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserKeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ChannelId", "UserKeyHash");
+
+                    b.ToTable("BindingChallenges", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyAssistant.Domain.Households.BindingLockout", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Subject");
+
+                    b.ToTable("BindingLockouts", (string)null);
+                });
+
             modelBuilder.Entity("PolicyAssistant.Domain.Households.ChronicCertification", b =>
                 {
                     b.Property<int>("Id")
@@ -736,6 +797,76 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.HasIndex("VillageId");
 
                     b.ToTable("Households", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyAssistant.Domain.Households.HouseholdAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("HouseholdId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("HouseholdId", "OccurredAt");
+
+                    b.ToTable("HouseholdAuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyAssistant.Domain.Households.IdentityBinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("BoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserKeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ChannelId", "UserKeyHash")
+                        .IsUnique();
+
+                    b.ToTable("IdentityBindings", (string)null);
                 });
 
             modelBuilder.Entity("PolicyAssistant.Domain.Households.InpatientStay", b =>
@@ -1138,6 +1269,15 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("staff_users", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyAssistant.Domain.Households.BindingChallenge", b =>
+                {
+                    b.HasOne("PolicyAssistant.Domain.Households.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PolicyAssistant.Domain.Households.ChronicCertification", b =>
                 {
                     b.HasOne("PolicyAssistant.Domain.Households.Member", "Member")
@@ -1224,6 +1364,17 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Village");
+                });
+
+            modelBuilder.Entity("PolicyAssistant.Domain.Households.IdentityBinding", b =>
+                {
+                    b.HasOne("PolicyAssistant.Domain.Households.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("PolicyAssistant.Domain.Households.InpatientStay", b =>

@@ -13,6 +13,19 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "BindingLockouts",
+                columns: table => new
+                {
+                    Subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BindingLockouts", x => x.Subject);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BotStates",
                 columns: table => new
                 {
@@ -24,6 +37,23 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_BotStates", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HouseholdAuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    HouseholdId = table.Column<int>(type: "integer", nullable: true),
+                    MemberId = table.Column<int>(type: "integer", nullable: true),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HouseholdAuditEntries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -409,6 +439,31 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BindingChallenges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChannelId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UserKeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BindingChallenges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BindingChallenges_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChronicCertifications",
                 columns: table => new
                 {
@@ -505,6 +560,28 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdentityBindings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChannelId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UserKeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    BoundAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentityBindings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IdentityBindings_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InpatientStays",
                 columns: table => new
                 {
@@ -542,6 +619,16 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BindingChallenges_ChannelId_UserKeyHash",
+                table: "BindingChallenges",
+                columns: new[] { "ChannelId", "UserKeyHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BindingChallenges_MemberId",
+                table: "BindingChallenges",
+                column: "MemberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChronicCertifications_MemberId",
@@ -594,9 +681,30 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                 columns: new[] { "MemberId", "Date" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_HouseholdAuditEntries_HouseholdId_OccurredAt",
+                table: "HouseholdAuditEntries",
+                columns: new[] { "HouseholdId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HouseholdAuditEntries_OccurredAt",
+                table: "HouseholdAuditEntries",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Households_VillageId",
                 table: "Households",
                 column: "VillageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityBindings_ChannelId_UserKeyHash",
+                table: "IdentityBindings",
+                columns: new[] { "ChannelId", "UserKeyHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityBindings_MemberId",
+                table: "IdentityBindings",
+                column: "MemberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_InpatientStays_MemberId",
@@ -721,6 +829,12 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "BindingChallenges");
+
+            migrationBuilder.DropTable(
+                name: "BindingLockouts");
+
+            migrationBuilder.DropTable(
                 name: "BotStates");
 
             migrationBuilder.DropTable(
@@ -731,6 +845,12 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "FollowUps");
+
+            migrationBuilder.DropTable(
+                name: "HouseholdAuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "IdentityBindings");
 
             migrationBuilder.DropTable(
                 name: "InpatientStays");
