@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyAssistant.Data;
+using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Domain.Knowledge;
 
 namespace PolicyAssistant.Application.KnowledgeBase;
@@ -14,7 +15,7 @@ public sealed class RecordUnansweredQuestionCommand(IDbContextFactory<PolicyAssi
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Add(new UnansweredQuestion
         {
-            Text = text.Length > MaxStoredLength ? text[..MaxStoredLength] : text,
+            Text = PersonalDataRedaction.Mask(text.Length > MaxStoredLength ? text[..MaxStoredLength] : text)!,
             ChannelId = channelId,
             Reason = reason,
             BestGuessEntryId = bestGuessEntryId,

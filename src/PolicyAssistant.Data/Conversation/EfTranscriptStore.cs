@@ -2,6 +2,7 @@ using System.Text;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using PolicyAssistant.Conversation.Transcripts;
+using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Data.Conversation;
 
@@ -9,7 +10,7 @@ namespace PolicyAssistant.Data.Conversation;
 /// Transcripts in the product database, written with group commit: every turn's entries wait for a
 /// database write as before, but the turns that arrive while one write is running share the next one.
 /// Under load that is one transaction for many turns instead of one each, with nothing held in memory
-/// unwritten once a caller's await returns.
+/// unwritten once a caller's await returns. ID and mobile numbers in the text are stored masked.
 /// </summary>
 public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
 {
@@ -97,7 +98,7 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
             ConversationId = entry.ConversationId,
             Direction = entry.Direction,
             Type = entry.Type,
-            Text = Storable(entry.Text),
+            Text = Storable(PersonalDataRedaction.Mask(entry.Text)),
             ActivityId = entry.ActivityId,
             Timestamp = entry.Timestamp.UtcDateTime,
         }));

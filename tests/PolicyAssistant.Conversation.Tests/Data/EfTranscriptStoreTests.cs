@@ -52,6 +52,17 @@ public sealed class EfTranscriptStoreTests
     }
 
     [Fact]
+    public async Task LogActivitiesAsync_TextWithAnIdNumber_IsStoredMasked()
+    {
+        using var database = TestDatabase.CreateSqlite();
+        await using var store = new EfTranscriptStore(database.CreateFactory());
+
+        await store.LogActivitiesAsync([Entry("o1", TranscriptDirection.Incoming, "身份证45022319800101123X")], None);
+
+        Assert.Equal("身份证4502**********123X", Assert.Single(await store.GetTranscriptAsync("wechat", "o1", None)).Text);
+    }
+
+    [Fact]
     public async Task DeleteTranscriptAsync_RemovesOnlyThatConversation()
     {
         using var database = TestDatabase.CreateSqlite();
