@@ -39,6 +39,7 @@ public static class HouseholdsSetup
         services.AddScoped<IPhoneDirectory, HouseholdPhoneDirectory>();
 
         services.AddSingleton<RecordHouseholdAuditCommand>();
+        services.AddScoped<BackOffice.GetHouseholdsQuery>();
         services.AddSingleton<CurrentBindingQuery>();
         services.AddSingleton<BindingGate>();
         services.AddSingleton<BindIdentityCommand>();

@@ -11,6 +11,12 @@ public enum HouseholdAuditAction
     BindingCodeRejected,
     Bind,
     Unbind,
+
+    /// <summary>Staff listed households in the back office (no single household: the page of rows).</summary>
+    ListHouseholds,
+
+    /// <summary>Staff opened one household in the back office.</summary>
+    ViewHousehold,
 }
 
 /// <summary>

@@ -76,4 +76,9 @@ public sealed class SignInStaffCommand(PolicyAssistantDbContext db, IPasswordHas
 public static class StaffClaims
 {
     public const string RegionCode = "pa:region";
+
+    /// <summary>The signed-in staff member's id and region, as the household queries need them.</summary>
+    public static PolicyAssistant.Application.Households.BackOffice.StaffScope ToStaffScope(this ClaimsPrincipal user) => new(
+        int.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."), System.Globalization.CultureInfo.InvariantCulture),
+        user.FindFirstValue(RegionCode));
 }
