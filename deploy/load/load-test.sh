@@ -52,6 +52,10 @@ if [[ -z "$base" ]]; then
   curl -sf -o /dev/null "$base/healthz" || { echo "the product did not start:"; cat "$work/product.log"; exit 1; }
 fi
 
+# Warm-up, not reported: the first seconds of load are spent in the JIT (tier-0 code, then tier-1 with
+# dynamic PGO), which says nothing about a server that runs for days.
+echo "warming up for ${WARMUP:-20}s"
+wrk -t2 -c100 -d"${WARMUP:-20}s" -s "$here/chat.lua" "$base/api/chat" > /dev/null
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 cpu_ticks() { [[ -n "$server_pid" ]] && awk '{ print $14 + $15 }' "/proc/$server_pid/stat" || echo 0; }
 saturate() { # title url script connections
