@@ -11,6 +11,7 @@
 # Environment: DURATION seconds per run (default 15, at most 120), CHAT_RATE, WECHAT_RATE.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+export LOAD_DIR="$here"
 root="$(cd "$here/../.." && pwd)"
 suite="${1:-all}"
 base="${2:-}"

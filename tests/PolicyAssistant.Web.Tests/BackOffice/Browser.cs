@@ -66,6 +66,11 @@ public sealed class Browser : IDisposable
         Type("#Input_UserName", user);
         Type("#Input_Password", password);
         Find("#login").Click();
+
+        // Wait for the answer to the form: the next page, or the login page again with its error.
+        new WebDriverWait(_driver, TimeSpan.FromSeconds(20)).Until(d =>
+            !d.Url.Contains("/Account/Login", StringComparison.Ordinal)
+            || d.FindElements(By.CssSelector(".error")).Any(e => e.Text.Length > 0));
     }
 
     public void Dispose()
