@@ -5,8 +5,10 @@ namespace PolicyAssistant.Conversation.Transcripts;
 
 /// <summary>
 /// Writes the incoming activity and the turn's replies to the transcript in one batch after the turn,
-/// also when the turn failed. A transcript that cannot be written is logged and does not cost the
-/// household its answer.
+/// also when the turn failed. The reply does not wait for that write: the transcript is a record of
+/// the conversation, not part of the answer, and waiting for it made the slowest answers several times
+/// slower under load. A transcript that cannot be written is logged and does not cost the household
+/// its answer.
 /// </summary>
 public sealed partial class TranscriptLoggerMiddleware(ITranscriptStore store, ILogger<TranscriptLoggerMiddleware> logger) : IMiddleware
 {
@@ -18,7 +20,7 @@ public sealed partial class TranscriptLoggerMiddleware(ITranscriptStore store, I
         }
         finally
         {
-            await LogTurnAsync(turnContext);
+            _ = LogTurnAsync(turnContext);
         }
     }
 

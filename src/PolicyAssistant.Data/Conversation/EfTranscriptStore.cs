@@ -10,7 +10,9 @@ namespace PolicyAssistant.Data.Conversation;
 /// Transcripts in the product database, written with group commit: every turn's entries wait for a
 /// database write as before, but the turns that arrive while one write is running share the next one.
 /// Under load that is one transaction for many turns instead of one each, with nothing held in memory
-/// unwritten once a caller's await returns. ID and mobile numbers in the text are stored masked.
+/// unwritten once a caller's await returns. Reads wait for the writes queued before them, so whoever
+/// reads through the store sees every turn logged so far. Disposal finishes the queued writes. ID and
+/// mobile numbers in the text are stored masked.
 /// </summary>
 public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
 {
@@ -19,6 +21,7 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
     private readonly IDbContextFactory<PolicyAssistantDbContext> contextFactory;
     private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task writer;
+    private Task lastQueued = Task.CompletedTask;
 
     public EfTranscriptStore(IDbContextFactory<PolicyAssistantDbContext> contextFactory)
     {
@@ -29,9 +32,15 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
     public Task LogActivitiesAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
     {
         var pending = new PendingWrite(entries, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!queue.Writer.TryWrite(pending))
+        lock (queue)
         {
-            throw new ObjectDisposedException(nameof(EfTranscriptStore));
+            // Under the lock, so that lastQueued is always the write queued last.
+            if (!queue.Writer.TryWrite(pending))
+            {
+                throw new ObjectDisposedException(nameof(EfTranscriptStore));
+            }
+
+            lastQueued = pending.Written.Task;
         }
 
         return pending.Written.Task.WaitAsync(cancellationToken);
@@ -42,6 +51,18 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
     {
         queue.Writer.TryComplete();
         await writer;
+    }
+
+    /// <summary>Writes run in queue order, so the last one queued finishing means all before it have.</summary>
+    private async Task WhenQueuedWritesDoneAsync(CancellationToken cancellationToken)
+    {
+        Task last;
+        lock (queue)
+        {
+            last = lastQueued;
+        }
+
+        await last.ContinueWith(_ => { }, cancellationToken, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private async Task WriteQueuedAsync()
@@ -107,6 +128,7 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
 
     public async Task<IReadOnlyList<TranscriptEntry>> GetTranscriptAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
+        await WhenQueuedWritesDoneAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Set<TranscriptRecord>()
             .AsNoTracking()
@@ -118,6 +140,7 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
 
     public async Task DeleteTranscriptAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
+        await WhenQueuedWritesDoneAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Set<TranscriptRecord>()
             .Where(record => record.ChannelId == channelId && record.ConversationId == conversationId)

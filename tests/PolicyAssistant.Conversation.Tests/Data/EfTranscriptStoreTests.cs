@@ -63,6 +63,19 @@ public sealed class EfTranscriptStoreTests
     }
 
     [Fact]
+    public async Task GetTranscriptAsync_RightAfterALogNobodyWaitedFor_SeesIt()
+    {
+        using var database = TestDatabase.CreateSqlite();
+        await using var store = new EfTranscriptStore(database.CreateFactory());
+
+        var write = store.LogActivitiesAsync([Entry("o1", TranscriptDirection.Incoming, "押金")], None);
+        var read = await store.GetTranscriptAsync("wechat", "o1", None);
+
+        Assert.Single(read);
+        await write;
+    }
+
+    [Fact]
     public async Task DeleteTranscriptAsync_RemovesOnlyThatConversation()
     {
         using var database = TestDatabase.CreateSqlite();

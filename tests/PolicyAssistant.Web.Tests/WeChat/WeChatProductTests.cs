@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PolicyAssistant.Data;
-using PolicyAssistant.Data.Conversation;
+using PolicyAssistant.Conversation.Transcripts;
 
 namespace PolicyAssistant.Web.Tests.WeChat;
 
@@ -47,10 +45,8 @@ public sealed class WeChatProductTests : IClassFixture<WeChatProductTests.Produc
         var retry = await SendTextAsync("oUser-retry", 7002, "慢病证明在哪办");
 
         Assert.Equal(first.Element("Content")!.Value, retry.Element("Content")!.Value);
-        using var scope = _product.Factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
-        var inbound = await db.Set<TranscriptRecord>().CountAsync(t => t.ConversationId == "oUser-retry" && t.Direction == Conversation.Transcripts.TranscriptDirection.Incoming);
-        Assert.Equal(1, inbound);
+        var transcript = await _product.Factory.Services.GetRequiredService<ITranscriptStore>().GetTranscriptAsync("wechat", "oUser-retry", CancellationToken.None);
+        Assert.Single(transcript, t => t.Direction == TranscriptDirection.Incoming);
     }
 
     private async Task<XElement> SendTextAsync(string openId, long msgId, string text)
