@@ -14,7 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 var storage = builder.AddStorage();
 builder.AddStartupTasks();
 builder.AddKnowledgeBase(storage.ContentFolder);
-builder.AddHouseholdServices(storage.BaseFolder, storage.DataFolder);
+builder.AddHouseholdServices(storage.ContentFolder, storage.DataFolder);
 builder.AddAssistant();
 builder.Services.AddWeChat(builder.Configuration);
 builder.Services.AddSms(builder.Configuration);

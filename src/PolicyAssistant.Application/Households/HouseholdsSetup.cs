@@ -22,7 +22,7 @@ public static class HouseholdsSetup
     /// host finds them whatever its working directory. Binding sends codes through the SMS channel
     /// (AddSms) and the answers run in the assistant (AddAssistant).
     /// </summary>
-    public static IHostApplicationBuilder AddHouseholdServices(this IHostApplicationBuilder builder, string baseFolder, string dataFolder)
+    public static IHostApplicationBuilder AddHouseholdServices(this IHostApplicationBuilder builder, string contentFolder, string dataFolder)
     {
         var services = builder.Services;
         services.AddHouseholds();
@@ -30,9 +30,9 @@ public static class HouseholdsSetup
         services.PostConfigure<HouseholdsOptions>(options =>
         {
             options.PersonalDataKeyFile = Path.GetFullPath(options.PersonalDataKeyFile, dataFolder);
-            options.DemoDataPath = Path.GetFullPath(options.DemoDataPath, baseFolder);
+            options.DemoDataPath = Path.GetFullPath(options.DemoDataPath, contentFolder);
         });
-        services.PostConfigure<SettlementOptions>(options => options.PolicyDirectory = Path.GetFullPath(options.PolicyDirectory, baseFolder));
+        services.PostConfigure<SettlementOptions>(options => options.PolicyDirectory = Path.GetFullPath(options.PolicyDirectory, contentFolder));
         services.AddScoped<IStartupTask, LoadDemoDataTask>();
 
         // Registered before or after AddSms, this replaces its directory that knows no number.

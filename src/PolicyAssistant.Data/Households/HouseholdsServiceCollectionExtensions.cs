@@ -17,12 +17,14 @@ public sealed class HouseholdsOptions
     /// <summary>Load the fictional demo data set into an empty database at startup (see <see cref="HouseholdsServiceCollectionExtensions.LoadDemoDataAsync"/>).</summary>
     public bool LoadDemoData { get; set; }
 
-    public string DemoDataPath { get; set; } = "content/demo/demo-data.json";
+    /// <summary>Relative paths are taken from the content folder.</summary>
+    public string DemoDataPath { get; set; } = "demo/demo-data.json";
 }
 
 public sealed class SettlementOptions
 {
-    public string PolicyDirectory { get; set; } = "content/policies";
+    /// <summary>Relative paths are taken from the content folder.</summary>
+    public string PolicyDirectory { get; set; } = "policies";
 }
 
 public static class HouseholdsServiceCollectionExtensions

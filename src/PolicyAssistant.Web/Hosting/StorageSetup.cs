@@ -15,11 +15,7 @@ public sealed class StorageOptions
 }
 
 /// <summary>The resolved folders the product reads and writes.</summary>
-public sealed record StoragePaths(string ContentFolder, string DataFolder)
-{
-    /// <summary>The folder holding content/: relative paths in feature settings are taken from here.</summary>
-    public string BaseFolder => Path.GetDirectoryName(ContentFolder)!;
-}
+public sealed record StoragePaths(string ContentFolder, string DataFolder);
 
 public static class StorageSetup
 {
