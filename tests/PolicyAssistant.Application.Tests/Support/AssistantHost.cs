@@ -62,7 +62,7 @@ public sealed partial class AssistantHost : IAsyncDisposable
         builder.Services.AddDbContextFactory<PolicyAssistantDbContext>(options => DatabaseSetup.Configure(options, database.Provider, database.ConnectionString));
         builder.AddStartupTasks();
         builder.AddKnowledgeBase(RepositoryPaths.Content);
-        builder.AddHouseholdServices(RepositoryPaths.Root, Path.GetTempPath());
+        builder.AddHouseholdServices(Path.Combine(RepositoryPaths.Root, "content"), Path.GetTempPath());
         builder.AddAssistant();
         builder.Services.AddSms(builder.Configuration);
         builder.Services.AddSingleton<TimeProvider>(clock);
