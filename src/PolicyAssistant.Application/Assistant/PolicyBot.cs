@@ -92,6 +92,13 @@ public sealed class PolicyBot : IBot
             }
 
             var result = await dialogContext.ContinueDialogAsync(cancellationToken);
+            if (result.Status == DialogTurnStatus.Cancelled && !turnContext.Responded)
+            {
+                // A prompt that ran out of retries ends the dialog silently; the household still needs to hear why.
+                await turnContext.SendTextAsync("几次都没对上，这件事先不办了。需要时可以重新开始，或拨打12345。", cancellationToken);
+                return;
+            }
+
             if (result.Status != DialogTurnStatus.Empty || turnContext.Responded)
             {
                 return;

@@ -48,6 +48,24 @@ public sealed class EstimateDialogTests
     }
 
     [Fact]
+    public async Task Estimate_AmountNeverUnderstood_EndsTheDialogAndSaysSo()
+    {
+        using var database = TestDatabase.CreateSqlite();
+        await using var host = await AssistantHost.StartAsync(database);
+        var user = host.User("estimate-retries");
+        await user.SayAsync("住院费用估算");
+
+        var replies = new List<string>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            replies.Add(await user.SayAsync("不知道"));
+        }
+
+        Assert.Contains(replies, r => r.Contains("先不办了", StringComparison.Ordinal));
+        Assert.DoesNotContain("住院总费用", await user.SayAsync("住院要交押金吗"));
+    }
+
+    [Fact]
     public async Task Estimate_MenuClick_AsksTheAmountFirstAndReadsChineseNumerals()
     {
         using var database = TestDatabase.CreateSqlite();
