@@ -45,9 +45,6 @@ internal sealed partial class ImportContentTask(
             else if (existing.ContentHash != file.ContentHash && !existing.EditedInBackOffice)
             {
                 db.Entry(existing).CurrentValues.SetValues(file);
-                existing.Questions = file.Questions;
-                existing.Tags = file.Tags;
-                existing.Regions = file.Regions;
                 existing.UpdatedAt = now;
                 changes.Updated++;
             }

@@ -10,7 +10,7 @@ namespace PolicyAssistant.Domain.Households;
 public static partial class PersonalDataRedaction
 {
     public static string? Mask(string? text) =>
-        text is null ? null : MobileNumber().Replace(IdNumberLike().Replace(text, m => IdNumber.Mask(m.Value)), m => m.Value[..3] + "****" + m.Value[^4..]);
+        text is null ? null : MobileNumber().Replace(IdNumberLike().Replace(text, m => IdNumber.Mask(m.Value)), m => PhoneNumber.Mask(m.Value));
 
     // 18 characters, digits with a final digit or X, not inside a longer run of digits.
     [GeneratedRegex(@"(?<![0-9０-９])[0-9]{17}[0-9Xx](?![0-9０-９])")]

@@ -12,7 +12,10 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
     /// <summary>The eleven digits. Personal data: never log it.</summary>
     public string Value { get; }
 
-    public string Masked => Value[..3] + "****" + Value[^4..];
+    public string Masked => Mask(Value);
+
+    /// <summary>An 11-digit mobile number as staff and households may see it: 138****1234.</summary>
+    public static string Mask(string value) => value[..3] + "****" + value[^4..];
 
     /// <summary>Accepts spaces, dashes, full-width digits and a +86 / 0086 prefix.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out PhoneNumber? phone)

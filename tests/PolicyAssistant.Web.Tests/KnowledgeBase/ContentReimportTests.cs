@@ -32,6 +32,7 @@ public sealed class ContentReimportTests : IDisposable
 
         Rewrite("greeting.md", "您好！我是健康扶贫政策助手", "文件里的新问候语");
         Rewrite("thanks.md", "不客气", "文件里的新感谢语");
+        Rewrite("thanks.md", "- 多谢", "- 太感谢了");
         File.Delete(Path.Combine(_content.FullName, "knowledge", "goodbye.md"));
 
         using var second = Start();
@@ -39,6 +40,7 @@ public sealed class ContentReimportTests : IDisposable
         var entries = await check.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<KnowledgeEntry>().AsNoTracking().ToDictionaryAsync(e => e.Id);
         Assert.Equal("后台改过的问候语。", entries["greeting"].Summary);
         Assert.Contains("文件里的新感谢语", entries["thanks"].Summary);
+        Assert.Contains("太感谢了", entries["thanks"].Questions);
         Assert.False(entries.ContainsKey("goodbye"));
     }
 
