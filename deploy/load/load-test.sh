@@ -7,7 +7,9 @@
 # SQLite data folder (or PostgreSQL when LOAD_POSTGRES holds a connection string), the WeChat token
 # "loadtoken" and the bare fixed-reply endpoints on (Diagnostics:BareEndpoints). For each endpoint, in the
 # same run: wrk at saturation with 50 and 200 connections against the real endpoint and its bare twin, then
-# a constant offered load (LoadRunner, open loop): 500/s for /api/chat, 1,000/s for /wechat.
+# a constant offered load (LoadRunner, open loop) against the bare twin (the floor of the measurement on
+# this machine) and the real endpoint: 500/s for /api/chat, 1,000/s for /wechat in plaintext and in safe
+# mode (the account runs in compatible mode, which takes both).
 # Environment: DURATION seconds per run (default 15, at most 120), CHAT_RATE, WECHAT_RATE.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -17,6 +19,9 @@ suite="${1:-all}"
 base="${2:-}"
 duration="${DURATION:-15}"; (( duration > 120 )) && duration=120
 token=loadtoken
+appid=wxload0000000000
+# A made-up EncodingAESKey (43 characters) for the safe-mode run; a BASE_URL product must use the same.
+aes_key="${WECHAT_AES_KEY:-LoadTestEncodingAesKey0123456789abcdefghijk}"
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 2; }
 if [[ -n "$base" ]]; then
@@ -46,7 +51,8 @@ if [[ -z "$base" ]]; then
   [[ -n "${LOAD_POSTGRES:-}" ]] && database=(Storage__Provider=PostgreSql "ConnectionStrings__Default=$LOAD_POSTGRES")
   (cd "$work/product" && exec env ASPNETCORE_ENVIRONMENT=Production Urls="$base" "${database[@]}" \
     Storage__DataFolder="$work/data" Storage__ContentFolder="$root/content" \
-    WeChat__Token="$token" WeChat__AppId=wxload0000000000 Diagnostics__BareEndpoints=true \
+    WeChat__Token="$token" WeChat__AppId="$appid" WeChat__EncodingAesKey="$aes_key" WeChat__Mode=Compatible \
+    Diagnostics__BareEndpoints=true \
     Logging__LogLevel__Default=Warning dotnet PolicyAssistant.Web.dll > "$work/product.log" 2>&1) &
   server_pid=$!
   for _ in $(seq 1 120); do curl -sf -o /dev/null "$base/healthz" && break; sleep 0.5; done
@@ -78,6 +84,8 @@ if [[ "$suite" == chat || "$suite" == all ]]; then
     saturate "POST /api/chat" "$base/api/chat" chat.lua "$c"
     saturate "bare twin POST /bare/chat" "$base/bare/chat" chat.lua "$c"
   done
+  echo "== bare twin POST /bare/chat at a constant ${CHAT_RATE:-500}/s, ${duration}s"
+  "${runner[@]}" rate --kind chat --url "$base/bare/chat" --rate "${CHAT_RATE:-500}" --seconds "$duration" || true
   echo "== POST /api/chat at a constant ${CHAT_RATE:-500}/s, ${duration}s"
   "${runner[@]}" rate --kind chat --url "$base/api/chat" --rate "${CHAT_RATE:-500}" --seconds "$duration" || true
 fi
@@ -91,6 +99,11 @@ if [[ "$suite" == wechat || "$suite" == all ]]; then
     WECHAT_LOAD_RUN=$(( WECHAT_LOAD_RUN + c )) saturate "POST /wechat (plaintext)" "$base/wechat?$query" wechat-signed.lua "$c"
     saturate "bare twin POST /bare/wechat" "$base/bare/wechat?$query" wechat-signed.lua "$c"
   done
-  echo "== POST /wechat at a constant ${WECHAT_RATE:-1000}/s, ${duration}s"
+  echo "== bare twin POST /bare/wechat at a constant ${WECHAT_RATE:-1000}/s, ${duration}s"
+  "${runner[@]}" rate --kind wechat --url "$base/bare/wechat" --token "$token" --rate "${WECHAT_RATE:-1000}" --seconds "$duration" || true
+  echo "== POST /wechat (plaintext) at a constant ${WECHAT_RATE:-1000}/s, ${duration}s"
   "${runner[@]}" rate --kind wechat --url "$base/wechat" --token "$token" --rate "${WECHAT_RATE:-1000}" --seconds "$duration" || true
+  echo "== POST /wechat (safe mode) at a constant ${WECHAT_RATE:-1000}/s, ${duration}s"
+  "${runner[@]}" rate --kind wechat-safe --url "$base/wechat" --token "$token" --aes-key "$aes_key" --appid "$appid" \
+    --rate "${WECHAT_RATE:-1000}" --seconds "$duration" || true
 fi

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PolicyAssistant.Data;
 
@@ -20,6 +21,18 @@ public static class DatabaseSetup
             DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly(provider))),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };
+    }
+
+    /// <summary>
+    /// The product database for a host: a pooled context factory for singletons (bot, workers) and a scoped
+    /// context from the same pool for pages and endpoints. Pooling matters on the hot path: a bot turn opens
+    /// several short contexts, and building each from scratch costs more than the queries it runs.
+    /// </summary>
+    public static IServiceCollection AddPolicyAssistantDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddPooledDbContextFactory<PolicyAssistantDbContext>(options => Configure(options, provider, connectionString));
+        services.AddScoped(serviceProvider => serviceProvider.GetRequiredService<IDbContextFactory<PolicyAssistantDbContext>>().CreateDbContext());
+        return services;
     }
 
     /// <summary>Each provider's migrations live in their own assembly, PolicyAssistant.Data.{Provider}.</summary>

@@ -1,5 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace PolicyAssistant.Data;
 
@@ -7,7 +10,9 @@ namespace PolicyAssistant.Data;
 /// Connection settings that make SQLite fit a web server. WAL lets readers and the writer run together;
 /// synchronous=NORMAL under WAL syncs at checkpoints rather than at every commit (a crash can lose the
 /// last commits, never corrupt the file); busy_timeout makes a writer wait inside SQLite instead of
-/// failing or polling.
+/// failing or polling. The settings belong to the native connection, which the pool keeps open across
+/// many opens of a <see cref="SqliteConnection"/>: they are applied once per native connection, not at
+/// every open (EF opens a connection for each query).
 /// </summary>
 internal sealed class SqliteTuning : DbConnectionInterceptor
 {
@@ -15,17 +20,33 @@ internal sealed class SqliteTuning : DbConnectionInterceptor
 
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
 
+    private static readonly object Tuned = new();
+
+    private readonly ConditionalWeakTable<sqlite3, object> _tuned = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!NeedsTuning(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        MarkTuned(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!NeedsTuning(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        MarkTuned(connection);
+    }
+
+    private bool NeedsTuning(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || !_tuned.TryGetValue(handle, out _);
+
+    private void MarkTuned(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle }) _tuned.AddOrUpdate(handle, Tuned);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -6,80 +7,144 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace PolicyAssistant.Data;
 
 /// <summary>
-/// Lets one SaveChanges at a time write to a SQLite file. SQLite has a single writer anyway; without
-/// this gate, concurrent writers collide on its lock and back off in its busy handler, sleeping for
-/// milliseconds at a time, which under load costs far more than the writes. Queued here, each writer
-/// starts the moment the previous one commits. PostgreSQL locks rows and needs no gate.
-/// A SaveChanges inside an explicit transaction passes ungated: its transaction already holds SQLite's
-/// lock, and waiting here for a writer that waits on that lock would deadlock.
+/// Lets one writer at a time at a SQLite file: a SaveChanges, or a write command run on its own
+/// (ExecuteUpdate, ExecuteDelete). SQLite has a single writer anyway; without this gate, concurrent
+/// writers collide on its lock and back off in its busy handler, sleeping for milliseconds at a time,
+/// which under load costs far more than the writes. Queued here, each writer starts the moment the
+/// previous one commits. PostgreSQL locks rows and needs no gate.
+/// Work inside an explicit transaction passes ungated: its transaction already holds SQLite's lock, and
+/// waiting here for a writer that waits on that lock would deadlock.
 /// </summary>
-internal sealed class SqliteWriteGate : SaveChangesInterceptor
+internal sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbCommandInterceptor
 {
     public static readonly SqliteWriteGate Instance = new();
 
+    private static readonly string[] WriteVerbs = ["INSERT", "UPDATE", "DELETE", "REPLACE"];
+
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<DbContext, SemaphoreSlim> _holders = [];
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    // Who holds a gate: a context during its SaveChanges, or a write command run on its own.
+    private readonly ConditionalWeakTable<object, SemaphoreSlim> _holders = [];
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (GateFor(eventData.Context) is { } gate)
-        {
-            gate.Wait();
-            _holders.AddOrUpdate(eventData.Context!, gate);
-        }
-
+        if (eventData.Context is { } context && GateFor(context) is { } gate) Enter(context, gate);
         return result;
     }
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (GateFor(eventData.Context) is { } gate)
-        {
-            await gate.WaitAsync(cancellationToken);
-            _holders.AddOrUpdate(eventData.Context!, gate);
-        }
-
+        if (eventData.Context is { } context && GateFor(context) is { } gate) await EnterAsync(context, gate, cancellationToken);
         return result;
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         Release(eventData.Context);
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         Release(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         Release(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
+    public void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
 
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
         Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        if (StandaloneWriteGate(command, eventData) is { } gate) Enter(command, gate);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (StandaloneWriteGate(command, eventData) is { } gate) await EnterAsync(command, gate, cancellationToken);
+        return result;
+    }
+
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Release(command);
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Release(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Release(command);
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(command);
+        return Task.CompletedTask;
+    }
+
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Release(command);
+
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(command);
         return Task.CompletedTask;
     }
 
     /// <summary>One gate per database file; none inside an explicit transaction.</summary>
-    private SemaphoreSlim? GateFor(DbContext? context) =>
-        context is null || context.Database.CurrentTransaction is not null
+    private SemaphoreSlim? GateFor(DbContext context) =>
+        context.Database.CurrentTransaction is not null
             ? null
             : _gates.GetOrAdd(context.Database.GetDbConnection().DataSource, _ => new SemaphoreSlim(1, 1));
 
-    // Released once per acquisition, whichever of the completion events EF raises.
-    private void Release(DbContext? context)
+    /// <summary>A write command outside any transaction and outside a SaveChanges that already holds the gate.</summary>
+    private SemaphoreSlim? StandaloneWriteGate(DbCommand command, CommandEventData eventData) =>
+        command.Transaction is null && eventData.Context is { } context && !_holders.TryGetValue(context, out _) && IsWrite(command.CommandText)
+            ? GateFor(context)
+            : null;
+
+    private static bool IsWrite(string sql)
     {
-        if (context is not null && _holders.TryGetValue(context, out var gate) && _holders.Remove(context))
+        var text = sql.AsSpan().TrimStart();
+        foreach (var verb in WriteVerbs)
+        {
+            if (text.StartsWith(verb, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+
+        return false;
+    }
+
+    private void Enter(object holder, SemaphoreSlim gate)
+    {
+        gate.Wait();
+        _holders.AddOrUpdate(holder, gate);
+    }
+
+    private async Task EnterAsync(object holder, SemaphoreSlim gate, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        _holders.AddOrUpdate(holder, gate);
+    }
+
+    // Released once per acquisition, whichever of the completion events EF raises.
+    private void Release(object? holder)
+    {
+        if (holder is not null && _holders.TryGetValue(holder, out var gate) && _holders.Remove(holder))
         {
             gate.Release();
         }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using PolicyAssistant.Channels.WeChat;
 
 namespace PolicyAssistant.Load;
 
@@ -33,8 +33,10 @@ internal static class ConstantRateLoad
         Func<int, HttpRequestMessage> request = kind switch
         {
             "chat" => ChatRequest(url),
-            "wechat" => WeChatRequest(url, arguments.Get("token", "loadtoken")),
-            _ => throw new ArgumentException($"unknown --kind {kind}: chat or wechat"),
+            "wechat" => WeChatRequest(url, arguments.Get("token", "loadtoken"), crypt: null),
+            "wechat-safe" => WeChatRequest(url, arguments.Get("token", "loadtoken"),
+                new WeChatMessageCrypt(arguments.Get("aes-key", ""), arguments.Get("appid", ""))),
+            _ => throw new ArgumentException($"unknown --kind {kind}: chat, wechat or wechat-safe"),
         };
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1) })
@@ -103,23 +105,27 @@ internal static class ConstantRateLoad
             "application/json"),
     };
 
-    private static Func<int, HttpRequestMessage> WeChatRequest(string url, string token)
+    /// <summary>Signed text messages as WeChat sends them; with <paramref name="crypt"/>, in safe mode (encrypted, msg_signature).</summary>
+    private static Func<int, HttpRequestMessage> WeChatRequest(string url, string token, WeChatMessageCrypt? crypt)
     {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         const string nonce = "20240520";
-        var signed = $"{url}?signature={Sign(token, timestamp, nonce)}&timestamp={timestamp}&nonce={nonce}";
+        var signed = $"{url}?signature={WeChatSignature.ForServer(token, timestamp, nonce)}&timestamp={timestamp}&nonce={nonce}";
         var runId = DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 1_000_000;
-        return index => new HttpRequestMessage(HttpMethod.Post, signed)
+        return index =>
         {
-            Content = new StringContent(
-                $"<xml><ToUserName><![CDATA[gh_load]]></ToUserName><FromUserName><![CDATA[oLoadUser{index % 1000:D4}]]></FromUserName>"
+            var xml = $"<xml><ToUserName><![CDATA[gh_load]]></ToUserName><FromUserName><![CDATA[oLoadUser{index % 1000:D4}]]></FromUserName>"
                 + $"<CreateTime>{timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
-                + $"<Content><![CDATA[{Questions[index % Questions.Length]}]]></Content><MsgId>{runId}{index:D9}</MsgId></xml>",
-                Encoding.UTF8,
-                "text/xml"),
+                + $"<Content><![CDATA[{Questions[index % Questions.Length]}]]></Content><MsgId>{runId}{index:D9}</MsgId></xml>";
+            if (crypt is null) return new HttpRequestMessage(HttpMethod.Post, signed) { Content = new StringContent(xml, Encoding.UTF8, "text/xml") };
+
+            var encrypted = crypt.Encrypt(xml);
+            var messageSignature = WeChatSignature.ForMessage(token, timestamp, nonce, encrypted);
+            return new HttpRequestMessage(HttpMethod.Post, $"{signed}&encrypt_type=aes&msg_signature={messageSignature}")
+            {
+                Content = new StringContent(
+                    $"<xml><ToUserName><![CDATA[gh_load]]></ToUserName><Encrypt><![CDATA[{encrypted}]]></Encrypt></xml>", Encoding.UTF8, "text/xml"),
+            };
         };
     }
-
-    private static string Sign(params string[] parts) =>
-        Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(parts.Order(StringComparer.Ordinal)))));
 }

@@ -40,8 +40,11 @@ public sealed class WeChatReplyCoordinator(
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Turns running in this instance, by row id: completes when the answer is stored.</summary>
-    private readonly ConcurrentDictionary<long, Task> _answering = new();
+    /// <summary>
+    /// Turns running in this instance, by row id: completes when the answer is stored, with the reply XML
+    /// when it went in for the passive reply (so the waiting request need not read it back), else null.
+    /// </summary>
+    private readonly ConcurrentDictionary<long, Task<string?>> _answering = new();
 
     /// <summary>The plaintext reply XML (or <c>success</c>) for this attempt; null when WeChat hung up first.</summary>
     public async Task<string?> AnswerAsync(WeChatRequestMessage message, Activity activity, CancellationToken requestAborted)
@@ -66,7 +69,7 @@ public sealed class WeChatReplyCoordinator(
                 row = await ReadAsync(id, CancellationToken.None);
             }
 
-            if (row.State == WeChatInboundState.AwaitingNextMessage && row.ReplyXml is not null && await TakeOwedAnswerAsync(row.Id))
+            if (row.State == WeChatInboundState.AwaitingNextMessage && row.ReplyXml is not null && await TakeOwedAnswerAsync(id))
                 return row.ReplyXml;
             return Settle(row.State, row.ReplyXml, message);
         }
@@ -115,14 +118,14 @@ public sealed class WeChatReplyCoordinator(
             return (retried.Id, retried.Attempts);
         }
 
-        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stored = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
         _answering[row.Id] = stored.Task;
         _ = Task.Run(() => RunTurnAsync(row.Id, userKey, message, activity, stored), CancellationToken.None);
         return (row.Id, 1);
     }
 
-    /// <summary>The row once it has an answer or someone took the slow path; null if neither happened by <paramref name="deadline"/>.</summary>
-    private async Task<WeChatInboundMessage?> WaitForAnswerAsync(long id, DateTimeOffset deadline, CancellationToken cancellationToken)
+    /// <summary>The row's progress once it has an answer or someone took the slow path; null if neither happened by <paramref name="deadline"/>.</summary>
+    private async Task<Progress?> WaitForAnswerAsync(long id, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -131,7 +134,8 @@ public sealed class WeChatReplyCoordinator(
             {
                 try
                 {
-                    await answering.WaitAsync(deadline - time.GetUtcNow(), time, cancellationToken);
+                    if (await answering.WaitAsync(deadline - time.GetUtcNow(), time, cancellationToken) is { } replyXml)
+                        return new Progress(WeChatInboundState.Pending, replyXml);
                 }
                 catch (TimeoutException)
                 {
@@ -149,21 +153,23 @@ public sealed class WeChatReplyCoordinator(
         }
     }
 
-    private async Task RunTurnAsync(long id, string userKey, WeChatRequestMessage message, Activity activity, TaskCompletionSource stored)
+    private async Task RunTurnAsync(long id, string userKey, WeChatRequestMessage message, Activity activity, TaskCompletionSource<string?> stored)
     {
         var stopping = lifetime.ApplicationStopping;
         try
         {
             WeChatReply reply;
             bool deferred;
+            string? passiveReplyXml = null;
             try
             {
                 reply = await AskBotAsync(id, activity, stopping);
-                (reply, deferred) = await StoreAnswerAsync(id, userKey, message, activity, reply, stopping);
+                (reply, deferred, var xml) = await StoreAnswerAsync(id, userKey, message, activity, reply, stopping);
+                if (!deferred) passiveReplyXml = xml;
             }
             finally
             {
-                stored.TrySetResult();
+                stored.TrySetResult(passiveReplyXml);
                 _answering.TryRemove(id, out _);
             }
 
@@ -200,14 +206,15 @@ public sealed class WeChatReplyCoordinator(
     /// Stores the rendered answer, with any answers still owed to the user folded in front of it. Deferred
     /// is true when a request had already taken the slow path, so the answer has to be delivered some other way.
     /// </summary>
-    private async Task<(WeChatReply Reply, bool Deferred)> StoreAnswerAsync(
+    private async Task<(WeChatReply Reply, bool Deferred, string Xml)> StoreAnswerAsync(
         long id, string userKey, WeChatRequestMessage message, Activity activity, WeChatReply reply, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var messages = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>();
+        var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
+        var messages = db.Set<WeChatInboundMessage>();
         if (activity.Type == ActivityTypes.Message)
         {
-            var owed = await ClaimOwedAnswersAsync(messages, userKey, id, cancellationToken);
+            var owed = await ClaimOwedAnswersAsync(db, userKey, id, cancellationToken);
             if (owed.Count > 0) reply = new WeChatTextReply(string.Join("\n\n", owed.Append(reply.AsText()).OfType<string>()));
         }
 
@@ -220,22 +227,23 @@ public sealed class WeChatReplyCoordinator(
             .SetProperty(m => m.AnsweredAt, now), cancellationToken);
 
         // Usually no request has given up yet: one conditional write stores the answer for the passive reply.
-        if (await Store(messages.Where(m => m.Id == id && m.State == WeChatInboundState.Pending)) == 1) return (reply, false);
+        if (await Store(messages.Where(m => m.Id == id && m.State == WeChatInboundState.Pending)) == 1) return (reply, false, xml);
         await Store(messages.Where(m => m.Id == id));
-        return (reply, true);
+        return (reply, true, xml);
     }
 
-    private static async Task<List<string>> ClaimOwedAnswersAsync(DbSet<WeChatInboundMessage> messages, string userKey, long currentId, CancellationToken cancellationToken)
+    private static async Task<List<string>> ClaimOwedAnswersAsync(PolicyAssistantDbContext db, string userKey, long currentId, CancellationToken cancellationToken)
     {
-        var owed = await messages.AsNoTracking()
+        var owed = await db.Set<WeChatInboundMessage>()
             .Where(m => m.UserKey == userKey && m.State == WeChatInboundState.AwaitingNextMessage && m.ReplyXml != null && m.Id != currentId)
             .OrderBy(m => m.Id)
             .Select(m => new { m.Id, m.ReplyText })
             .ToListAsync(cancellationToken);
+
         var texts = new List<string>();
         foreach (var answer in owed)
         {
-            var claimed = await messages.Where(m => m.Id == answer.Id && m.State == WeChatInboundState.AwaitingNextMessage)
+            var claimed = await db.Set<WeChatInboundMessage>().Where(m => m.Id == answer.Id && m.State == WeChatInboundState.AwaitingNextMessage)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, WeChatInboundState.Delivered), cancellationToken);
             if (claimed == 1 && !string.IsNullOrEmpty(answer.ReplyText)) texts.Add(answer.ReplyText);
         }
@@ -293,12 +301,15 @@ public sealed class WeChatReplyCoordinator(
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, WeChatInboundState.Delivered)) == 1;
     }
 
-    private async Task<WeChatInboundMessage> ReadAsync(long id, CancellationToken cancellationToken)
+    private async Task<Progress> ReadAsync(long id, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>()
-            .AsNoTracking().FirstAsync(m => m.Id == id, cancellationToken);
+            .Where(m => m.Id == id).Select(m => new Progress(m.State, m.ReplyXml)).FirstAsync(cancellationToken);
     }
+
+    /// <summary>Where a message's answer stands: what the requests waiting on it need of its row.</summary>
+    private sealed record Progress(WeChatInboundState State, string? ReplyXml);
 
     private static string Hash(params string[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))));

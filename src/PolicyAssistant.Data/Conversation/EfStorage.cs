@@ -16,6 +16,14 @@ public sealed class EfStorage(IDbContextFactory<PolicyAssistantDbContext> contex
     {
         var wanted = keys.Distinct().ToList();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (wanted is [var key])
+        {
+            // A turn reads one document: an equality lookup, not an IN over a list.
+            var item = await db.Set<BotStateRecord>().Where(record => record.Key == key)
+                .Select(record => new StoreItem(record.Json, record.ETag)).FirstOrDefaultAsync(cancellationToken);
+            return item is null ? new Dictionary<string, StoreItem>() : new Dictionary<string, StoreItem> { [key] = item };
+        }
+
         return await db.Set<BotStateRecord>()
             .AsNoTracking()
             .Where(record => wanted.Contains(record.Key))

@@ -55,6 +55,10 @@ public sealed class KnowledgeIndex : IDisposable
 
     // Term weights depend only on the reader, so they are kept per reader and dropped with it.
     private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, QueryTerm>> termStatistics = new();
+
+    // Entry ids by document number, per reader: reading doc values per hit takes a lock inside Lucene
+    // that concurrent searches queue on.
+    private readonly ConditionalWeakTable<IndexReader, string[]> entryIds = new();
     private volatile Analyzers analyzers;
     private volatile ImmutableDictionary<string, KnowledgeEntry> entries = ImmutableDictionary<string, KnowledgeEntry>.Empty;
 
@@ -293,8 +297,9 @@ public sealed class KnowledgeIndex : IDisposable
     private List<(ScoreDoc Doc, string Id)> Top(IndexSearcher searcher, Query query, KnowledgeSearchFilter filter, int wanted, ImmutableDictionary<string, KnowledgeEntry> known)
     {
         var unfiltered = filter == KnowledgeSearchFilter.None;
-        var loose = searcher.Search(query, unfiltered ? wanted : wanted * UnfilteredOversampling);
-        var kept = WithIds(searcher.IndexReader, loose.ScoreDocs)
+        var loose = InOrder(searcher, query, filter: null, unfiltered ? wanted : wanted * UnfilteredOversampling);
+        var ids = entryIds.GetValue(searcher.IndexReader, ReadEntryIds);
+        var kept = WithIds(ids, loose.ScoreDocs)
             .Where(hit => unfiltered || known.TryGetValue(hit.Id, out var entry) && Passes(entry, filter))
             .Take(wanted)
             .ToList();
@@ -303,21 +308,40 @@ public sealed class KnowledgeIndex : IDisposable
             return kept;
         }
 
-        return WithIds(searcher.IndexReader, searcher.Search(query, CachedFilter(filter), wanted).ScoreDocs).ToList();
+        return WithIds(ids, InOrder(searcher, query, CachedFilter(filter), wanted).ScoreDocs).ToList();
+    }
+
+    // Scored in document order: a collector that takes hits out of order lets Lucene pick its
+    // BooleanScorer, which allocates a table of 2,048 buckets per segment on every search, and that
+    // garbage costs more than the scoring it saves on an index this size.
+    private static TopDocs InOrder(IndexSearcher searcher, Query query, Filter? filter, int wanted)
+    {
+        var collector = TopScoreDocCollector.Create(wanted, docsScoredInOrder: true);
+        searcher.Search(query, filter, collector);
+        return collector.GetTopDocs();
     }
 
     private static bool Passes(KnowledgeEntry entry, KnowledgeSearchFilter filter) =>
         entry.AppliesTo(filter.RegionCode) && (filter.Today is not { } today || entry.IsInForce(today));
 
-    private static IEnumerable<(ScoreDoc Doc, string Id)> WithIds(IndexReader reader, ScoreDoc[] scoreDocs)
+    private static IEnumerable<(ScoreDoc Doc, string Id)> WithIds(string[] ids, ScoreDoc[] scoreDocs) =>
+        scoreDocs.Select(scoreDoc => (scoreDoc, ids[scoreDoc.Doc]));
+
+    private static string[] ReadEntryIds(IndexReader reader)
     {
-        foreach (var scoreDoc in scoreDocs)
+        var ids = new string[reader.MaxDoc];
+        var id = new BytesRef();
+        foreach (var leaf in reader.Leaves)
         {
-            var leaf = reader.Leaves[ReaderUtil.SubIndex(scoreDoc.Doc, reader.Leaves)];
-            var id = new BytesRef();
-            leaf.AtomicReader.GetBinaryDocValues(Fields.Id).Get(scoreDoc.Doc - leaf.DocBase, id);
-            yield return (scoreDoc, id.Utf8ToString());
+            var values = leaf.AtomicReader.GetBinaryDocValues(Fields.Id);
+            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                values.Get(doc, id);
+                ids[leaf.DocBase + doc] = id.Utf8ToString();
+            }
         }
+
+        return ids;
     }
 
     // Walks each term's postings once per segment across that segment's hits (in doc order),

@@ -32,8 +32,7 @@ public static class StorageSetup
                 ? $"Data Source={Path.Combine(paths.DataFolder, "policyassistant.db")}"
                 : throw new InvalidOperationException("Storage:Provider is PostgreSql but ConnectionStrings:Default (env ConnectionStrings__Default) is empty.");
 
-        // The factory serves singletons (bot, workers); the scoped context serves pages and endpoints.
-        builder.Services.AddDbContextFactory<PolicyAssistantDbContext>(db => DatabaseSetup.Configure(db, options.Provider, connectionString));
+        builder.Services.AddPolicyAssistantDatabase(options.Provider, connectionString);
         return paths;
     }
 

@@ -59,7 +59,7 @@ public sealed partial class AssistantHost : IAsyncDisposable
             ["Households:PersonalDataKey"] = personalDataKey,
         });
         builder.Services.AddLogging();
-        builder.Services.AddDbContextFactory<PolicyAssistantDbContext>(options => DatabaseSetup.Configure(options, database.Provider, database.ConnectionString));
+        builder.Services.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
         builder.AddStartupTasks();
         builder.AddKnowledgeBase(RepositoryPaths.Content);
         builder.AddHouseholdServices(Path.Combine(RepositoryPaths.Root, "content"), Path.GetTempPath());

@@ -102,7 +102,7 @@ internal sealed class WeChatTestHost : IAsyncDisposable
             ["WeChat:AnswerBudget"] = (answerBudget ?? TimeSpan.FromSeconds(4)).ToString(),
         });
         var bot = new ScriptedBot();
-        builder.Services.AddDbContext<PolicyAssistantDbContext>(options => DatabaseSetup.Configure(options, database.Provider, database.ConnectionString));
+        builder.Services.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
         builder.Services.AddSingleton<IBot>(bot);
         builder.Services.AddScoped<TurnProcessor>();
         builder.Services.AddWeChat(builder.Configuration);

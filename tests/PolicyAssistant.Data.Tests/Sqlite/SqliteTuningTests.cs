@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyAssistant.Data;
+using PolicyAssistant.Testing;
+
+namespace PolicyAssistant.Data.Tests.Sqlite;
+
+public sealed class SqliteTuningTests : IDisposable
+{
+    private readonly TestDatabase _database = TestDatabase.CreateSqlite();
+
+    [Theory]
+    [InlineData("journal_mode", "wal")]
+    [InlineData("synchronous", "1")]
+    [InlineData("busy_timeout", "10000")]
+    public async Task Open_FirstConnection_IsTuned(string pragma, string expected)
+    {
+        await using var db = _database.CreateContext();
+
+        Assert.Equal(expected, await ReadPragmaAsync(db, pragma));
+    }
+
+    [Theory]
+    [InlineData("synchronous", "1")]
+    [InlineData("busy_timeout", "10000")]
+    public async Task Open_PooledConnectionAgain_StaysTuned(string pragma, string expected)
+    {
+        await using (var first = _database.CreateContext())
+        {
+            await ReadPragmaAsync(first, pragma);
+        }
+
+        // The second context gets the native connection the first gave back to the pool, where the
+        // settings are not applied again.
+        await using var second = new PolicyAssistantDbContext(DatabaseSetup.BuildOptions(_database.Provider, _database.ConnectionString));
+
+        Assert.Equal(expected, await ReadPragmaAsync(second, pragma));
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    private static async Task<string> ReadPragmaAsync(PolicyAssistantDbContext db, string pragma)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"PRAGMA {pragma}";
+            return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PolicyAssistant.Data;
+using PolicyAssistant.Data.Conversation;
+using PolicyAssistant.Testing;
+
+namespace PolicyAssistant.Data.Tests.Sqlite;
+
+/// <summary>One writer at a time at a SQLite file, whether it writes through SaveChanges or a bulk update.</summary>
+public sealed class SqliteWriteGateTests : IDisposable
+{
+    // Long enough for an ungated update on an idle file to finish many times over.
+    private static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(500);
+
+    private readonly TestDatabase _database = TestDatabase.CreateSqlite();
+
+    public SqliteWriteGateTests()
+    {
+        using var db = _database.CreateContext();
+        db.Add(new BotStateRecord { Key = "seed", Json = "{}", ETag = "e0" });
+        db.SaveChanges();
+    }
+
+    [Fact]
+    public async Task ExecuteUpdate_WhileSaveChangesHoldsTheGate_WaitsForIt()
+    {
+        var holder = new HoldingInterceptor();
+        await using var saving = new PolicyAssistantDbContext(OptionsWith(holder));
+        saving.Add(new BotStateRecord { Key = "held", Json = "{}", ETag = "e1" });
+        var save = saving.SaveChangesAsync();
+        await holder.Entered.Task;
+
+        await using var updating = new PolicyAssistantDbContext(DatabaseSetup.BuildOptions(_database.Provider, _database.ConnectionString));
+        var update = updating.Set<BotStateRecord>().Where(r => r.Key == "seed").ExecuteUpdateAsync(set => set.SetProperty(r => r.Json, "{\"a\":1}"));
+
+        Assert.NotSame(update, await Task.WhenAny(update, Task.Delay(Grace)));
+        holder.Release.SetResult();
+        await save;
+        Assert.Equal(1, await update);
+    }
+
+    [Fact]
+    public async Task ExecuteUpdate_InsideAnExplicitTransaction_PassesTheGate()
+    {
+        var holder = new HoldingInterceptor();
+        await using var saving = new PolicyAssistantDbContext(OptionsWith(holder));
+        saving.Add(new BotStateRecord { Key = "held", Json = "{}", ETag = "e1" });
+        var save = saving.SaveChangesAsync();
+        await holder.Entered.Task;
+
+        // The gate is taken but SQLite's lock is free: a transaction's own writes must not queue behind the gate.
+        await using var updating = new PolicyAssistantDbContext(DatabaseSetup.BuildOptions(_database.Provider, _database.ConnectionString));
+        await using (var transaction = await updating.Database.BeginTransactionAsync())
+        {
+            await updating.Set<BotStateRecord>().Where(r => r.Key == "seed").ExecuteUpdateAsync(set => set.SetProperty(r => r.Json, "{\"b\":2}"));
+            await transaction.CommitAsync();
+        }
+
+        holder.Release.SetResult();
+        await save;
+        Assert.Equal("{\"b\":2}", (await updating.Set<BotStateRecord>().AsNoTracking().SingleAsync(r => r.Key == "seed")).Json);
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    private DbContextOptions<PolicyAssistantDbContext> OptionsWith(IInterceptor interceptor)
+    {
+        var builder = new DbContextOptionsBuilder<PolicyAssistantDbContext>();
+        DatabaseSetup.Configure(builder, _database.Provider, _database.ConnectionString);
+        return builder.AddInterceptors(interceptor).Options;
+    }
+
+    /// <summary>Runs after the gate (interceptors run in the order added) and holds the SaveChanges there.</summary>
+    private sealed class HoldingInterceptor : SaveChangesInterceptor
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Entered.SetResult();
+            await Release.Task;
+            return result;
+        }
+    }
+}
