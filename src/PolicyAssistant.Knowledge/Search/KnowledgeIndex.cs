@@ -53,12 +53,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly System.Threading.Lock writeLock = new();
     private readonly ConcurrentDictionary<KnowledgeSearchFilter, Filter?> filters = new();
 
-    // Term weights depend only on the reader, so they are kept per reader and dropped with it.
-    private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, QueryTerm>> termStatistics = new();
-
-    // Entry ids by document number, per reader: reading doc values per hit takes a lock inside Lucene
-    // that concurrent searches queue on.
-    private readonly ConditionalWeakTable<IndexReader, string[]> entryIds = new();
+    private readonly ConditionalWeakTable<IndexReader, ReaderCache> readerCaches = new();
     private volatile Analyzers analyzers;
     private volatile ImmutableDictionary<string, KnowledgeEntry> entries = ImmutableDictionary<string, KnowledgeEntry>.Empty;
 
@@ -163,10 +158,10 @@ public sealed class KnowledgeIndex : IDisposable
         try
         {
             var reader = searcher.IndexReader;
-            var statistics = termStatistics.GetValue(reader, _ => new ConcurrentDictionary<string, QueryTerm>(StringComparer.Ordinal));
-            var queryTerms = terms.Select(t => statistics.GetOrAdd(t, static (term, r) => Weigh(r, term), reader)).ToList();
+            var cache = readerCaches.GetValue(reader, r => new ReaderCache(r));
+            var queryTerms = terms.Select(cache.Weigh).ToList();
             var known = entries;
-            var found = Top(searcher, BuildQuery(terms, bigrams), filter, Math.Max(1, maxHits), known);
+            var found = Top(searcher, cache, BuildQuery(cache, terms, bigrams), filter, Math.Max(1, maxHits), known);
             var matches = Matches(reader, found.Select(f => f.Doc.Doc).ToArray(), terms);
             var hits = new List<KnowledgeHit>(found.Count);
             for (var i = 0; i < found.Count; i++)
@@ -207,7 +202,7 @@ public sealed class KnowledgeIndex : IDisposable
         analyzers = next;
     }
 
-    private static Query BuildQuery(IReadOnlyList<string> terms, IReadOnlyList<string> bigrams)
+    private static Query BuildQuery(ReaderCache cache, IReadOnlyList<string> terms, IReadOnlyList<string> bigrams)
     {
         var query = new BooleanQuery();
         foreach (var term in terms)
@@ -217,7 +212,7 @@ public sealed class KnowledgeIndex : IDisposable
             var best = new DisjunctionMaxQuery(tieBreakerMultiplier: TieBreaker);
             foreach (var (field, boost) in TermFields)
             {
-                best.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+                best.Add(cache.TermQuery(field, term, boost));
             }
 
             query.Add(best, Occur.SHOULD);
@@ -228,7 +223,7 @@ public sealed class KnowledgeIndex : IDisposable
             var pairs = new BooleanQuery(disableCoord: true) { Boost = BigramWeight };
             foreach (var bigram in bigrams)
             {
-                pairs.Add(new TermQuery(new Term(Fields.Bigrams, bigram)), Occur.SHOULD);
+                pairs.Add(cache.TermQuery(Fields.Bigrams, bigram), Occur.SHOULD);
             }
 
             query.Add(pairs, Occur.SHOULD);
@@ -290,15 +285,44 @@ public sealed class KnowledgeIndex : IDisposable
 
     private sealed record HitMatches(HashSet<string> InKey, HashSet<string> InBody);
 
+    /// <summary>
+    /// What searches learn about one reader, kept with it and dropped with it: term weights, each term's
+    /// place in the terms dictionary (looked up once, not by every search that names it), and entry ids
+    /// by document (reading doc values per hit takes a lock inside Lucene that concurrent searches queue on).
+    /// </summary>
+    private sealed class ReaderCache(IndexReader reader)
+    {
+        // Past this many distinct terms (a flood of nonsense questions) lookups still work, uncached.
+        private const int MaxTerms = 100_000;
+
+        private readonly ConcurrentDictionary<string, QueryTerm> weights = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<Term, TermContext> contexts = new();
+        private string[]? entryIds;
+
+        public string[] EntryIds => entryIds ??= ReadEntryIds(reader);
+
+        public QueryTerm Weigh(string term) =>
+            weights.Count < MaxTerms ? weights.GetOrAdd(term, static (t, r) => KnowledgeIndex.Weigh(r, t), reader) : KnowledgeIndex.Weigh(reader, term);
+
+        public TermQuery TermQuery(string field, string text, float boost = 1f)
+        {
+            var term = new Term(field, text);
+            var context = contexts.Count < MaxTerms
+                ? contexts.GetOrAdd(term, static (t, r) => TermContext.Build(r.Context, t), reader)
+                : TermContext.Build(reader.Context, term);
+            return new TermQuery(term, context) { Boost = boost };
+        }
+    }
+
     // Most entries apply everywhere and are in force, so the region and date filter rarely removes
     // a hit. Searching without it keeps Lucene on its fastest path (a filter forces doc-at-a-time
     // scoring); the few extra hits are checked in memory, and only when too few pass is the
     // filtered search run.
-    private List<(ScoreDoc Doc, string Id)> Top(IndexSearcher searcher, Query query, KnowledgeSearchFilter filter, int wanted, ImmutableDictionary<string, KnowledgeEntry> known)
+    private List<(ScoreDoc Doc, string Id)> Top(IndexSearcher searcher, ReaderCache cache, Query query, KnowledgeSearchFilter filter, int wanted, ImmutableDictionary<string, KnowledgeEntry> known)
     {
         var unfiltered = filter == KnowledgeSearchFilter.None;
         var loose = InOrder(searcher, query, filter: null, unfiltered ? wanted : wanted * UnfilteredOversampling);
-        var ids = entryIds.GetValue(searcher.IndexReader, ReadEntryIds);
+        var ids = cache.EntryIds;
         var kept = WithIds(ids, loose.ScoreDocs)
             .Where(hit => unfiltered || known.TryGetValue(hit.Id, out var entry) && Passes(entry, filter))
             .Take(wanted)
