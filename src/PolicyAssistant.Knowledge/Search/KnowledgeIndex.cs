@@ -162,7 +162,7 @@ public sealed class KnowledgeIndex : IDisposable
             var queryTerms = terms.Select(cache.Weigh).ToList();
             var known = entries;
             var found = Top(searcher, cache, BuildQuery(cache, terms, bigrams), filter, Math.Max(1, maxHits), known);
-            var matches = Matches(reader, found.Select(f => f.Doc.Doc).ToArray(), terms);
+            var matches = Matches(reader, cache, found.Select(f => f.Doc.Doc).ToArray(), terms);
             var hits = new List<KnowledgeHit>(found.Count);
             for (var i = 0; i < found.Count; i++)
             {
@@ -304,14 +304,17 @@ public sealed class KnowledgeIndex : IDisposable
         public QueryTerm Weigh(string term) =>
             weights.Count < MaxTerms ? weights.GetOrAdd(term, static (t, r) => KnowledgeIndex.Weigh(r, t), reader) : KnowledgeIndex.Weigh(reader, term);
 
+        public TermContext TermContext(string field, string text) => TermContext(new Term(field, text));
+
         public TermQuery TermQuery(string field, string text, float boost = 1f)
         {
             var term = new Term(field, text);
-            var context = contexts.Count < MaxTerms
-                ? contexts.GetOrAdd(term, static (t, r) => TermContext.Build(r.Context, t), reader)
-                : TermContext.Build(reader.Context, term);
-            return new TermQuery(term, context) { Boost = boost };
+            return new TermQuery(term, TermContext(term)) { Boost = boost };
         }
+
+        private TermContext TermContext(Term term) => contexts.Count < MaxTerms
+            ? contexts.GetOrAdd(term, static (t, r) => Lucene.Net.Index.TermContext.Build(r.Context, t), reader)
+            : Lucene.Net.Index.TermContext.Build(reader.Context, term);
     }
 
     // Most entries apply everywhere and are in force, so the region and date filter rarely removes
@@ -369,25 +372,27 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     // Walks each term's postings once per segment across that segment's hits (in doc order),
-    // rather than seeking the term again for every hit.
-    private static HitMatches[] Matches(IndexReader reader, int[] hitDocs, IReadOnlyList<string> terms)
+    // rather than seeking the term again for every hit. A term the reader's cached context says is
+    // absent from a field or segment is skipped without touching the index; enumerators are reused.
+    private static HitMatches[] Matches(IndexReader reader, ReaderCache cache, int[] hitDocs, IReadOnlyList<string> terms)
     {
         var matches = hitDocs.Select(_ => new HitMatches(new(StringComparer.Ordinal), new(StringComparer.Ordinal))).ToArray();
         foreach (var segment in hitDocs.Select((doc, i) => (Doc: doc, Index: i)).GroupBy(d => ReaderUtil.SubIndex(d.Doc, reader.Leaves)))
         {
             var leaf = reader.Leaves[segment.Key];
             var docs = segment.Select(d => (Local: d.Doc - leaf.DocBase, d.Index)).OrderBy(d => d.Local).ToArray();
-
-            foreach (var term in terms)
+            DocsEnum? postings = null;
+            foreach (var field in KeyFields.Append(Fields.Body))
             {
-                foreach (var field in KeyFields.Append(Fields.Body))
+                TermsEnum? termsEnum = null;
+                foreach (var term in terms)
                 {
-                    var postings = leaf.AtomicReader.GetTermDocsEnum(new Term(field, term));
-                    if (postings is null)
-                    {
-                        continue;
-                    }
+                    var context = cache.TermContext(field, term);
+                    if (context.DocFreq == 0 || context.Get(leaf.Ord) is not { } state) continue;
 
+                    termsEnum = leaf.AtomicReader.GetTerms(field).GetEnumerator(termsEnum);
+                    termsEnum.SeekExact(new BytesRef(term), state);
+                    postings = termsEnum.Docs(leaf.AtomicReader.LiveDocs, postings, DocsFlags.NONE);
                     var at = -1;
                     foreach (var (local, index) in docs)
                     {
