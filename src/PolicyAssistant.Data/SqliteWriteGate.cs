@@ -58,6 +58,20 @@ internal sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbCommandInter
         return Task.CompletedTask;
     }
 
+    // EF raises no SaveChangesFailed for an optimistic-concurrency conflict, only this; without it the gate
+    // would stay taken and every later write to the file would wait for ever.
+    public InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Release(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
 
     public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)

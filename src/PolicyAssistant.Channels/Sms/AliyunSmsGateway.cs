@@ -5,14 +5,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PolicyAssistant.Data.Sms;
 
 namespace PolicyAssistant.Channels.Sms;
 
 /// <summary>
 /// Aliyun SMS (Dysmsapi 2017-05-25) over its RPC interface: form-encoded POSTs signed with
-/// <see cref="AliyunRpcSigner"/>. SendSms sends, QuerySendDetails finds out what became of a message.
+/// <see cref="AliyunRpcSigner"/>. SendSms sends one text, SendBatchSms one text to up to 100 numbers under
+/// one OutId, QuerySendDetails finds out what became of a text (it lists each number of a batch with the batch's OutId).
 /// </summary>
-public sealed class AliyunSmsGateway(HttpClient httpClient, IOptions<SmsOptions> options, TimeProvider clock, ILogger<AliyunSmsGateway> logger) : ISmsGateway
+public sealed class AliyunSmsGateway(HttpClient httpClient, IOptions<SmsOptions> options, TimeProvider clock, ILogger<AliyunSmsGateway> logger) : ISmsBatchGateway
 {
     public const string DefaultBaseUrl = "https://dysmsapi.aliyuncs.com/";
     private const string ApiVersion = "2017-05-25";
@@ -27,23 +29,58 @@ public sealed class AliyunSmsGateway(HttpClient httpClient, IOptions<SmsOptions>
 
     private SmsOptions Options => options.Value;
 
-    public async Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(message.TemplateCode))
-        {
-            return new SmsSendResult.Rejected("TemplateMissing", $"Sms:Templates has no template code for {message.Kind} texts.", Transient: false);
-        }
+    public int MaxBatchSize => 100;
 
-        var parameters = new Dictionary<string, string>
+    public Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken) =>
+        SendAsync("SendSms", message.Kind, message.TemplateCode, templateCode => new Dictionary<string, string>
         {
             ["PhoneNumbers"] = message.PhoneNumber,
             ["SignName"] = message.SignName,
-            ["TemplateCode"] = message.TemplateCode,
+            ["TemplateCode"] = templateCode,
             ["TemplateParam"] = SmsJson.Serialize(message.TemplateParams),
             ["OutId"] = message.OutId,
-        };
+        }, cancellationToken);
 
-        var response = await CallAsync("SendSms", parameters, cancellationToken);
+    /// <summary>SendBatchSms: up to 100 numbers, the sign name and template parameters repeated once per number.</summary>
+    public async Task<IReadOnlyList<SmsSendResult>> SendBatchAsync(SmsBatch batch, CancellationToken cancellationToken)
+    {
+        var count = batch.PhoneNumbers.Count;
+        if (count == 0 || count > MaxBatchSize)
+        {
+            throw new ArgumentException($"SendBatchSms takes 1 to {MaxBatchSize} numbers, not {count}.", nameof(batch));
+        }
+
+        var result = await SendAsync("SendBatchSms", batch.Kind, batch.TemplateCode, templateCode =>
+        {
+            var parameters = new Dictionary<string, string>
+            {
+                ["PhoneNumberJson"] = SmsJson.Serialize(batch.PhoneNumbers),
+                ["SignNameJson"] = SmsJson.Serialize(Enumerable.Repeat(batch.SignName, count)),
+                ["TemplateCode"] = templateCode,
+                ["OutId"] = batch.OutId,
+            };
+            // Optional, and only for templates with variables.
+            if (batch.TemplateParams.Count > 0)
+            {
+                parameters["TemplateParamJson"] = SmsJson.Serialize(Enumerable.Repeat(batch.TemplateParams, count));
+            }
+
+            return parameters;
+        }, cancellationToken);
+
+        // One Code and one BizId answer the whole call: every number shares its outcome.
+        return Enumerable.Repeat(result, count).ToList();
+    }
+
+    private async Task<SmsSendResult> SendAsync(
+        string action, SmsKind kind, string? templateCode, Func<string, Dictionary<string, string>> parameters, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(templateCode))
+        {
+            return new SmsSendResult.Rejected("TemplateMissing", $"Sms:Templates has no template code for {kind} texts.", Transient: false);
+        }
+
+        var response = await CallAsync(action, parameters(templateCode), cancellationToken);
         if (response is not AliyunResponse.Answered answered)
         {
             return response is AliyunResponse.NotSent notSent

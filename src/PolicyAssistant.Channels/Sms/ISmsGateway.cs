@@ -15,12 +15,45 @@ public interface ISmsGateway
     Task<SmsDeliveryStatus> QueryStatusAsync(SmsStatusQuery query, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A provider that can send one text to many numbers in one call. Campaign texts go this way; the
+/// dispatcher falls back to one <see cref="ISmsGateway.SendAsync"/> per message for gateways without it.
+/// </summary>
+public interface ISmsBatchGateway : ISmsGateway
+{
+    /// <summary>Most numbers one call takes.</summary>
+    int MaxBatchSize { get; }
+
+    /// <summary>
+    /// One provider call for every number of <paramref name="batch"/>; the result holds one outcome per
+    /// number, in the order of <see cref="SmsBatch.PhoneNumbers"/>. As with SendAsync, a number whose outcome
+    /// is <see cref="SmsSendResult.Unknown"/> is asked about (QueryStatusAsync with the batch's OutId)
+    /// before it is sent again.
+    /// </summary>
+    Task<IReadOnlyList<SmsSendResult>> SendBatchAsync(SmsBatch batch, CancellationToken cancellationToken);
+}
+
 /// <summary>A text ready for the provider.</summary>
 /// <param name="OutId">Our idempotency key, echoed in receipts.</param>
 /// <param name="Text">The body as the recipient reads it, without the sign name.</param>
 public sealed record SmsMessage(
     string OutId,
     string PhoneNumber,
+    SmsKind Kind,
+    string SignName,
+    string? TemplateCode,
+    IReadOnlyDictionary<string, string> TemplateParams,
+    string Text)
+{
+    /// <summary>The same text as a batch of one, for providers whose one call serves both.</summary>
+    public SmsBatch AsBatch() => new(OutId, [PhoneNumber], Kind, SignName, TemplateCode, TemplateParams, Text);
+}
+
+/// <summary>One text for several numbers, sent in one call.</summary>
+/// <param name="OutId">The call's idempotency key (one per call, not per number), echoed in every number's receipt.</param>
+public sealed record SmsBatch(
+    string OutId,
+    IReadOnlyList<string> PhoneNumbers,
     SmsKind Kind,
     string SignName,
     string? TemplateCode,
@@ -43,6 +76,7 @@ public abstract record SmsSendResult
     public sealed record Unknown(string Reason) : SmsSendResult;
 }
 
+/// <param name="OutId">The OutId of the call that carried the message: its own, or its batch's.</param>
 /// <param name="SentAt">When the unanswered call was made (UTC); providers look messages up by day.</param>
 public sealed record SmsStatusQuery(string OutId, string PhoneNumber, string? ProviderMessageId, DateTime SentAt);
 

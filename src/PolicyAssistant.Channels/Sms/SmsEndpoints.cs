@@ -200,7 +200,8 @@ public static class SmsEndpoints
         Read(item, "success") is { } success && (success.Equals("true", StringComparison.OrdinalIgnoreCase) || success == "1"),
         Read(item, "err_code"),
         Read(item, "err_msg"),
-        ChinaTime.ParseToUtc(Read(item, "report_time")));
+        ChinaTime.ParseToUtc(Read(item, "report_time")),
+        SmsPhoneNumber.Normalize(Read(item, "phone_number")));
 
     /// <summary>A field as text, whether the provider wrote it as a string, number or boolean.</summary>
     private static string? Read(JsonElement item, string name) =>

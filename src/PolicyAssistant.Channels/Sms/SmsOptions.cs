@@ -72,6 +72,7 @@ public sealed class SmsDispatchOptions
 {
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Texts one dispatch round sends (or re-checks) one by one; with Aliyun or Tencent the round also makes one campaign batch call.</summary>
     public int BatchSize { get; set; } = 20;
 
     /// <summary>Provider calls per message before it is marked failed.</summary>

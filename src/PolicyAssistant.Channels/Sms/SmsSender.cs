@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -37,7 +38,8 @@ public abstract record SmsEnqueueResult
 }
 
 /// <summary>What a delivery receipt says about one message.</summary>
-public sealed record SmsReceipt(string? OutId, string? ProviderMessageId, bool Success, string? ErrorCode, string? ErrorMessage, DateTime? ReportedAt);
+/// <param name="PhoneNumber">The number it went to; needed for a message sent in a batch, whose OutId and BizId its batch shares.</param>
+public sealed record SmsReceipt(string? OutId, string? ProviderMessageId, bool Success, string? ErrorCode, string? ErrorMessage, DateTime? ReportedAt, string? PhoneNumber = null);
 
 /// <summary>
 /// The outbound pipeline over the SmsOutboundMessages table: queue, send with retries and back-off,
@@ -58,6 +60,9 @@ public sealed class SmsSender(
     private SmsOptions Options => options.Value;
 
     private DbSet<SmsOutboundMessage> Messages => db.Set<SmsOutboundMessage>();
+
+    // Only campaign texts go in batches: the provider delivers batches a little later, which codes and replies cannot afford.
+    private ISmsBatchGateway? BatchGateway => gateway as ISmsBatchGateway;
 
     public Task<SmsEnqueueResult> EnqueueReplyAsync(string phoneNumber, string text, string outId, long? inReplyToId, CancellationToken cancellationToken) =>
         EnqueueAsync(new SmsOutboundRequest(outId, phoneNumber, SmsKind.Reply, text, InReplyToId: inReplyToId), cancellationToken);
@@ -132,25 +137,41 @@ public sealed class SmsSender(
     public Task<bool> IsOptedOutAsync(string phoneNumber, CancellationToken cancellationToken) =>
         db.Set<SmsOptOut>().AnyAsync(o => o.PhoneNumber == phoneNumber, cancellationToken);
 
-    /// <summary>Sends (or re-checks) up to one batch of due messages; returns how many it handled.</summary>
+    /// <summary>
+    /// One round: sends (or re-checks) up to Dispatch:BatchSize due messages one by one, then, when the
+    /// gateway takes batches, one batch call of due campaign texts; returns how many messages it handled.
+    /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.UtcNow();
-        var due = await Messages.AsNoTracking()
+        var due = Messages.AsNoTracking()
             .Where(m => ((m.Status == SmsOutboundStatus.Queued || m.Status == SmsOutboundStatus.Unconfirmed) && m.NextAttemptAt <= now)
-                || (m.Status == SmsOutboundStatus.Sending && m.LeaseUntil <= now))
+                || (m.Status == SmsOutboundStatus.Sending && m.LeaseUntil <= now));
+        if (BatchGateway is not null)
+        {
+            // Campaign texts wait for the batch call below, unless an earlier call must be checked first.
+            due = due.Where(m => m.Kind != SmsKind.Campaign
+                || (m.LastAttemptAt != null && (m.Status == SmsOutboundStatus.Sending || m.Status == SmsOutboundStatus.Unconfirmed)));
+        }
+
+        var ids = await due
             .OrderBy(m => m.NextAttemptAt)
             .Select(m => m.Id)
             .Take(Options.Dispatch.BatchSize)
             .ToListAsync(cancellationToken);
 
         var handled = 0;
-        foreach (var id in due)
+        foreach (var id in ids)
         {
             if (await DispatchAsync(id, cancellationToken))
             {
                 handled++;
             }
+        }
+
+        if (BatchGateway is { } batchGateway)
+        {
+            handled += await DispatchCampaignBatchAsync(batchGateway, cancellationToken);
         }
 
         return handled;
@@ -184,14 +205,28 @@ public sealed class SmsSender(
 
     private async Task<SmsOutboundMessage?> FindForReceiptAsync(SmsReceipt receipt, CancellationToken cancellationToken)
     {
-        if (receipt.OutId is { Length: > 0 } outId && await Messages.FirstOrDefaultAsync(m => m.OutId == outId, cancellationToken) is { } byOutId)
+        var phoneNumber = receipt.PhoneNumber;
+        if (receipt.OutId is { Length: > 0 } outId)
         {
-            return byOutId;
+            var byOutId = await Messages.FirstOrDefaultAsync(m => m.OutId == outId, cancellationToken)
+                ?? (phoneNumber is null ? null : await Messages.FirstOrDefaultAsync(m => m.BatchOutId == outId && m.PhoneNumber == phoneNumber, cancellationToken));
+            if (byOutId is not null)
+            {
+                return byOutId;
+            }
         }
 
-        return receipt.ProviderMessageId is { Length: > 0 } providerId
-            ? await Messages.FirstOrDefaultAsync(m => m.ProviderMessageId == providerId, cancellationToken)
-            : null;
+        if (receipt.ProviderMessageId is not { Length: > 0 } providerId)
+        {
+            return null;
+        }
+
+        // A batch shares one BizId: only the number tells its messages apart, and without it none is settled.
+        var matches = await Messages
+            .Where(m => m.ProviderMessageId == providerId && (phoneNumber == null || m.PhoneNumber == phoneNumber))
+            .Take(2)
+            .ToListAsync(cancellationToken);
+        return matches is [var only] ? only : null;
     }
 
     private void ApplyReceipt(SmsOutboundMessage message, SmsReceipt receipt)
@@ -239,6 +274,16 @@ public sealed class SmsSender(
                 await TrySaveAsync(message, cancellationToken);
                 return true;
             }
+
+            if (message.Kind == SmsKind.Campaign && BatchGateway is not null)
+            {
+                // Certainly not sent: back to the queue, where the next batch call takes it.
+                message.Status = SmsOutboundStatus.Queued;
+                message.LeaseUntil = null;
+                message.NextAttemptAt = clock.UtcNow();
+                await TrySaveAsync(message, cancellationToken);
+                return true;
+            }
         }
 
         if (message.Kind == SmsKind.Campaign && await IsOptedOutAsync(message.PhoneNumber, cancellationToken))
@@ -251,6 +296,7 @@ public sealed class SmsSender(
         // Claimed and counted before the call: from here on a crash leaves a row that is checked, not re-sent.
         message.Attempts++;
         message.LastAttemptAt = clock.UtcNow();
+        message.BatchOutId = null;
         if (!await TrySaveAsync(message, cancellationToken))
         {
             return false;
@@ -261,6 +307,110 @@ public sealed class SmsSender(
         await TrySaveAsync(message, cancellationToken);
         return true;
     }
+
+    /// <summary>
+    /// Claims up to one call's worth of due campaign texts that read the same (sign name, template, text),
+    /// skips the opted-out, and sends the rest in one batch call under one new OutId recorded on each.
+    /// </summary>
+    private async Task<int> DispatchCampaignBatchAsync(ISmsBatchGateway batchGateway, CancellationToken cancellationToken)
+    {
+        var claimed = await ClaimCampaignBatchAsync(batchGateway.MaxBatchSize, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        var phoneNumbers = claimed.Select(m => m.PhoneNumber).ToList();
+        var optedOut = await db.Set<SmsOptOut>().AsNoTracking()
+            .Where(o => phoneNumbers.Contains(o.PhoneNumber))
+            .Select(o => o.PhoneNumber)
+            .ToListAsync(cancellationToken);
+        var attemptAt = clock.UtcNow();
+        foreach (var message in claimed)
+        {
+            if (optedOut.Contains(message.PhoneNumber))
+            {
+                message.BatchOutId = null;
+                Finish(message, SmsOutboundStatus.Skipped, "OptedOut", "");
+            }
+            else
+            {
+                // Counted before the call, as for a single text: a crash from here on leaves rows that are checked, not re-sent.
+                message.Attempts++;
+                message.LastAttemptAt = attemptAt;
+            }
+        }
+
+        await SaveWhatStillHoldsAsync(cancellationToken);
+        var members = claimed.Where(m => m.Status == SmsOutboundStatus.Sending && db.Entry(m).State != EntityState.Detached).ToList();
+        if (members.Count > 0)
+        {
+            var first = members[0];
+            var batch = new SmsBatch(first.BatchOutId!, members.Select(m => m.PhoneNumber).ToList(), first.Kind, first.SignName, first.TemplateCode, TemplateParams(first), first.Text);
+            var results = await batchGateway.SendBatchAsync(batch, cancellationToken);
+            for (var i = 0; i < members.Count; i++)
+            {
+                Record(members[i], results[i]);
+            }
+
+            await SaveWhatStillHoldsAsync(cancellationToken);
+        }
+
+        return claimed.Count;
+    }
+
+    /// <summary>
+    /// Takes the oldest due campaign text's fellows (same sign name, template and text, each number once)
+    /// with one conditional UPDATE, so a row another dispatcher claimed first is not taken twice; returns
+    /// the claimed rows, tracked.
+    /// </summary>
+    private async Task<List<SmsOutboundMessage>> ClaimCampaignBatchAsync(int maxBatchSize, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow();
+        var ready = ReadyForBatch(now);
+        var oldest = await Messages.AsNoTracking().Where(ready)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .Select(m => new { m.SignName, m.TemplateCode, m.TemplateParamsJson, m.Text })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (oldest is null)
+        {
+            return [];
+        }
+
+        var candidates = await Messages.AsNoTracking().Where(ready)
+            .Where(m => m.SignName == oldest.SignName && m.TemplateCode == oldest.TemplateCode
+                && m.TemplateParamsJson == oldest.TemplateParamsJson && m.Text == oldest.Text)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .Select(m => new { m.Id, m.PhoneNumber })
+            .Take(maxBatchSize)
+            .ToListAsync(cancellationToken);
+        // A number twice in one call would share its OutId and BizId, and no receipt could tell the two apart; the second waits for the next call.
+        var ids = candidates.DistinctBy(c => c.PhoneNumber).Select(c => c.Id).ToList();
+
+        var batchOutId = "batch-" + Guid.NewGuid().ToString("N");
+        var leaseUntil = now + Options.Dispatch.SendingLease;
+        await Messages.Where(m => ids.Contains(m.Id)).Where(ready).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.Status, SmsOutboundStatus.Sending)
+            .SetProperty(m => m.LeaseUntil, leaseUntil)
+            .SetProperty(m => m.BatchOutId, batchOutId), cancellationToken);
+
+        // Rows this round already tracks (released after a check) must be read afresh, not served stale by the change tracker.
+        foreach (var entry in db.ChangeTracker.Entries<SmsOutboundMessage>().Where(e => ids.Contains(e.Entity.Id)).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        return await Messages.Where(m => m.BatchOutId == batchOutId).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Due campaign texts that may go in a batch: queued, or claimed by a dispatcher that lapsed before any
+    /// call. A lapsed claim after a call, or an unanswered call, is checked one by one first.
+    /// </summary>
+    private static Expression<Func<SmsOutboundMessage, bool>> ReadyForBatch(DateTime now) => m =>
+        m.Kind == SmsKind.Campaign
+        && ((m.Status == SmsOutboundStatus.Queued && m.NextAttemptAt <= now)
+            || (m.Status == SmsOutboundStatus.Sending && m.LeaseUntil <= now && m.LastAttemptAt == null));
 
     private static bool IsDue(SmsOutboundMessage message, DateTime now) => message.Status switch
     {
@@ -274,7 +424,7 @@ public sealed class SmsSender(
     {
         var lastAttemptAt = message.LastAttemptAt!.Value;
         var status = await gateway.QueryStatusAsync(
-            new SmsStatusQuery(message.OutId, message.PhoneNumber, message.ProviderMessageId, lastAttemptAt), cancellationToken);
+            new SmsStatusQuery(message.BatchOutId ?? message.OutId, message.PhoneNumber, message.ProviderMessageId, lastAttemptAt), cancellationToken);
         var now = clock.UtcNow();
         switch (status)
         {
@@ -367,16 +517,30 @@ public sealed class SmsSender(
 
     private async Task<bool> TrySaveAsync(SmsOutboundMessage message, CancellationToken cancellationToken)
     {
-        try
+        await SaveWhatStillHoldsAsync(cancellationToken);
+        return db.Entry(message).State != EntityState.Detached;
+    }
+
+    /// <summary>
+    /// Saves the tracked changes. A row someone else changed first (a receipt, another dispatcher after our
+    /// lease) is dropped and detached: theirs stands. The rest is saved all the same.
+    /// </summary>
+    private async Task SaveWhatStillHoldsAsync(CancellationToken cancellationToken)
+    {
+        while (true)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone else (a receipt, another dispatcher after our lease) changed it first; theirs stands.
-            db.Entry(message).State = EntityState.Detached;
-            return false;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException exception) when (exception.Entries.Count > 0)
+            {
+                foreach (var entry in exception.Entries)
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
         }
     }
 
@@ -429,13 +593,10 @@ public sealed class SmsSender(
     }
 
     private static SmsMessage ToGatewayMessage(SmsOutboundMessage message) => new(
-        message.OutId,
-        message.PhoneNumber,
-        message.Kind,
-        message.SignName,
-        message.TemplateCode,
-        message.TemplateParamsJson is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(message.TemplateParamsJson) ?? [],
-        message.Text);
+        message.OutId, message.PhoneNumber, message.Kind, message.SignName, message.TemplateCode, TemplateParams(message), message.Text);
+
+    private static Dictionary<string, string> TemplateParams(SmsOutboundMessage message) =>
+        message.TemplateParamsJson is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(message.TemplateParamsJson) ?? [];
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

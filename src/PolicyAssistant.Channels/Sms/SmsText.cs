@@ -54,5 +54,5 @@ internal static class SmsJson
     /// <summary>Chinese stays readable in stored and sent JSON; these strings never reach an HTML page unencoded.</summary>
     public static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Serialize(IReadOnlyDictionary<string, string> values) => JsonSerializer.Serialize(values, Options);
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 }

@@ -8,11 +8,11 @@ using Microsoft.Extensions.Options;
 namespace PolicyAssistant.Channels.Sms;
 
 /// <summary>
-/// Tencent Cloud SMS (API 2021-01-11): SendSms, and PullSmsSendStatusByPhoneNumber for what became of a
-/// message. Tencent only lists texts that have a receipt, so a missing entry proves nothing and is
+/// Tencent Cloud SMS (API 2021-01-11): SendSms (one number, or up to 200 in one call with one
+/// SessionContext), and PullSmsSendStatusByPhoneNumber for what became of a message. Tencent only lists texts that have a receipt, so a missing entry proves nothing and is
 /// reported as unknown: after an unanswered call a Tencent text is settled by its receipt, never re-sent.
 /// </summary>
-public sealed class TencentSmsGateway(HttpClient httpClient, IOptions<SmsOptions> options, TimeProvider clock, ILogger<TencentSmsGateway> logger) : ISmsGateway
+public sealed class TencentSmsGateway(HttpClient httpClient, IOptions<SmsOptions> options, TimeProvider clock, ILogger<TencentSmsGateway> logger) : ISmsBatchGateway
 {
     public const string DefaultBaseUrl = "https://sms.tencentcloudapi.com/";
     private const string ApiVersion = "2021-01-11";
@@ -20,43 +20,60 @@ public sealed class TencentSmsGateway(HttpClient httpClient, IOptions<SmsOptions
 
     private SmsOptions Options => options.Value;
 
-    public async Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken)
+    public int MaxBatchSize => 200;
+
+    public async Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken) =>
+        (await SendBatchAsync(message.AsBatch(), cancellationToken))[0];
+
+    /// <summary>SendSms with a PhoneNumberSet of up to 200; Tencent answers each number on its own (SendStatusSet).</summary>
+    public async Task<IReadOnlyList<SmsSendResult>> SendBatchAsync(SmsBatch batch, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(message.TemplateCode))
+        var count = batch.PhoneNumbers.Count;
+        if (count == 0 || count > MaxBatchSize)
         {
-            return new SmsSendResult.Rejected("TemplateMissing", $"Sms:Templates has no template id for {message.Kind} texts.", Transient: false);
+            throw new ArgumentException($"SendSms takes 1 to {MaxBatchSize} numbers, not {count}.", nameof(batch));
+        }
+
+        if (string.IsNullOrEmpty(batch.TemplateCode))
+        {
+            return Each(new SmsSendResult.Rejected("TemplateMissing", $"Sms:Templates has no template id for {batch.Kind} texts.", Transient: false));
         }
 
         var request = new JsonObject
         {
-            ["PhoneNumberSet"] = new JsonArray("+86" + message.PhoneNumber),
+            ["PhoneNumberSet"] = new JsonArray(batch.PhoneNumbers.Select(p => (JsonNode?)JsonValue.Create("+86" + p)).ToArray()),
             ["SmsSdkAppId"] = Options.SdkAppId,
-            ["SignName"] = message.SignName,
-            ["TemplateId"] = message.TemplateCode,
-            ["TemplateParamSet"] = new JsonArray(message.TemplateParams.Values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
-            ["SessionContext"] = message.OutId,
+            ["SignName"] = batch.SignName,
+            ["TemplateId"] = batch.TemplateCode,
+            ["TemplateParamSet"] = new JsonArray(batch.TemplateParams.Values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
+            ["SessionContext"] = batch.OutId,
         };
 
         var response = await CallAsync("SendSms", request, cancellationToken);
         switch (response)
         {
             case TencentResponse.NotSent notSent:
-                return new SmsSendResult.Rejected(notSent.Code, notSent.Reason, Transient: true);
+                return Each(new SmsSendResult.Rejected(notSent.Code, notSent.Reason, Transient: true));
             case TencentResponse.NoAnswer noAnswer:
-                return new SmsSendResult.Unknown(noAnswer.Reason);
+                return Each(new SmsSendResult.Unknown(noAnswer.Reason));
         }
 
         var body = ((TencentResponse.Answered)response).Body;
         if (body["Error"] is JsonObject error)
         {
-            return Classify(error["Code"]?.ToString() ?? "", error["Message"]?.ToString() ?? "");
+            return Each(Classify(error["Code"]?.ToString() ?? "", error["Message"]?.ToString() ?? ""));
         }
 
-        if (body["SendStatusSet"] is not JsonArray { Count: > 0 } statuses || statuses[0] is not JsonObject status)
-        {
-            return new SmsSendResult.Unknown("SendSms answered without a SendStatusSet.");
-        }
+        var statuses = (body["SendStatusSet"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        return batch.PhoneNumbers.Select(phoneNumber => statuses.FirstOrDefault(s => SmsPhoneNumber.Normalize(s["PhoneNumber"]?.ToString()) == phoneNumber) is { } status
+            ? ToSendResult(status)
+            : new SmsSendResult.Unknown("SendSms answered without a status for this number.")).ToList();
 
+        IReadOnlyList<SmsSendResult> Each(SmsSendResult result) => Enumerable.Repeat(result, count).ToList();
+    }
+
+    private static SmsSendResult ToSendResult(JsonObject status)
+    {
         var code = status["Code"]?.ToString() ?? "";
         return code.Equals("Ok", StringComparison.OrdinalIgnoreCase) && status["SerialNo"]?.ToString() is { Length: > 0 } serialNo
             ? new SmsSendResult.Accepted(serialNo)

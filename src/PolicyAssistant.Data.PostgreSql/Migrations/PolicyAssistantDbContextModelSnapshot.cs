@@ -221,6 +221,10 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("BatchOutId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -293,6 +297,8 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BatchOutId");
 
                     b.HasIndex("OutId")
                         .IsUnique();

@@ -40,7 +40,13 @@ public sealed class SmsOutboundMessage
     /// <summary>When the last attempt without an answer happened; the status query looks around it.</summary>
     public DateTime? LastAttemptAt { get; set; }
 
-    /// <summary>The provider's id (Aliyun BizId, Tencent SerialNo).</summary>
+    /// <summary>
+    /// The OutId of the batch call (Aliyun SendBatchSms, one OutId for up to 100 numbers) that last carried
+    /// it; null when its last call was its own. Receipts and status queries find it by this and its number.
+    /// </summary>
+    public string? BatchOutId { get; set; }
+
+    /// <summary>The provider's id (Aliyun BizId, shared by a whole batch; Tencent SerialNo).</summary>
     public string? ProviderMessageId { get; set; }
 
     public string? ErrorCode { get; set; }

@@ -18,6 +18,7 @@ public sealed class SmsOutboundMessageConfiguration : IEntityTypeConfiguration<S
         builder.Property(m => m.LeaseUntil).IsConcurrencyToken();
         builder.Property(m => m.SignName).HasMaxLength(64);
         builder.Property(m => m.TemplateCode).HasMaxLength(SmsModelBuilding.CodeLength);
+        builder.Property(m => m.BatchOutId).HasMaxLength(SmsModelBuilding.OutIdLength);
         builder.Property(m => m.ProviderMessageId).HasMaxLength(SmsModelBuilding.OutIdLength);
         builder.Property(m => m.ErrorCode).HasMaxLength(SmsModelBuilding.CodeLength);
         builder.Property(m => m.ErrorMessage).HasMaxLength(500);
@@ -29,6 +30,7 @@ public sealed class SmsOutboundMessageConfiguration : IEntityTypeConfiguration<S
         builder.Property(m => m.DeliveredAt).IsUtc();
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.ProviderMessageId);
+        builder.HasIndex(m => m.BatchOutId);
         builder.HasIndex(m => new { m.PhoneNumber, m.Kind, m.CreatedAt });
     }
 }

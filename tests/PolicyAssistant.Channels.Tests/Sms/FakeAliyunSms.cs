@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Logging;
 
 namespace PolicyAssistant.Channels.Tests.Sms;
 
-/// <summary>What the fake does with the next SendSms call.</summary>
+/// <summary>What the fake does with the next SendSms or SendBatchSms call.</summary>
 public enum FakeSendBehaviour
 {
     Accept,
@@ -35,13 +36,16 @@ public enum FakeSendBehaviour
     IllegalNumber,
 }
 
-/// <summary>A message the fake provider took: what a phone would receive.</summary>
+/// <summary>A message the fake provider took: what a phone would receive. A batch's messages share its OutId and BizId.</summary>
 public sealed record FakeSms(string OutId, string PhoneNumber, string SignName, string TemplateCode, string TemplateParam, string BizId, DateTime SentAtUtc);
+
+/// <summary>A SendBatchSms call that passed the signature check, its JSON arrays read back.</summary>
+public sealed record FakeBatchCall(string OutId, IReadOnlyList<string> PhoneNumbers, IReadOnlyList<string> SignNames, string TemplateCode, IReadOnlyList<string> TemplateParams);
 
 /// <summary>
 /// A local Aliyun Dysmsapi (RPC, 2017-05-25) on Kestrel. It checks every request's common parameters and
 /// its HMAC-SHA1 signature with its own code (not the product's signer), refuses replayed nonces, and
-/// serves SendSms and QuerySendDetails in Aliyun's JSON shapes. Tests script how SendSms behaves.
+/// serves SendSms, SendBatchSms and QuerySendDetails in Aliyun's JSON shapes. Tests script how the sends behave.
 /// </summary>
 public sealed class FakeAliyunSms : IAsyncDisposable
 {
@@ -52,8 +56,10 @@ public sealed class FakeAliyunSms : IAsyncDisposable
     private readonly ConcurrentQueue<FakeSendBehaviour> _script = new();
     private readonly ConcurrentDictionary<string, byte> _nonces = new();
     private readonly List<FakeSms> _taken = [];
+    private readonly List<FakeBatchCall> _batchCalls = [];
     private readonly List<IReadOnlyDictionary<string, string>> _requests = [];
     private readonly Dictionary<string, (int Status, string ErrCode)> _deliveryStatus = [];
+    private readonly Dictionary<string, (int Status, string ErrCode)> _numberStatus = [];
     private int _bizIds;
     private int _signatureFailures;
 
@@ -84,6 +90,17 @@ public sealed class FakeAliyunSms : IAsyncDisposable
         while (Taken.Count < count && !limit.IsCancellationRequested)
         {
             await Task.Delay(10);
+        }
+    }
+
+    public IReadOnlyList<FakeBatchCall> BatchCalls
+    {
+        get
+        {
+            lock (_taken)
+            {
+                return _batchCalls.ToList();
+            }
         }
     }
 
@@ -134,6 +151,15 @@ public sealed class FakeAliyunSms : IAsyncDisposable
         }
     }
 
+    /// <summary>What QuerySendDetails reports for every message to a number, whatever its OutId (a batch's numbers share one).</summary>
+    public void SetDeliveryStatusOfNumber(string phoneNumber, int sendStatus, string errCode)
+    {
+        lock (_taken)
+        {
+            _numberStatus[phoneNumber] = (sendStatus, errCode);
+        }
+    }
+
     private async Task HandleAsync(HttpContext http)
     {
         var form = await http.Request.ReadFormAsync();
@@ -153,7 +179,11 @@ public sealed class FakeAliyunSms : IAsyncDisposable
         switch (parameters["Action"])
         {
             case "SendSms":
-                await SendAsync(http, parameters);
+                await SendAsync(http, [new FakeSms(parameters["OutId"], parameters["PhoneNumbers"], parameters["SignName"],
+                    parameters["TemplateCode"], parameters["TemplateParam"], "", SentAt(parameters))]);
+                break;
+            case "SendBatchSms":
+                await SendBatchAsync(http, parameters);
                 break;
             case "QuerySendDetails":
                 await QueryAsync(http, parameters);
@@ -164,7 +194,50 @@ public sealed class FakeAliyunSms : IAsyncDisposable
         }
     }
 
-    private async Task SendAsync(HttpContext http, Dictionary<string, string> parameters)
+    /// <summary>Checks the JSON arrays as Aliyun does (same lengths, at most 100 numbers), then sends each number like SendSms.</summary>
+    private async Task SendBatchAsync(HttpContext http, Dictionary<string, string> parameters)
+    {
+        var phoneNumbers = ReadArray(parameters, "PhoneNumberJson");
+        var signNames = ReadArray(parameters, "SignNameJson");
+        var templateParams = parameters.ContainsKey("TemplateParamJson") ? ReadArray(parameters, "TemplateParamJson") : [];
+        if (phoneNumbers is not { Count: > 0 and <= 100 } || signNames?.Count != phoneNumbers.Count
+            || templateParams is null || (templateParams.Count != 0 && templateParams.Count != phoneNumbers.Count)
+            || !parameters.TryGetValue("TemplateCode", out var templateCode) || !parameters.TryGetValue("OutId", out var outId))
+        {
+            await WriteAsync(http, 200, new { Code = "isv.INVALID_JSON_PARAM", Message = "JSON参数不合法", RequestId = Guid.NewGuid() });
+            return;
+        }
+
+        lock (_taken)
+        {
+            _batchCalls.Add(new FakeBatchCall(outId, phoneNumbers, signNames, templateCode, templateParams));
+        }
+
+        var sentAt = SentAt(parameters);
+        await SendAsync(http, phoneNumbers
+            .Select((phoneNumber, i) => new FakeSms(outId, phoneNumber, signNames[i], templateCode, templateParams.Count == 0 ? "" : templateParams[i], "", sentAt))
+            .ToList());
+    }
+
+    /// <summary>A JSON array parameter, its items as strings (objects as their JSON); null when it is not an array.</summary>
+    private static List<string>? ReadArray(Dictionary<string, string> parameters, string name)
+    {
+        try
+        {
+            return parameters.TryGetValue(name, out var json) && JsonNode.Parse(json) is JsonArray array
+                ? array.Select(item => item is JsonValue value ? value.ToString() : item?.ToJsonString() ?? "").ToList()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static DateTime SentAt(Dictionary<string, string> parameters) =>
+        DateTime.ParseExact(parameters["Timestamp"], "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+
+    private async Task SendAsync(HttpContext http, IReadOnlyList<FakeSms> messages)
     {
         var behaviour = _script.TryDequeue(out var next) ? next : FakeSendBehaviour.Accept;
         switch (behaviour)
@@ -180,11 +253,11 @@ public sealed class FakeAliyunSms : IAsyncDisposable
                 return;
         }
 
+        // One BizId per call, shared by every number of a batch.
         var bizId = $"{Interlocked.Increment(ref _bizIds)}^0";
         lock (_taken)
         {
-            _taken.Add(new FakeSms(parameters["OutId"], parameters["PhoneNumbers"], parameters["SignName"], parameters["TemplateCode"],
-                parameters["TemplateParam"], bizId, DateTime.ParseExact(parameters["Timestamp"], "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)));
+            _taken.AddRange(messages.Select(m => m with { BizId = bizId }));
         }
 
         switch (behaviour)
@@ -217,7 +290,7 @@ public sealed class FakeAliyunSms : IAsyncDisposable
             total = matching.Count;
             details = matching.Skip((page - 1) * pageSize).Take(pageSize).Select(m =>
             {
-                var (status, errCode) = _deliveryStatus.GetValueOrDefault(m.OutId, (3, "DELIVERED"));
+                var (status, errCode) = _deliveryStatus.GetValueOrDefault(m.OutId, _numberStatus.GetValueOrDefault(m.PhoneNumber, (3, "DELIVERED")));
                 var china = m.SentAtUtc + TimeSpan.FromHours(8);
                 return (object)new
                 {

@@ -22,7 +22,7 @@ public sealed record FakeTencentSms(string SessionContext, string PhoneNumber, s
 /// <summary>
 /// A local Tencent Cloud SMS (2021-01-11) on Kestrel. It recomputes each request's TC3-HMAC-SHA256
 /// signature with its own code from the headers it actually received, and serves SendSms and
-/// PullSmsSendStatusByPhoneNumber in Tencent's {"Response": …} shape.
+/// PullSmsSendStatusByPhoneNumber in Tencent's {"Response": …} shape; SendSms takes several numbers and answers each.
 /// </summary>
 public sealed class FakeTencent : IAsyncDisposable
 {
@@ -33,6 +33,7 @@ public sealed class FakeTencent : IAsyncDisposable
     private readonly Queue<FakeSendBehaviour> _script = new();
     private readonly List<FakeTencentSms> _taken = [];
     private readonly List<string> _actions = [];
+    private readonly HashSet<string> _refuseOnce = [];
     private int _serial;
 
     private FakeTencent(WebApplication app)
@@ -97,6 +98,15 @@ public sealed class FakeTencent : IAsyncDisposable
         }
     }
 
+    /// <summary>The next call that carries this number refuses it alone (a per-number daily limit) and takes the others.</summary>
+    public void RefuseOnce(string phoneNumber)
+    {
+        lock (_taken)
+        {
+            _refuseOnce.Add(phoneNumber);
+        }
+    }
+
     public void ReportAll()
     {
         lock (_taken)
@@ -150,17 +160,29 @@ public sealed class FakeTencent : IAsyncDisposable
             behaviour = _script.TryDequeue(out var next) ? next : FakeSendBehaviour.Accept;
         }
 
-        if (behaviour == FakeSendBehaviour.LimitControl)
-        {
-            await WriteAsync(http, SendStatus(request, "", "LimitExceeded.PhoneNumberThirtySecondLimit", "单个手机号30秒内下发短信条数超过设定的上限"));
-            return;
-        }
-
-        var serialNo = "2645:" + Interlocked.Increment(ref _serial).ToString(CultureInfo.InvariantCulture);
+        // Tencent answers every number of the PhoneNumberSet on its own.
+        var numbers = request["PhoneNumberSet"]!.AsArray().Select(p => p!.ToString()).ToList();
+        var answers = new List<JsonObject>();
         lock (_taken)
         {
-            _taken.Add(new FakeTencentSms(request["SessionContext"]!.ToString(), request["PhoneNumberSet"]![0]!.ToString()[3..],
-                request["TemplateId"]!.ToString(), request["TemplateParamSet"]!.AsArray().Select(p => p!.ToString()).ToArray(), serialNo));
+            foreach (var number in numbers)
+            {
+                if (behaviour == FakeSendBehaviour.LimitControl)
+                {
+                    answers.Add(SendStatus(request, number, "", "LimitExceeded.PhoneNumberThirtySecondLimit", "单个手机号30秒内下发短信条数超过设定的上限"));
+                }
+                else if (_refuseOnce.Remove(number[3..]))
+                {
+                    answers.Add(SendStatus(request, number, "", "LimitExceeded.PhoneNumberDailyLimit", "单个手机号日下发短信条数超过设定的上限"));
+                }
+                else
+                {
+                    var serialNo = "2645:" + Interlocked.Increment(ref _serial).ToString(CultureInfo.InvariantCulture);
+                    _taken.Add(new FakeTencentSms(request["SessionContext"]!.ToString(), number[3..], request["TemplateId"]!.ToString(),
+                        request["TemplateParamSet"]!.AsArray().Select(p => p!.ToString()).ToArray(), serialNo));
+                    answers.Add(SendStatus(request, number, serialNo, "Ok", "send success"));
+                }
+            }
         }
 
         if (behaviour == FakeSendBehaviour.TakeThenHang)
@@ -176,22 +198,18 @@ public sealed class FakeTencent : IAsyncDisposable
             return;
         }
 
-        await WriteAsync(http, SendStatus(request, serialNo, "Ok", "send success"));
+        await WriteAsync(http, new JsonObject { ["SendStatusSet"] = new JsonArray(answers.ToArray<JsonNode>()), ["RequestId"] = "r" });
     }
 
-    private static JsonObject SendStatus(JsonObject request, string serialNo, string code, string message) => new()
+    private static JsonObject SendStatus(JsonObject request, string phoneNumber, string serialNo, string code, string message) => new()
     {
-        ["SendStatusSet"] = new JsonArray(new JsonObject
-        {
-            ["SerialNo"] = serialNo,
-            ["PhoneNumber"] = request["PhoneNumberSet"]![0]!.ToString(),
-            ["Fee"] = 1,
-            ["SessionContext"] = request["SessionContext"]!.ToString(),
-            ["Code"] = code,
-            ["Message"] = message,
-            ["IsoCode"] = "CN",
-        }),
-        ["RequestId"] = "r",
+        ["SerialNo"] = serialNo,
+        ["PhoneNumber"] = phoneNumber,
+        ["Fee"] = 1,
+        ["SessionContext"] = request["SessionContext"]!.ToString(),
+        ["Code"] = code,
+        ["Message"] = message,
+        ["IsoCode"] = "CN",
     };
 
     /// <summary>TC3-HMAC-SHA256 recomputed from the request as received: its Host and Content-Type headers, its body and X-TC-Timestamp.</summary>

@@ -188,6 +188,23 @@ public sealed class SmsEndpointsTests
     }
 
     [Fact]
+    public async Task PostReceipts_OneBatchsNumbers_SettleEachNumbersMessage()
+    {
+        await using var host = await SmsCallbackHost.StartAsync();
+        await host.AddAsync(Accepted("campaign-1-1", "2001^0", batchOutId: "batch-1"));
+        await host.AddAsync(Accepted("campaign-1-2", "2001^0", batchOutId: "batch-1", phoneNumber: "13900139000"));
+        const string receipts = """
+            [{"phone_number":"13900139000","report_time":"2026-03-02 09:00:07","success":false,"err_code":"MK:0001","err_msg":"用户关机","biz_id":"2001^0","out_id":"batch-1"},
+             {"phone_number":"13800138000","report_time":"2026-03-02 09:00:05","success":true,"err_code":"DELIVERED","err_msg":"用户接收成功","biz_id":"2001^0","out_id":"batch-1"}]
+            """;
+
+        using var response = await host.PostJsonAsync("/sms/receipts", receipts);
+
+        var messages = (await host.ReadAsync<SmsOutboundMessage>()).OrderBy(m => m.OutId).Select(m => (m.Status, m.ErrorCode)).ToList();
+        Assert.Equal([(SmsOutboundStatus.Delivered, null), (SmsOutboundStatus.Failed, "MK:0001")], messages);
+    }
+
+    [Fact]
     public async Task PostReceipts_UnknownMessage_IsAcknowledgedAndChangesNothing()
     {
         await using var host = await SmsCallbackHost.StartAsync();
@@ -197,10 +214,11 @@ public sealed class SmsEndpointsTests
         Assert.Equal("""{"code":0,"msg":"成功"}""", await response.Content.ReadAsStringAsync());
     }
 
-    private static SmsOutboundMessage Accepted(string outId, string bizId) => new()
+    private static SmsOutboundMessage Accepted(string outId, string bizId, string? batchOutId = null, string phoneNumber = Phone) => new()
     {
         OutId = outId,
-        PhoneNumber = Phone,
+        BatchOutId = batchOutId,
+        PhoneNumber = phoneNumber,
         Kind = SmsKind.Reply,
         Text = "答",
         SignName = "鹿寨县卫健局",

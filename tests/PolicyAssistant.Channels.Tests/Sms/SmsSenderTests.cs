@@ -11,17 +11,8 @@ public sealed class SmsSenderTests
 {
     private const string Phone = "13800138000";
 
-    private static async Task<(SmsTestServices Sms, FakeAliyunSms Aliyun)> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, Dictionary<string, string?>? settings = null)
-    {
-        var aliyun = await FakeAliyunSms.StartAsync();
-        var all = aliyun.Settings;
-        foreach (var (key, value) in settings ?? [])
-        {
-            all[key] = value;
-        }
-
-        return (SmsTestServices.Create(provider, all), aliyun);
-    }
+    private static Task<(SmsTestServices Sms, FakeAliyunSms Aliyun)> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, Dictionary<string, string?>? settings = null) =>
+        SmsTestServices.StartWithAliyunAsync(provider, settings);
 
     private static Task<SmsEnqueueResult> EnqueueReplyAsync(SmsTestServices sms, string outId = "reply-1") =>
         sms.EnqueueAsync(s => s.EnqueueReplyAsync(Phone, "住院不用交押金。", outId, null, CancellationToken.None));

@@ -48,6 +48,20 @@ public sealed class SmsTestServices : IAsyncDisposable
         return new SmsTestServices(database, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), clock);
     }
 
+    /// <summary>The channel wired to a fresh <see cref="FakeAliyunSms"/>; <paramref name="settings"/> override the fake's.</summary>
+    public static async Task<(SmsTestServices Sms, FakeAliyunSms Aliyun)> StartWithAliyunAsync(
+        DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
+    {
+        var aliyun = await FakeAliyunSms.StartAsync();
+        var all = aliyun.Settings;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return (Create(provider, all), aliyun);
+    }
+
     /// <summary>Test defaults: fast retries and a short settle delay, so a few clock steps cover every path.</summary>
     public static IConfiguration BuildConfiguration(IDictionary<string, string?>? settings)
     {
@@ -87,6 +101,28 @@ public sealed class SmsTestServices : IAsyncDisposable
 
     public Task<int> DispatchAsync(CancellationToken cancellationToken = default) =>
         InScopeAsync(s => s.GetRequiredService<SmsSender>().DispatchDueAsync(cancellationToken));
+
+    /// <summary>Runs dispatch rounds, as the worker does, until one finds nothing to do.</summary>
+    public async Task DispatchUntilIdleAsync()
+    {
+        for (var round = 0; round < 50 && await DispatchAsync() > 0; round++)
+        {
+        }
+    }
+
+    /// <summary>The phone number of test household <paramref name="household"/>: 13800000001, 13800000002, …</summary>
+    public static string PhoneOf(int household) => $"138{household:D8}";
+
+    /// <summary>Queues one campaign text for each of households 1 to <paramref name="households"/>, with OutIds {campaignId}-1, -2, ….</summary>
+    public async Task EnqueueCampaignAsync(int households, string campaignId = "campaign-1", string text = "本月是健康扶贫政策宣传月，住院先诊疗后付费。")
+    {
+        for (var household = 1; household <= households; household++)
+        {
+            var phoneNumber = PhoneOf(household);
+            var outId = $"{campaignId}-{household}";
+            await EnqueueAsync(s => s.EnqueueCampaignAsync(phoneNumber, text, outId, CancellationToken.None));
+        }
+    }
 
     /// <summary>Changes rows directly, as a crash or another instance would have left them.</summary>
     public Task UpdateAsync<T>(Action<T> change) where T : class =>

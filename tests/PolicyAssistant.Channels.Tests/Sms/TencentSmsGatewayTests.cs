@@ -53,6 +53,36 @@ public sealed class TencentSmsGatewayTests
     }
 
     [Fact]
+    public async Task Dispatch_CampaignTexts_OneSendSmsCallCarriesEveryNumber()
+    {
+        var (sms, tencent) = await StartAsync();
+        await using var _ = tencent;
+        await using var __ = sms;
+        await sms.EnqueueCampaignAsync(3);
+
+        await sms.DispatchAsync();
+
+        var serialNumbers = (await sms.ReadAsync<SmsOutboundMessage>()).Where(m => m.Status == SmsOutboundStatus.Accepted).Select(m => m.ProviderMessageId).Distinct().Count();
+        Assert.Equal((1, 3), (tencent.Calls("SendSms"), serialNumbers));
+    }
+
+    [Fact]
+    public async Task Dispatch_OneNumberOfABatchRefused_OnlyThatNumberWaitsForRetry()
+    {
+        var (sms, tencent) = await StartAsync();
+        await using var _ = tencent;
+        await using var __ = sms;
+        tencent.RefuseOnce(SmsTestServices.PhoneOf(2));
+        await sms.EnqueueCampaignAsync(3);
+
+        await sms.DispatchAsync();
+
+        Assert.Equal(
+            [(SmsOutboundStatus.Accepted, null), (SmsOutboundStatus.Queued, "LimitExceeded.PhoneNumberDailyLimit"), (SmsOutboundStatus.Accepted, null)],
+            (await sms.ReadAsync<SmsOutboundMessage>()).OrderBy(m => m.Id).Select(m => (m.Status, m.ErrorCode)));
+    }
+
+    [Fact]
     public async Task Dispatch_TimeoutAndNoReceiptYet_WaitsForTheReceiptInsteadOfResending()
     {
         var (sms, tencent) = await StartAsync();

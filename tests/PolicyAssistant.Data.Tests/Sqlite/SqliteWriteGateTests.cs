@@ -61,6 +61,27 @@ public sealed class SqliteWriteGateTests : IDisposable
         Assert.Equal("{\"b\":2}", (await updating.Set<BotStateRecord>().AsNoTracking().SingleAsync(r => r.Key == "seed")).Json);
     }
 
+    [Fact]
+    public async Task SaveChanges_AfterAConcurrencyConflict_TheNextWriterIsNotKeptWaiting()
+    {
+        await using var loser = _database.CreateContext();
+        var stale = await loser.Set<BotStateRecord>().SingleAsync(r => r.Key == "seed");
+        await using (var winner = _database.CreateContext())
+        {
+            (await winner.Set<BotStateRecord>().SingleAsync(r => r.Key == "seed")).ETag = "e1";
+            await winner.SaveChangesAsync();
+        }
+
+        stale.Json = "{\"lost\":true}";
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => loser.SaveChangesAsync());
+
+        // A leaked gate shows as this save waiting until the token gives up.
+        await using var next = _database.CreateContext();
+        (await next.Set<BotStateRecord>().SingleAsync(r => r.Key == "seed")).Json = "{\"next\":true}";
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, await next.SaveChangesAsync(giveUp.Token));
+    }
+
     public void Dispose() => _database.Dispose();
 
     private DbContextOptions<PolicyAssistantDbContext> OptionsWith(IInterceptor interceptor)
