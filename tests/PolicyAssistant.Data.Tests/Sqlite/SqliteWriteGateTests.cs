@@ -24,40 +24,29 @@ public sealed class SqliteWriteGateTests : IDisposable
     [Fact]
     public async Task ExecuteUpdate_WhileSaveChangesHoldsTheGate_WaitsForIt()
     {
-        var holder = new HoldingInterceptor();
-        await using var saving = new PolicyAssistantDbContext(OptionsWith(holder));
-        saving.Add(new BotStateRecord { Key = "held", Json = "{}", ETag = "e1" });
-        var save = saving.SaveChangesAsync();
-        await holder.Entered.Task;
-
-        await using var updating = new PolicyAssistantDbContext(DatabaseSetup.BuildOptions(_database.Provider, _database.ConnectionString));
+        await using var held = await HoldSaveChangesAsync();
+        await using var updating = _database.CreateContext();
         var update = updating.Set<BotStateRecord>().Where(r => r.Key == "seed").ExecuteUpdateAsync(set => set.SetProperty(r => r.Json, "{\"a\":1}"));
 
         Assert.NotSame(update, await Task.WhenAny(update, Task.Delay(Grace)));
-        holder.Release.SetResult();
-        await save;
+        await held.FinishAsync();
         Assert.Equal(1, await update);
     }
 
     [Fact]
     public async Task ExecuteUpdate_InsideAnExplicitTransaction_PassesTheGate()
     {
-        var holder = new HoldingInterceptor();
-        await using var saving = new PolicyAssistantDbContext(OptionsWith(holder));
-        saving.Add(new BotStateRecord { Key = "held", Json = "{}", ETag = "e1" });
-        var save = saving.SaveChangesAsync();
-        await holder.Entered.Task;
+        await using var held = await HoldSaveChangesAsync();
 
         // The gate is taken but SQLite's lock is free: a transaction's own writes must not queue behind the gate.
-        await using var updating = new PolicyAssistantDbContext(DatabaseSetup.BuildOptions(_database.Provider, _database.ConnectionString));
+        await using var updating = _database.CreateContext();
         await using (var transaction = await updating.Database.BeginTransactionAsync())
         {
             await updating.Set<BotStateRecord>().Where(r => r.Key == "seed").ExecuteUpdateAsync(set => set.SetProperty(r => r.Json, "{\"b\":2}"));
             await transaction.CommitAsync();
         }
 
-        holder.Release.SetResult();
-        await save;
+        await held.FinishAsync();
         Assert.Equal("{\"b\":2}", (await updating.Set<BotStateRecord>().AsNoTracking().SingleAsync(r => r.Key == "seed")).Json);
     }
 
@@ -84,11 +73,32 @@ public sealed class SqliteWriteGateTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private DbContextOptions<PolicyAssistantDbContext> OptionsWith(IInterceptor interceptor)
+    /// <summary>A SaveChanges stopped just after it took the gate, before it writes anything.</summary>
+    private async Task<HeldSave> HoldSaveChangesAsync()
     {
+        var holder = new HoldingInterceptor();
         var builder = new DbContextOptionsBuilder<PolicyAssistantDbContext>();
         DatabaseSetup.Configure(builder, _database.Provider, _database.ConnectionString);
-        return builder.AddInterceptors(interceptor).Options;
+        var saving = new PolicyAssistantDbContext(builder.AddInterceptors(holder).Options);
+        saving.Add(new BotStateRecord { Key = "held", Json = "{}", ETag = "e1" });
+        var save = saving.SaveChangesAsync();
+        await holder.Entered.Task;
+        return new HeldSave(saving, holder, save);
+    }
+
+    private sealed record HeldSave(PolicyAssistantDbContext Context, HoldingInterceptor Holder, Task<int> Save) : IAsyncDisposable
+    {
+        public async Task FinishAsync()
+        {
+            Holder.Release.TrySetResult();
+            await Save;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await FinishAsync();
+            await Context.DisposeAsync();
+        }
     }
 
     /// <summary>Runs after the gate (interceptors run in the order added) and holds the SaveChanges there.</summary>
