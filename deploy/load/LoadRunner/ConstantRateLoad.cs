@@ -29,7 +29,12 @@ internal static class ConstantRateLoad
         var url = arguments.Get("url", "http://127.0.0.1:5080/api/chat");
         var rate = arguments.GetInt("rate", 500);
         var seconds = Math.Min(arguments.GetInt("seconds", 20), 300);
-        var total = rate * seconds;
+
+        // The first seconds at the rate are sent but not reported: opening connections and JIT-compiling this
+        // runner's own code would otherwise show as the server's latency.
+        var warmup = rate * Math.Min(arguments.GetInt("warmup", 3), 60);
+        var measured = rate * seconds;
+        var total = warmup + measured;
         Func<int, HttpRequestMessage> request = kind switch
         {
             "chat" => ChatRequest(url),
@@ -56,7 +61,7 @@ internal static class ConstantRateLoad
             if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
             if (Volatile.Read(ref inFlight) >= MaxInFlight)
             {
-                dropped++;
+                if (i >= warmup) dropped++;
                 statuses[i] = -1;
                 continue;
             }
@@ -84,11 +89,12 @@ internal static class ConstantRateLoad
         }
 
         await Task.WhenAll(tasks);
-        var elapsed = clock.Elapsed.TotalSeconds;
-        var done = latencies.Where((_, i) => statuses[i] >= 0).Order().ToArray();
+        var elapsed = clock.Elapsed.TotalSeconds - (double)warmup / rate;
+        statuses = statuses[warmup..];
+        var done = latencies[warmup..].Where((_, i) => statuses[i] >= 0).Order().ToArray();
         double Percentile(double p) => done.Length == 0 ? double.NaN : done[Math.Min(done.Length - 1, (int)Math.Ceiling(p / 100 * done.Length) - 1)];
 
-        Console.WriteLine($"target {rate}/s for {seconds} s: {total} due, {done.Length} sent, {dropped} not sent (over {MaxInFlight} in flight), {elapsed:F1} s");
+        Console.WriteLine($"target {rate}/s for {seconds} s after {warmup / rate} s of warm-up: {measured} due, {done.Length} sent, {dropped} not sent (over {MaxInFlight} in flight), {elapsed:F1} s");
         Console.WriteLine($"achieved {done.Length / elapsed:F0}/s");
         Console.WriteLine("status: " + string.Join(", ", statuses.Where(s => s >= 0).GroupBy(s => s).OrderBy(g => g.Key)
             .Select(g => $"{(g.Key == 0 ? "error" : ((HttpStatusCode)g.Key).ToString())}={g.Count()}")));
