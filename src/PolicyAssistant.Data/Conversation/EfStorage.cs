@@ -12,6 +12,8 @@ namespace PolicyAssistant.Data.Conversation;
 /// </summary>
 public sealed class EfStorage(IDbContextFactory<PolicyAssistantDbContext> contextFactory) : IStorage
 {
+    private const string ChangedSinceRead = "A state document was changed or removed by another turn since it was read.";
+
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         var wanted = keys.Distinct().ToList();
@@ -34,10 +36,24 @@ public sealed class EfStorage(IDbContextFactory<PolicyAssistantDbContext> contex
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var records = db.Set<BotStateRecord>();
-        var overwritten = changes.Where(change => change.Value.ETag == StoreItem.AnyETag).Select(change => change.Key).ToList();
-        var existing = await records.Where(record => overwritten.Contains(record.Key)).ToDictionaryAsync(record => record.Key, cancellationToken);
-
         var now = DateTime.UtcNow;
+        if (changes.Count == 1 && changes.Single() is var (onlyKey, only) && only.ETag is { } expected && expected != StoreItem.AnyETag)
+        {
+            // The usual turn: one document, written only if no other turn changed it since it was read.
+            // One UPDATE, without the change tracker.
+            var newETag = Guid.NewGuid().ToString("N");
+            var updated = await records.Where(record => record.Key == onlyKey && record.ETag == expected).ExecuteUpdateAsync(set => set
+                .SetProperty(record => record.Json, only.Json)
+                .SetProperty(record => record.ETag, newETag)
+                .SetProperty(record => record.UpdatedAt, now), cancellationToken);
+            return updated == 1 ? new Dictionary<string, string> { [onlyKey] = newETag } : throw new StorageConflictException(ChangedSinceRead);
+        }
+
+        var overwritten = changes.Where(change => change.Value.ETag == StoreItem.AnyETag).Select(change => change.Key).ToList();
+        var existing = overwritten.Count == 0
+            ? []
+            : await records.Where(record => overwritten.Contains(record.Key)).ToDictionaryAsync(record => record.Key, cancellationToken);
+
         var etags = new Dictionary<string, string>();
         foreach (var (key, change) in changes)
         {
@@ -67,7 +83,7 @@ public sealed class EfStorage(IDbContextFactory<PolicyAssistantDbContext> contex
         }
         catch (DbUpdateConcurrencyException exception)
         {
-            throw new StorageConflictException("A state document was changed or removed by another turn since it was read.", exception);
+            throw new StorageConflictException(ChangedSinceRead, exception);
         }
         catch (DbUpdateException exception) when (IsDuplicateKey(exception))
         {
