@@ -50,7 +50,7 @@ public sealed class Browser : IDisposable
     {
         try
         {
-            return new WebDriverWait(_driver, TimeSpan.FromSeconds(20)).Until(d =>
+            return Wait().Until(d =>
                 d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Text.Contains(text, StringComparison.Ordinal)));
         }
         catch (WebDriverTimeoutException timeout)
@@ -68,9 +68,17 @@ public sealed class Browser : IDisposable
         Find("#login").Click();
 
         // Wait for the answer to the form: the next page, or the login page again with its error.
-        new WebDriverWait(_driver, TimeSpan.FromSeconds(20)).Until(d =>
+        Wait().Until(d =>
             !d.Url.Contains("/Account/Login", StringComparison.Ordinal)
             || d.FindElements(By.CssSelector(".error")).Any(e => e.Text.Length > 0));
+    }
+
+    // An element found while the page is being replaced goes stale before its text is read: look again.
+    private WebDriverWait Wait()
+    {
+        var wait = new WebDriverWait(_driver, TimeSpan.FromSeconds(20));
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
+        return wait;
     }
 
     public void Dispose()
