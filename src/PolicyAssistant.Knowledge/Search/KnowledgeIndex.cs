@@ -274,15 +274,6 @@ public sealed class KnowledgeIndex : IDisposable
         return new QueryWrapperFilter(rules);
     }
 
-    private static QueryTerm Weigh(IndexReader reader, string term)
-    {
-        var keyFrequency = KeyFields.Max(f => reader.DocFreq(new Term(f, term)));
-        var frequency = Math.Max(keyFrequency, reader.DocFreq(new Term(Fields.Body, term)));
-        var count = Math.Max(reader.NumDocs, 1);
-        var idf = Math.Log(1 + (count - frequency + 0.5) / (frequency + 0.5));
-        return new QueryTerm(term, idf, frequency, keyFrequency > 0);
-    }
-
     private sealed record HitMatches(HashSet<string> InKey, HashSet<string> InBody);
 
     /// <summary>
@@ -302,7 +293,7 @@ public sealed class KnowledgeIndex : IDisposable
         public string[] EntryIds => entryIds ??= ReadEntryIds(reader);
 
         public QueryTerm Weigh(string term) =>
-            weights.Count < MaxTerms ? weights.GetOrAdd(term, static (t, r) => KnowledgeIndex.Weigh(r, t), reader) : KnowledgeIndex.Weigh(reader, term);
+            weights.Count < MaxTerms ? weights.GetOrAdd(term, static (t, cache) => cache.WeighUncached(t), this) : WeighUncached(term);
 
         public TermContext TermContext(string field, string text) => TermContext(new Term(field, text));
 
@@ -310,6 +301,16 @@ public sealed class KnowledgeIndex : IDisposable
         {
             var term = new Term(field, text);
             return new TermQuery(term, TermContext(term)) { Boost = boost };
+        }
+
+        // Document frequencies come from the same cached term contexts the query is built from.
+        private QueryTerm WeighUncached(string term)
+        {
+            var keyFrequency = KeyFields.Max(field => TermContext(field, term).DocFreq);
+            var frequency = Math.Max(keyFrequency, TermContext(Fields.Body, term).DocFreq);
+            var count = Math.Max(reader.NumDocs, 1);
+            var idf = Math.Log(1 + (count - frequency + 0.5) / (frequency + 0.5));
+            return new QueryTerm(term, idf, frequency, keyFrequency > 0);
         }
 
         private TermContext TermContext(Term term) => contexts.Count < MaxTerms
@@ -394,7 +395,8 @@ public sealed class KnowledgeIndex : IDisposable
                     var context = cache.TermContext(field, term);
                     if (context.DocFreq == 0 || context.Get(leaf.Ord) is not { } state) continue;
 
-                    termsEnum = leaf.AtomicReader.GetTerms(field).GetEnumerator(termsEnum);
+                    // A term state in this segment means the field has terms here.
+                    termsEnum ??= leaf.AtomicReader.GetTerms(field).GetEnumerator();
                     termsEnum.SeekExact(new BytesRef(term), state);
                     postings = termsEnum.Docs(leaf.AtomicReader.LiveDocs, postings, DocsFlags.NONE);
                     var at = -1;
