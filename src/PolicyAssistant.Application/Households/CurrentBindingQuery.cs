@@ -28,9 +28,15 @@ public sealed class CurrentBindingQuery(IDbContextFactory<PolicyAssistantDbConte
 
         var user = UserOf(turnContext);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await db.Set<IdentityBinding>()
+        var found = await db.Set<IdentityBinding>().AsNoTracking()
             .Where(binding => binding.ChannelId == user.ChannelId && binding.UserKeyHash == user.UserKeyHash)
-            .Select(binding => new Binding(binding.MemberId, binding.Member!.HouseholdId, binding.Member.Household!.Village!.Code, binding.Member.Household.IsRegisteredPoor))
+            .Select(binding => new
+            {
+                binding.MemberId,
+                binding.Member!.HouseholdId,
+                VillageCode = binding.Member.Household!.Village!.Code,
+                binding.Member.Household.IsRegisteredPoor,
+            })
             .FirstOrDefaultAsync(cancellationToken);
         var member = found is null ? null : new BoundMember(user, found.MemberId, found.HouseholdId, found.VillageCode[..6], found.IsRegisteredPoor);
         turnContext.TurnState[TurnStateKey] = new Lookup(member);
@@ -41,6 +47,4 @@ public sealed class CurrentBindingQuery(IDbContextFactory<PolicyAssistantDbConte
     public static void Forget(ITurnContext turnContext) => turnContext.TurnState.Remove(TurnStateKey);
 
     private sealed record Lookup(BoundMember? Member);
-
-    private sealed record Binding(int MemberId, int HouseholdId, string VillageCode, bool IsRegisteredPoor);
 }
