@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PolicyAssistant.Data;
 using PolicyAssistant.Testing;
@@ -36,15 +37,27 @@ public sealed class SqliteTuningTests : IDisposable
         Assert.Equal(expected, await ReadPragmaAsync(second, pragma));
     }
 
+    [Fact]
+    public async Task Open_Connection_HasNoEfHelperFunctions()
+    {
+        await using var db = _database.CreateContext();
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => ReadAsync(db, "SELECT ef_add(1, 2)"));
+
+        Assert.Contains("no such function: ef_add", error.Message);
+    }
+
     public void Dispose() => _database.Dispose();
 
-    private static async Task<string> ReadPragmaAsync(PolicyAssistantDbContext db, string pragma)
+    private static Task<string> ReadPragmaAsync(PolicyAssistantDbContext db, string pragma) => ReadAsync(db, $"PRAGMA {pragma}");
+
+    private static async Task<string> ReadAsync(PolicyAssistantDbContext db, string sql)
     {
         await db.Database.OpenConnectionAsync();
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"PRAGMA {pragma}";
+            command.CommandText = sql;
             return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
         }
         finally
