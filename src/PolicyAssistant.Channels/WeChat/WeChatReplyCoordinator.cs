@@ -93,7 +93,7 @@ public sealed class WeChatReplyCoordinator(
         var appId = options.Value.AppId;
         var dedupeKey = message switch
         {
-            WeChatUserMessage userMessage => Hash(appId, "message", userMessage.MsgId),
+            WeChatUserMessage userMessage => MessageKey(appId, userMessage.MsgId),
             WeChatEvent wechatEvent => Hash(appId, "event", wechatEvent.FromUserName, wechatEvent.CreateTime.ToString(CultureInfo.InvariantCulture), wechatEvent.Event),
             _ => throw new ArgumentOutOfRangeException(nameof(message)),
         };
@@ -310,6 +310,14 @@ public sealed class WeChatReplyCoordinator(
 
     /// <summary>Where a message's answer stands: what the requests waiting on it need of its row.</summary>
     private sealed record Progress(WeChatInboundState State, string? ReplyXml);
+
+    /// <summary>
+    /// A message's MsgId and AppID in the clear (neither says who sent it). WeChat's MsgIds grow over time, so
+    /// each new row lands next to the last one in the unique index, instead of rewriting an index page at a
+    /// random place in the file, as a hash would.
+    /// </summary>
+    private static string MessageKey(string appId, string msgId) =>
+        $"{appId}:{msgId}" is { Length: <= WeChatInboundMessage.DedupeKeyLength } key ? key : Hash(appId, "message", msgId);
 
     private static string Hash(params string[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))));

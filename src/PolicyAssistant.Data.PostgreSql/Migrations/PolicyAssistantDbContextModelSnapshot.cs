@@ -495,7 +495,8 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.HasIndex("DedupeKey")
                         .IsUnique();
 
-                    b.HasIndex("UserKey", "State");
+                    b.HasIndex("UserKey")
+                        .HasFilter("\"State\" = 'AwaitingNextMessage'");
 
                     b.ToTable("WeChatInboundMessages", (string)null);
                 });

@@ -478,7 +478,8 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.HasIndex("DedupeKey")
                         .IsUnique();
 
-                    b.HasIndex("UserKey", "State");
+                    b.HasIndex("UserKey")
+                        .HasFilter("\"State\" = 'AwaitingNextMessage'");
 
                     b.ToTable("WeChatInboundMessages", (string)null);
                 });

@@ -24,7 +24,9 @@ public sealed class WeChatInboundMessage
 {
     public long Id { get; set; }
 
-    /// <summary>SHA-256 of AppID + MsgId (events: AppID + FromUserName + CreateTime + Event); no OpenID in clear.</summary>
+    public const int DedupeKeyLength = 64;
+
+    /// <summary>AppID:MsgId (events: SHA-256 of AppID + FromUserName + CreateTime + Event); no OpenID in clear.</summary>
     public required string DedupeKey { get; set; }
 
     /// <summary>SHA-256 of AppID + OpenID, to find answers still owed to the same user.</summary>

@@ -143,6 +143,31 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_Text_IsKeyedForRetriesByAppIdAndMsgIdInTheClear()
+    {
+        await using var host = await WeChatTestHost.StartAsync(_api);
+        var msgId = WeChatServerSimulator.NewMsgId();
+
+        await new WeChatServerSimulator(host.Http).PostAsync(WeChatServerSimulator.Text("起付线", msgId));
+
+        Assert.Equal($"{FakeWeChatApi.AppId}:{msgId}", Assert.Single(await host.InboundMessagesAsync()).DedupeKey);
+    }
+
+    [PostgresFact]
+    public async Task Post_SameOverlongMsgIdTwiceOnPostgres_BotAnswersOnce()
+    {
+        // PostgreSQL holds the key to its length (SQLite does not): a MsgId too long to key in the clear is hashed.
+        await using var host = await WeChatTestHost.StartAsync(_api, provider: DatabaseProvider.PostgreSql);
+        var wechat = new WeChatServerSimulator(host.Http);
+        var xml = WeChatServerSimulator.Text("新农合", new string('7', 80));
+
+        await wechat.PostAsync(xml);
+        await wechat.PostAsync(xml);
+
+        Assert.Equal(1, host.Bot.Calls);
+    }
+
+    [Fact]
     public Task Post_ThreeConcurrentAttemptsOfASlowAnswerOnSqlite_BotAnswersOnce() => ThreeConcurrentAttemptsBotAnswersOnceAsync(DatabaseProvider.Sqlite);
 
     [PostgresFact]
