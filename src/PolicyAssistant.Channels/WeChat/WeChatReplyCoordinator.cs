@@ -120,7 +120,9 @@ public sealed class WeChatReplyCoordinator(
 
         var stored = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
         _answering[row.Id] = stored.Task;
-        _ = Task.Run(() => RunTurnAsync(row.Id, userKey, message, activity, stored), CancellationToken.None);
+        // Started on this thread, not queued: the turn usually finishes before its first real wait, and the
+        // request then finds the answer ready instead of waking another thread for it and waiting for that.
+        _ = RunTurnAsync(row.Id, userKey, message, activity, stored);
         return (row.Id, 1);
     }
 
