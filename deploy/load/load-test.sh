@@ -98,18 +98,19 @@ if [[ "$suite" == wechat || "$suite" == all ]]; then
   export WECHAT_LOAD_RUN=$(( timestamp % 100000 ))
   # The WeChat path's own warm-up, then the constant-rate runs before the saturation runs: a server just
   # driven past its capacity is still catching up (queued transcripts, a grown heap) for a while after.
-  # Each constant-rate run warms up for 6 s: stepping from nothing to 1,000/s from a runner that is still
-  # JIT-compiling itself on the same two cores leaves a backlog of about a second for 3-4 s (see the
-  # per-second line), which a 3 s warm-up let spill into the measured window.
+  # Each constant-rate run warms up for 6 s: stepping from light load to 1,000/s leaves a backlog of up to a
+  # second or two for 3-7 s (see the per-second line; its cause is not known yet), which a 3 s warm-up let
+  # spill into the measured window.
   WECHAT_LOAD_RUN=$(( WECHAT_LOAD_RUN + 1 )) wrk -t2 -c50 -d10s -s "$here/wechat-signed.lua" "$base/wechat?$query" > /dev/null
   sleep 5
+  wechat_rate=(--rate "${WECHAT_RATE:-1000}" --seconds "$duration" --warmup 6)
   echo "== bare twin POST /bare/wechat at a constant ${WECHAT_RATE:-1000}/s, ${duration}s"
-  "${runner[@]}" rate --kind wechat --url "$base/bare/wechat" --token "$token" --rate "${WECHAT_RATE:-1000}" --seconds "$duration" --warmup 6 || true
+  "${runner[@]}" rate --kind wechat --url "$base/bare/wechat" --token "$token" "${wechat_rate[@]}" || true
   echo "== POST /wechat (plaintext) at a constant ${WECHAT_RATE:-1000}/s, ${duration}s"
-  "${runner[@]}" rate --kind wechat --url "$base/wechat" --token "$token" --rate "${WECHAT_RATE:-1000}" --seconds "$duration" --warmup 6 || true
+  "${runner[@]}" rate --kind wechat --url "$base/wechat" --token "$token" "${wechat_rate[@]}" || true
   echo "== POST /wechat (safe mode) at a constant ${WECHAT_RATE:-1000}/s, ${duration}s"
   "${runner[@]}" rate --kind wechat-safe --url "$base/wechat" --token "$token" --aes-key "$aes_key" --appid "$appid" \
-    --rate "${WECHAT_RATE:-1000}" --seconds "$duration" --warmup 6 || true
+    "${wechat_rate[@]}" || true
   for c in 50 200; do
     WECHAT_LOAD_RUN=$(( WECHAT_LOAD_RUN + c )) saturate "POST /wechat (plaintext)" "$base/wechat?$query" wechat-signed.lua "$c"
     saturate "bare twin POST /bare/wechat" "$base/bare/wechat?$query" wechat-signed.lua "$c"

@@ -212,11 +212,10 @@ public sealed class WeChatReplyCoordinator(
         long id, string userKey, WeChatRequestMessage message, Activity activity, WeChatReply reply, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
-        var messages = db.Set<WeChatInboundMessage>();
+        var messages = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>();
         if (activity.Type == ActivityTypes.Message)
         {
-            var owed = await ClaimOwedAnswersAsync(db, userKey, id, cancellationToken);
+            var owed = await ClaimOwedAnswersAsync(messages, userKey, id, cancellationToken);
             if (owed.Count > 0) reply = new WeChatTextReply(string.Join("\n\n", owed.Append(reply.AsText()).OfType<string>()));
         }
 
@@ -234,9 +233,9 @@ public sealed class WeChatReplyCoordinator(
         return (reply, true, xml);
     }
 
-    private static async Task<List<string>> ClaimOwedAnswersAsync(PolicyAssistantDbContext db, string userKey, long currentId, CancellationToken cancellationToken)
+    private static async Task<List<string>> ClaimOwedAnswersAsync(DbSet<WeChatInboundMessage> messages, string userKey, long currentId, CancellationToken cancellationToken)
     {
-        var owed = await db.Set<WeChatInboundMessage>()
+        var owed = await messages
             .Where(m => m.UserKey == userKey && m.State == WeChatInboundState.AwaitingNextMessage && m.ReplyXml != null && m.Id != currentId)
             .OrderBy(m => m.Id)
             .Select(m => new { m.Id, m.ReplyText })
@@ -245,7 +244,7 @@ public sealed class WeChatReplyCoordinator(
         var texts = new List<string>();
         foreach (var answer in owed)
         {
-            var claimed = await db.Set<WeChatInboundMessage>().Where(m => m.Id == answer.Id && m.State == WeChatInboundState.AwaitingNextMessage)
+            var claimed = await messages.Where(m => m.Id == answer.Id && m.State == WeChatInboundState.AwaitingNextMessage)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, WeChatInboundState.Delivered), cancellationToken);
             if (claimed == 1 && !string.IsNullOrEmpty(answer.ReplyText)) texts.Add(answer.ReplyText);
         }

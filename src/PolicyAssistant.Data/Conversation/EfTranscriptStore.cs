@@ -23,7 +23,7 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
     /// At a steady 1,000 messages a second, writing as soon as a turn arrived was a transaction per turn,
     /// each rewriting the same pages; waiting this long gathers about twenty.
     /// </summary>
-    public static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
 
     private readonly IDbContextFactory<PolicyAssistantDbContext> contextFactory;
     private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
