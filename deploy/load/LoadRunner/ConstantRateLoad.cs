@@ -35,11 +35,20 @@ internal static class ConstantRateLoad
         var warmup = rate * Math.Min(arguments.GetInt("warmup", 3), 60);
         var measured = rate * seconds;
         var total = warmup + measured;
+        // The product keeps recent search results, so the ten questions are searched once each. "unseen" makes
+        // every question's text new with its message number written in trailing ?s and !s, which the search
+        // drops, so every message pays the search's full cost and gets the same answer.
+        Func<int, string> question = arguments.Get("questions", "repeated") switch
+        {
+            "repeated" => index => Questions[index % Questions.Length],
+            "unseen" => index => Questions[index % Questions.Length] + Convert.ToString(index, 2).Replace('0', '?').Replace('1', '!'),
+            var other => throw new ArgumentException($"unknown --questions {other}: repeated or unseen"),
+        };
         Func<int, HttpRequestMessage> request = kind switch
         {
-            "chat" => ChatRequest(url),
-            "wechat" => WeChatRequest(url, arguments.Get("token", "loadtoken"), crypt: null),
-            "wechat-safe" => WeChatRequest(url, arguments.Get("token", "loadtoken"),
+            "chat" => ChatRequest(url, question),
+            "wechat" => WeChatRequest(url, arguments.Get("token", "loadtoken"), question, crypt: null),
+            "wechat-safe" => WeChatRequest(url, arguments.Get("token", "loadtoken"), question,
                 new WeChatMessageCrypt(arguments.Get("aes-key", ""), arguments.Get("appid", ""))),
             _ => throw new ArgumentException($"unknown --kind {kind}: chat, wechat or wechat-safe"),
         };
@@ -106,16 +115,16 @@ internal static class ConstantRateLoad
         return statuses.All(s => s == 200) ? 0 : 1;
     }
 
-    private static Func<int, HttpRequestMessage> ChatRequest(string url) => index => new HttpRequestMessage(HttpMethod.Post, url)
+    private static Func<int, HttpRequestMessage> ChatRequest(string url, Func<int, string> question) => index => new HttpRequestMessage(HttpMethod.Post, url)
     {
         Content = new StringContent(
-            JsonSerializer.Serialize(new { userId = $"load-{index % 1000:D4}", text = Questions[index % Questions.Length] }),
+            JsonSerializer.Serialize(new { userId = $"load-{index % 1000:D4}", text = question(index) }),
             Encoding.UTF8,
             "application/json"),
     };
 
     /// <summary>Signed text messages as WeChat sends them; with <paramref name="crypt"/>, in safe mode (encrypted, msg_signature).</summary>
-    private static Func<int, HttpRequestMessage> WeChatRequest(string url, string token, WeChatMessageCrypt? crypt)
+    private static Func<int, HttpRequestMessage> WeChatRequest(string url, string token, Func<int, string> question, WeChatMessageCrypt? crypt)
     {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         const string nonce = "20240520";
@@ -125,7 +134,7 @@ internal static class ConstantRateLoad
         {
             var xml = $"<xml><ToUserName><![CDATA[gh_load]]></ToUserName><FromUserName><![CDATA[oLoadUser{index % 1000:D4}]]></FromUserName>"
                 + $"<CreateTime>{timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
-                + $"<Content><![CDATA[{Questions[index % Questions.Length]}]]></Content><MsgId>{runId}{index:D9}</MsgId></xml>";
+                + $"<Content><![CDATA[{question(index)}]]></Content><MsgId>{runId}{index:D9}</MsgId></xml>";
             if (crypt is null) return new HttpRequestMessage(HttpMethod.Post, signed) { Content = new StringContent(xml, Encoding.UTF8, "text/xml") };
 
             var encrypted = crypt.Encrypt(xml);

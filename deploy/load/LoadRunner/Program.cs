@@ -12,6 +12,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: LoadRunner rate --kind chat|wechat|wechat-safe --url URL [--token TOKEN] [--aes-key KEY --appid APPID] --rate N --seconds N [--warmup N]");
+    Console.Error.WriteLine("usage: LoadRunner rate --kind chat|wechat|wechat-safe --url URL [--token TOKEN] [--aes-key KEY --appid APPID] --rate N --seconds N [--warmup N] [--questions repeated|unseen]");
     return 2;
 }

@@ -56,6 +56,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly ConditionalWeakTable<IndexReader, ReaderCache> readerCaches = new();
     private volatile Analyzers analyzers;
     private volatile ImmutableDictionary<string, KnowledgeEntry> entries = ImmutableDictionary<string, KnowledgeEntry>.Empty;
+    private volatile RecentResults recentResults = new();
 
     /// <param name="vocabulary">Domain words and synonyms for the analysis.</param>
     /// <param name="directoryPath">A folder for the index files; null keeps the index in memory. The
@@ -145,8 +146,32 @@ public sealed class KnowledgeIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(filter);
-        var current = analyzers;
+        // Read before the analysis, entries and reader: Publish replaces it last, so a result kept in
+        // it was computed from that state or a newer one, never an older one.
+        var recent = recentResults;
         var text = Truncate(question);
+        var key = new RecentResults.Key(text, filter, maxHits);
+        if (recent.TryGet(key, out var known))
+        {
+            return known;
+        }
+
+        var result = SearchUncached(text, filter, maxHits);
+        recent.Add(key, result);
+        return result;
+    }
+
+    public void Dispose()
+    {
+        searchers.Dispose();
+        writer.Dispose();
+        directory.Dispose();
+        analyzers.Dispose();
+    }
+
+    private KnowledgeSearchResult SearchUncached(string text, KnowledgeSearchFilter filter, int maxHits)
+    {
+        var current = analyzers;
         var terms = current.Policy.Terms(text).Take(MaxQueryTerms).ToList();
         var bigrams = current.Bigram.Terms(text).Take(MaxQueryTerms).ToList();
         if (terms.Count == 0 && bigrams.Count == 0)
@@ -181,14 +206,6 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        searchers.Dispose();
-        writer.Dispose();
-        directory.Dispose();
-        analyzers.Dispose();
-    }
-
     private static string Truncate(string question) =>
         question.Length <= MaxQuestionLength ? question
         : char.IsHighSurrogate(question[MaxQuestionLength - 1]) ? question[..(MaxQuestionLength - 1)]
@@ -200,6 +217,7 @@ public sealed class KnowledgeIndex : IDisposable
         searchers.MaybeRefreshBlocking();
         entries = map;
         analyzers = next;
+        recentResults = new RecentResults();
     }
 
     private static Query BuildQuery(ReaderCache cache, IReadOnlyList<string> terms, IReadOnlyList<string> bigrams)
@@ -272,6 +290,33 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         return new QueryWrapperFilter(rules);
+    }
+
+    /// <summary>
+    /// Results of recent searches against one published state of the index. Households ask the same
+    /// few dozen questions all day (more so in a publicity month), and analysing and searching a
+    /// question is the dearest part of answering it. Results are read-only, so they are shared.
+    /// </summary>
+    private sealed class RecentResults
+    {
+        // Past this many distinct questions (a flood of nonsense) it starts over rather than grow.
+        private const int Capacity = 20_000;
+
+        private readonly ConcurrentDictionary<Key, KnowledgeSearchResult> results = new();
+
+        public bool TryGet(Key key, out KnowledgeSearchResult result) => results.TryGetValue(key, out result!);
+
+        public void Add(Key key, KnowledgeSearchResult result)
+        {
+            if (results.Count >= Capacity)
+            {
+                results.Clear();
+            }
+
+            results.TryAdd(key, result);
+        }
+
+        public readonly record struct Key(string Text, KnowledgeSearchFilter Filter, int MaxHits);
     }
 
     private sealed record HitMatches(HashSet<string> InKey, HashSet<string> InBody);

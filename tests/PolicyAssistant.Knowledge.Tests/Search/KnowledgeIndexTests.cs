@@ -155,6 +155,43 @@ public sealed class KnowledgeIndexTests : IDisposable
     }
 
     [Fact]
+    public void Search_SameQuestionTwice_ReusesTheFirstResult() =>
+        Assert.Same(index.Search("起付线是多少", KnowledgeSearchFilter.None), index.Search("起付线是多少", KnowledgeSearchFilter.None));
+
+    [Fact]
+    public void Search_SameQuestionForAnotherCounty_IsSearchedForThatCounty()
+    {
+        index.Search("大病保险起付线", KnowledgeSearchFilter.None);
+        Assert.DoesNotContain(
+            index.Search("大病保险起付线", new KnowledgeSearchFilter("610822")).Hits,
+            h => h.Entry.Id == "critical-illness-deductible");
+    }
+
+    [Fact]
+    public void Upsert_QuestionAskedBefore_NextSearchSeesTheNewEntry()
+    {
+        index.Search("白内障", KnowledgeSearchFilter.None);
+        index.Upsert(new KnowledgeEntry { Id = "cataract", Title = "白内障复明手术免费", Summary = "60岁以上贫困人口白内障手术免费。", Source = "焦作" });
+        Assert.Equal("cataract", index.Search("白内障", KnowledgeSearchFilter.None).Hits[0].Entry.Id);
+    }
+
+    [Fact]
+    public void Remove_QuestionAskedBefore_NextSearchLeavesTheEntryOut()
+    {
+        index.Search("兜底保障", KnowledgeSearchFilter.None);
+        index.Remove("safety-net");
+        Assert.DoesNotContain(index.Search("兜底保障", KnowledgeSearchFilter.None).Hits, h => h.Entry.Id == "safety-net");
+    }
+
+    [Fact]
+    public void Rebuild_QuestionAskedBefore_NextSearchUsesTheNewAnalysis()
+    {
+        index.Search("医保卡", KnowledgeSearchFilter.None);
+        index.Rebuild(TestEntries.All(), KnowledgeVocabulary.Parse("医保卡", ""));
+        Assert.Contains(index.Search("医保卡", KnowledgeSearchFilter.None).Terms, t => t.Text == "医保卡");
+    }
+
+    [Fact]
     public void Constructor_Folder_KeepsTheIndexOnDisk()
     {
         var folder = Directory.CreateTempSubdirectory("knowledge-index-");
