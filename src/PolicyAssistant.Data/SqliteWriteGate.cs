@@ -8,7 +8,8 @@ namespace PolicyAssistant.Data;
 
 /// <summary>
 /// Lets one writer at a time at a SQLite file: a SaveChanges, or a write command run on its own
-/// (ExecuteUpdate, ExecuteDelete). SQLite has a single writer anyway; without this gate, concurrent
+/// (ExecuteUpdate, ExecuteDelete, or raw SQL such as an INSERT … RETURNING, which holds the gate until its
+/// reader is disposed: SQLite commits such a statement only when it is reset). SQLite has a single writer anyway; without this gate, concurrent
 /// writers collide on its lock and back off in its busy handler, sleeping for milliseconds at a time,
 /// which under load costs far more than the writes. Queued here, each writer starts the moment the
 /// previous one commits. PostgreSQL locks rows and needs no gate.
@@ -89,6 +90,24 @@ internal sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbCommandInter
     public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (StandaloneWriteGate(command, eventData) is { } gate) await EnterAsync(command, gate, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        if (StandaloneWriteGate(command, eventData) is { } gate) Enter(command, gate);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        if (StandaloneWriteGate(command, eventData) is { } gate) await EnterAsync(command, gate, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        Release(command);
         return result;
     }
 

@@ -99,31 +99,25 @@ public sealed class WeChatReplyCoordinator(
         };
         var userKey = Hash(appId, message.FromUserName);
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
-        var row = new WeChatInboundMessage { DedupeKey = dedupeKey, UserKey = userKey, ReceivedAt = receivedAt, State = WeChatInboundState.Pending };
-        db.Add(row);
-        try
+        WeChatInboundClaim claim;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            await db.SaveChangesAsync(cancellationToken);
+            claim = await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>()
+                .ClaimWeChatInboundAsync(dedupeKey, userKey, receivedAt, cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+
+        if (claim.Attempts > 1)
         {
-            var messages = db.Set<WeChatInboundMessage>();
-            await messages.Where(m => m.DedupeKey == dedupeKey)
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
-            var retried = await messages.AsNoTracking().Where(m => m.DedupeKey == dedupeKey)
-                .Select(m => new { m.Id, m.Attempts }).FirstAsync(cancellationToken);
-            logger.LogInformation("WeChat retried inbound message {InboundId} (attempt {Attempt}).", retried.Id, retried.Attempts);
-            return (retried.Id, retried.Attempts);
+            logger.LogInformation("WeChat retried inbound message {InboundId} (attempt {Attempt}).", claim.Id, claim.Attempts);
+            return (claim.Id, claim.Attempts);
         }
 
         var stored = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _answering[row.Id] = stored.Task;
+        _answering[claim.Id] = stored.Task;
         // Started on this thread, not queued: the turn usually finishes before its first real wait, and the
         // request then finds the answer ready instead of waking another thread for it and waiting for that.
-        _ = RunTurnAsync(row.Id, userKey, message, activity, stored);
-        return (row.Id, 1);
+        _ = RunTurnAsync(claim.Id, userKey, message, activity, stored);
+        return (claim.Id, 1);
     }
 
     /// <summary>The row's progress once it has an answer or someone took the slow path; null if neither happened by <paramref name="deadline"/>.</summary>

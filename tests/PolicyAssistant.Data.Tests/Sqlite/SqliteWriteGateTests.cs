@@ -34,6 +34,31 @@ public sealed class SqliteWriteGateTests : IDisposable
     }
 
     [Fact]
+    public async Task InsertReturning_WhileSaveChangesHoldsTheGate_WaitsForIt()
+    {
+        await using var held = await HoldSaveChangesAsync();
+        await using var inserting = _database.CreateContext();
+        var insert = InsertReturningAsync(inserting, "raw");
+
+        Assert.NotSame(insert, await Task.WhenAny(insert, Task.Delay(Grace)));
+        await held.FinishAsync();
+        Assert.Equal(["raw"], await insert);
+    }
+
+    [Fact]
+    public async Task InsertReturning_OnceItsReaderIsDisposed_TheNextWriterIsNotKeptWaiting()
+    {
+        await using var inserting = _database.CreateContext();
+        await InsertReturningAsync(inserting, "raw");
+
+        // A gate kept by the finished insert shows as this save waiting until the token gives up.
+        await using var next = _database.CreateContext();
+        next.Add(new BotStateRecord { Key = "next", Json = "{}", ETag = "e1" });
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, await next.SaveChangesAsync(giveUp.Token));
+    }
+
+    [Fact]
     public async Task ExecuteUpdate_InsideAnExplicitTransaction_PassesTheGate()
     {
         await using var held = await HoldSaveChangesAsync();
@@ -72,6 +97,12 @@ public sealed class SqliteWriteGateTests : IDisposable
     }
 
     public void Dispose() => _database.Dispose();
+
+    /// <summary>A write that comes back as a reader, as raw SQL with RETURNING does.</summary>
+    private static Task<List<string>> InsertReturningAsync(PolicyAssistantDbContext db, string key) =>
+        db.Database.SqlQuery<string>(
+            $"INSERT INTO \"BotStates\" (\"Key\", \"Json\", \"ETag\", \"UpdatedAt\") VALUES ({key}, '{{}}', 'e0', {DateTime.UtcNow}) RETURNING \"Key\" AS \"Value\"")
+            .ToListAsync();
 
     /// <summary>A SaveChanges stopped just after it took the gate, before it writes anything.</summary>
     private async Task<HeldSave> HoldSaveChangesAsync()
