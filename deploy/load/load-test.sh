@@ -111,8 +111,14 @@ if [[ "$suite" == wechat || "$suite" == all ]]; then
   echo "== POST /wechat (safe mode) at a constant ${WECHAT_RATE:-1000}/s, ${duration}s"
   "${runner[@]}" rate --kind wechat-safe --url "$base/wechat" --token "$token" --aes-key "$aes_key" --appid "$appid" \
     "${wechat_rate[@]}" || true
+  # The product keeps recent search results, and the runs above repeat a few questions: this run and the last
+  # saturation run make every question new, to show what the search itself costs.
+  echo "== POST /wechat (plaintext, every question new) at a constant ${WECHAT_RATE:-1000}/s, ${duration}s"
+  "${runner[@]}" rate --kind wechat --url "$base/wechat" --token "$token" --questions unseen "${wechat_rate[@]}" || true
   for c in 50 200; do
     WECHAT_LOAD_RUN=$(( WECHAT_LOAD_RUN + c )) saturate "POST /wechat (plaintext)" "$base/wechat?$query" wechat-signed.lua "$c"
     saturate "bare twin POST /bare/wechat" "$base/bare/wechat?$query" wechat-signed.lua "$c"
   done
+  WECHAT_LOAD_RUN=$(( WECHAT_LOAD_RUN + 7 )) QUESTIONS=unseen \
+    saturate "POST /wechat (plaintext, every question new)" "$base/wechat?$query" wechat-signed.lua 50
 fi
