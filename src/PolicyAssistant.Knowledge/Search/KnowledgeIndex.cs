@@ -300,7 +300,7 @@ public sealed class KnowledgeIndex : IDisposable
     private sealed class RecentResults
     {
         // Past this many distinct questions (a flood of nonsense) it starts over rather than grow.
-        private const int Capacity = 20_000;
+        private const int Capacity = 10_000;
 
         private readonly ConcurrentDictionary<Key, KnowledgeSearchResult> results = new();
 

@@ -26,6 +26,13 @@ public static class BenchmarkContent
             .ToList();
 
     /// <summary>
+    /// The question with <paramref name="number"/> written after it in ?s and !s, which the search drops: the
+    /// same question to the search, but new text to the index's kept results, so each one is really searched.
+    /// </summary>
+    public static string AsNew(string question, int number) =>
+        question + Convert.ToString(number, 2).Replace('0', '?').Replace('1', '!');
+
+    /// <summary>
     /// Entries shaped like the real ones: titles, questions, tags and sentences drawn from the real
     /// entries and recombined, so term frequencies look like a county's knowledge base grown large.
     /// </summary>
