@@ -116,7 +116,7 @@ public sealed class WeChatReplyCoordinator(
         _answering[claim.Id] = stored.Task;
         // Started on this thread, not queued: the turn usually finishes before its first real wait, and the
         // request then finds the answer ready instead of waking another thread for it and waiting for that.
-        _ = RunTurnAsync(claim.Id, userKey, message, activity, stored);
+        _ = RunTurnAsync(claim, userKey, message, activity, stored);
         return (claim.Id, 1);
     }
 
@@ -149,8 +149,9 @@ public sealed class WeChatReplyCoordinator(
         }
     }
 
-    private async Task RunTurnAsync(long id, string userKey, WeChatRequestMessage message, Activity activity, TaskCompletionSource<string?> stored)
+    private async Task RunTurnAsync(WeChatInboundClaim claim, string userKey, WeChatRequestMessage message, Activity activity, TaskCompletionSource<string?> stored)
     {
+        var id = claim.Id;
         var stopping = lifetime.ApplicationStopping;
         try
         {
@@ -160,7 +161,7 @@ public sealed class WeChatReplyCoordinator(
             try
             {
                 reply = await AskBotAsync(id, activity, stopping);
-                (reply, deferred, var xml) = await StoreAnswerAsync(id, userKey, message, activity, reply, stopping);
+                (reply, deferred, var xml) = await StoreAnswerAsync(claim, userKey, message, activity, reply, stopping);
                 if (!deferred) passiveReplyXml = xml;
             }
             finally
@@ -201,13 +202,15 @@ public sealed class WeChatReplyCoordinator(
     /// <summary>
     /// Stores the rendered answer, with any answers still owed to the user folded in front of it. Deferred
     /// is true when a request had already taken the slow path, so the answer has to be delivered some other way.
+    /// An answer first owed during this turn rides on the user's next message instead.
     /// </summary>
     private async Task<(WeChatReply Reply, bool Deferred, string Xml)> StoreAnswerAsync(
-        long id, string userKey, WeChatRequestMessage message, Activity activity, WeChatReply reply, CancellationToken cancellationToken)
+        WeChatInboundClaim claim, string userKey, WeChatRequestMessage message, Activity activity, WeChatReply reply, CancellationToken cancellationToken)
     {
+        var id = claim.Id;
         await using var scope = scopes.CreateAsyncScope();
         var messages = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>();
-        if (activity.Type == ActivityTypes.Message)
+        if (activity.Type == ActivityTypes.Message && claim.AnswersOwed)
         {
             var owed = await ClaimOwedAnswersAsync(messages, userKey, id, cancellationToken);
             if (owed.Count > 0) reply = new WeChatTextReply(string.Join("\n\n", owed.Append(reply.AsText()).OfType<string>()));

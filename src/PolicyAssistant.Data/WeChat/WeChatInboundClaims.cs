@@ -8,6 +8,9 @@ public sealed class WeChatInboundClaim
     public long Id { get; set; }
 
     public int Attempts { get; set; }
+
+    /// <summary>Some earlier message's answer waits for this user's next message (it may still be on its way).</summary>
+    public bool AnswersOwed { get; set; }
 }
 
 public static class WeChatInboundClaims
@@ -16,6 +19,9 @@ public static class WeChatInboundClaims
     /// Inserts the message's row, or counts one more attempt when WeChat already sent it, in one statement:
     /// every message takes this path, and a tracked insert that may fail on the unique key, followed by an
     /// update and a read, costs several times as much. The SQL is the same on SQLite and PostgreSQL.
+    /// It also says whether answers are owed to the user, so that the usual message, to whom nothing is owed,
+    /// spares a query for them after its turn. The owed state is written out, not bound as a parameter, so that
+    /// the index holding just the owed rows serves even a plan PostgreSQL keeps for a prepared statement.
     /// </summary>
     public static async Task<WeChatInboundClaim> ClaimWeChatInboundAsync(
         this PolicyAssistantDbContext db, string dedupeKey, string userKey, DateTimeOffset receivedAt, CancellationToken cancellationToken)
@@ -28,7 +34,9 @@ public static class WeChatInboundClaims
             INSERT INTO "WeChatInboundMessages" ("DedupeKey", "UserKey", "ReceivedAt", "State", "Attempts")
             VALUES ({dedupeKey}, {userKey}, {receivedAtMs}, {pending}, 1)
             ON CONFLICT ("DedupeKey") DO UPDATE SET "Attempts" = "WeChatInboundMessages"."Attempts" + 1
-            RETURNING "Id", "Attempts"
+            RETURNING "Id", "Attempts", EXISTS (
+                SELECT 1 FROM "WeChatInboundMessages" AS "Owed"
+                WHERE "Owed"."UserKey" = {userKey} AND "Owed"."State" = 'AwaitingNextMessage') AS "AnswersOwed"
             """).ToListAsync(cancellationToken);
         return rows[0];
     }
