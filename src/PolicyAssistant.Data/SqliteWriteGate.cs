@@ -9,9 +9,9 @@ namespace PolicyAssistant.Data;
 /// <summary>
 /// Lets one writer at a time at a SQLite file: a SaveChanges, or a write command run on its own
 /// (ExecuteUpdate, ExecuteDelete, or raw SQL such as an INSERT … RETURNING, which holds the gate until its
-/// reader is disposed: SQLite commits such a statement only when it is reset). SQLite has a single writer anyway; without this gate, concurrent
-/// writers collide on its lock and back off in its busy handler, sleeping for milliseconds at a time,
-/// which under load costs far more than the writes. Queued here, each writer starts the moment the
+/// reader is disposed: SQLite commits such a statement only when it is reset). SQLite has a single writer
+/// anyway; without this gate, concurrent writers collide on its lock and back off in its busy handler,
+/// sleeping for milliseconds at a time, which under load costs far more than the writes. Queued here, each writer starts the moment the
 /// previous one commits. PostgreSQL locks rows and needs no gate.
 /// Work inside an explicit transaction passes ungated: its transaction already holds SQLite's lock, and
 /// waiting here for a writer that waits on that lock would deadlock.

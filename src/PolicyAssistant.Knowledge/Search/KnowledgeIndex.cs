@@ -28,6 +28,9 @@ public sealed class KnowledgeIndex : IDisposable
 
     private const int MaxQueryTerms = 40;
     private const int MaxCachedFilters = 1000;
+
+    // Past this many distinct questions (a flood of nonsense) the kept results start over rather than grow.
+    private const int MaxRecentResults = 10_000;
     private const int UnfilteredOversampling = 4;
 
     // Weights measured on AnswerQuality/questions.tsv. Character pairs weigh as much as two words
@@ -51,12 +54,18 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
     private readonly System.Threading.Lock writeLock = new();
-    private readonly ConcurrentDictionary<KnowledgeSearchFilter, Filter?> filters = new();
+    private readonly StartingOverCache<KnowledgeSearchFilter, Filter?> filters = new(MaxCachedFilters);
 
     private readonly ConditionalWeakTable<IndexReader, ReaderCache> readerCaches = new();
     private volatile Analyzers analyzers;
     private volatile ImmutableDictionary<string, KnowledgeEntry> entries = ImmutableDictionary<string, KnowledgeEntry>.Empty;
-    private volatile RecentResults recentResults = new();
+
+    /// <summary>
+    /// Results of recent searches against the published state of the index. Households ask the same few dozen
+    /// questions all day (more so in a publicity month), and analysing and searching a question is the dearest
+    /// part of answering it. Results are read-only, so they are shared; Publish replaces the whole cache.
+    /// </summary>
+    private volatile StartingOverCache<RecentQuestion, KnowledgeSearchResult> recentResults = new(MaxRecentResults);
 
     /// <param name="vocabulary">Domain words and synonyms for the analysis.</param>
     /// <param name="directoryPath">A folder for the index files; null keeps the index in memory. The
@@ -148,17 +157,10 @@ public sealed class KnowledgeIndex : IDisposable
         ArgumentNullException.ThrowIfNull(filter);
         // Read before the analysis, entries and reader: Publish replaces it last, so a result kept in
         // it was computed from that state or a newer one, never an older one.
-        var recent = recentResults;
-        var text = Truncate(question);
-        var key = new RecentResults.Key(text, filter, maxHits);
-        if (recent.TryGet(key, out var known))
-        {
-            return known;
-        }
-
-        var result = SearchUncached(text, filter, maxHits);
-        recent.Add(key, result);
-        return result;
+        return recentResults.GetOrAdd(
+            new RecentQuestion(Truncate(question), filter, maxHits),
+            static (asked, index) => index.SearchUncached(asked.Text, asked.Filter, asked.MaxHits),
+            this);
     }
 
     public void Dispose()
@@ -217,7 +219,7 @@ public sealed class KnowledgeIndex : IDisposable
         searchers.MaybeRefreshBlocking();
         entries = map;
         analyzers = next;
-        recentResults = new RecentResults();
+        recentResults = new StartingOverCache<RecentQuestion, KnowledgeSearchResult>(MaxRecentResults);
     }
 
     private static Query BuildQuery(ReaderCache cache, IReadOnlyList<string> terms, IReadOnlyList<string> bigrams)
@@ -252,15 +254,8 @@ public sealed class KnowledgeIndex : IDisposable
 
     // The same region and day come back all day long; a caching filter keeps its bit set per
     // segment, so it stays right when segments are added or changed.
-    private Filter? CachedFilter(KnowledgeSearchFilter filter)
-    {
-        if (filters.Count > MaxCachedFilters)
-        {
-            filters.Clear();
-        }
-
-        return filters.GetOrAdd(filter, f => BuildFilter(f) is { } built ? new CachingWrapperFilter(built) : null);
-    }
+    private Filter? CachedFilter(KnowledgeSearchFilter filter) =>
+        filters.GetOrAdd(filter, static f => BuildFilter(f) is { } built ? new CachingWrapperFilter(built) : null);
 
     private static Filter? BuildFilter(KnowledgeSearchFilter filter)
     {
@@ -292,31 +287,34 @@ public sealed class KnowledgeIndex : IDisposable
         return new QueryWrapperFilter(rules);
     }
 
+    private readonly record struct RecentQuestion(string Text, KnowledgeSearchFilter Filter, int MaxHits);
+
     /// <summary>
-    /// Results of recent searches against one published state of the index. Households ask the same
-    /// few dozen questions all day (more so in a publicity month), and analysing and searching a
-    /// question is the dearest part of answering it. Results are read-only, so they are shared.
+    /// A concurrent cache that starts over when full: its memory stays bounded whatever is asked, and what is
+    /// asked often is back in it after one miss.
     /// </summary>
-    private sealed class RecentResults
+    private sealed class StartingOverCache<TKey, TValue>(int capacity)
+        where TKey : notnull
     {
-        // Past this many distinct questions (a flood of nonsense) it starts over rather than grow.
-        private const int Capacity = 10_000;
+        private readonly ConcurrentDictionary<TKey, TValue> values = new();
 
-        private readonly ConcurrentDictionary<Key, KnowledgeSearchResult> results = new();
+        public TValue GetOrAdd(TKey key, Func<TKey, TValue> create) => GetOrAdd(key, static (k, c) => c(k), create);
 
-        public bool TryGet(Key key, out KnowledgeSearchResult result) => results.TryGetValue(key, out result!);
-
-        public void Add(Key key, KnowledgeSearchResult result)
+        public TValue GetOrAdd<TArgument>(TKey key, Func<TKey, TArgument, TValue> create, TArgument argument)
         {
-            if (results.Count >= Capacity)
+            if (values.TryGetValue(key, out var known))
             {
-                results.Clear();
+                return known;
             }
 
-            results.TryAdd(key, result);
-        }
+            // Counting takes every lock of the dictionary, so only a miss pays for it.
+            if (values.Count >= capacity)
+            {
+                values.Clear();
+            }
 
-        public readonly record struct Key(string Text, KnowledgeSearchFilter Filter, int MaxHits);
+            return values.GetOrAdd(key, create, argument);
+        }
     }
 
     private sealed record HitMatches(HashSet<string> InKey, HashSet<string> InBody);
