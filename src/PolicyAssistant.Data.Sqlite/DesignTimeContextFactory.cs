@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Design;
+using PolicyAssistant.Application.Database;
 
 namespace PolicyAssistant.Data.Sqlite;
 

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.HttpOverrides;
-using PolicyAssistant.Web.BackOffice;
-using PolicyAssistant.Web.Chat;
 using PolicyAssistant.Application.Assistant;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.KnowledgeBase;
+using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Startup;
-using PolicyAssistant.Channels.Sms;
-using PolicyAssistant.Channels.WeChat;
+using PolicyAssistant.Application.WeChat;
+using PolicyAssistant.Application.WeChat.Inbound;
+using PolicyAssistant.Web.BackOffice;
+using PolicyAssistant.Web.Chat;
 using PolicyAssistant.Web.Estimate;
 using PolicyAssistant.Web.Hosting;
 

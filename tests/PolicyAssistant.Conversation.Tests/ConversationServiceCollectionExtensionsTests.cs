@@ -2,11 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PolicyAssistant.Application.Assistant.Conversations;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Conversation.State;
 using PolicyAssistant.Conversation.Transcripts;
 using PolicyAssistant.Conversation.Turns;
-using PolicyAssistant.Data;
-using PolicyAssistant.Data.Conversation;
 using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Conversation.Tests;

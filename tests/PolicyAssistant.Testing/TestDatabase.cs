@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using PolicyAssistant.Data;
+using PolicyAssistant.Application.Database;
 
 namespace PolicyAssistant.Testing;
 

@@ -1,6 +1,6 @@
+using PolicyAssistant.Application.Assistant.Conversations;
 using PolicyAssistant.Conversation;
 using PolicyAssistant.Conversation.Turns;
-using PolicyAssistant.Data.Conversation;
 
 namespace PolicyAssistant.Application.Assistant;
 

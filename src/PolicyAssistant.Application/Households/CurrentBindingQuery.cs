@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Conversation.Turns;
-using PolicyAssistant.Data;
 using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Households;

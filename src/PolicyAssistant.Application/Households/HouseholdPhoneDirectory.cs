@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Channels.Sms;
-using PolicyAssistant.Data;
+using PolicyAssistant.Application.Database;
+using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Households;

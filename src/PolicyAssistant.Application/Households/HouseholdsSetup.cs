@@ -5,10 +5,9 @@ using PolicyAssistant.Application.Households.Chronic;
 using PolicyAssistant.Application.Households.Estimate;
 using PolicyAssistant.Application.Households.FamilyDoctor;
 using PolicyAssistant.Application.Households.Settlements;
+using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Startup;
-using PolicyAssistant.Channels.Sms;
 using PolicyAssistant.Conversation.Dialogs;
-using PolicyAssistant.Data.Households;
 
 namespace PolicyAssistant.Application.Households;
 

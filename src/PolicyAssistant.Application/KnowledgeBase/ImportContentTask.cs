@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Startup;
-using PolicyAssistant.Data;
 using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Knowledge.Analysis;
 using PolicyAssistant.Knowledge.Content;

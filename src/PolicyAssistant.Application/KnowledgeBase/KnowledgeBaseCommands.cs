@@ -1,5 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Data;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Knowledge.Analysis;
 using PolicyAssistant.Knowledge.Search;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Data;
+using PolicyAssistant.Application.Database;
 
 namespace PolicyAssistant.Application.Startup;
 

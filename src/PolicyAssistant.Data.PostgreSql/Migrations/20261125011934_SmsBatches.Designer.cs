@@ -6,8 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using PolicyAssistant.Data;
-
+using PolicyAssistant.Application.Database;
 #nullable disable
 
 namespace PolicyAssistant.Data.PostgreSql.Migrations
@@ -26,7 +25,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("PolicyAssistant.Data.Conversation.BotStateRecord", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Assistant.Conversations.BotStateRecord", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(512)
@@ -50,7 +49,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("BotStates", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Conversation.TranscriptRecord", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Assistant.Conversations.TranscriptRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -97,7 +96,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("Transcripts", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Sms.SmsContinuation", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Inbound.SmsContinuation", b =>
                 {
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(20)
@@ -115,7 +114,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("SmsContinuations", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Sms.SmsInboundMessage", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Inbound.SmsInboundMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -191,7 +190,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("SmsInboundMessages", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Sms.SmsOptOut", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Inbound.SmsOptOut", b =>
                 {
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(20)
@@ -210,7 +209,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("SmsOptOuts", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Sms.SmsOutboundMessage", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Outbox.SmsOutboundMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -315,7 +314,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("SmsOutboundMessages", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Sms.SmsOutboxMessage", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Gateways.SmsOutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -373,7 +372,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("SmsOutboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.WeChat.WeChatAccessToken", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.WeChat.Api.WeChatAccessToken", b =>
                 {
                     b.Property<string>("AppId")
                         .HasMaxLength(64)
@@ -401,7 +400,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("WeChatAccessTokens", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.WeChat.WeChatDeliveryReport", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.WeChat.Api.WeChatDeliveryReport", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -455,7 +454,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("WeChatDeliveryReports", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.WeChat.WeChatInboundMessage", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.WeChat.Inbound.WeChatInboundMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -5,8 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using PolicyAssistant.Data;
-
+using PolicyAssistant.Application.Database;
 #nullable disable
 
 namespace PolicyAssistant.Data.PostgreSql.Migrations
@@ -23,7 +22,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("PolicyAssistant.Data.Conversation.BotStateRecord", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Assistant.Conversations.BotStateRecord", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(512)
@@ -47,7 +46,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("BotStates", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Conversation.TranscriptRecord", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Assistant.Conversations.TranscriptRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -94,7 +93,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("Transcripts", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Sms.SmsContinuation", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Inbound.SmsContinuation", b =>
                 {
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(20)
@@ -112,7 +111,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("SmsContinuations", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Sms.SmsInboundMessage", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Inbound.SmsInboundMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -188,7 +187,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("SmsInboundMessages", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Sms.SmsOptOut", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Inbound.SmsOptOut", b =>
                 {
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(20)
@@ -207,7 +206,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("SmsOptOuts", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Sms.SmsOutboundMessage", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Outbox.SmsOutboundMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -312,7 +311,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("SmsOutboundMessages", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Sms.SmsOutboxMessage", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Gateways.SmsOutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -370,7 +369,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("SmsOutboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.WeChat.WeChatAccessToken", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.WeChat.Api.WeChatAccessToken", b =>
                 {
                     b.Property<string>("AppId")
                         .HasMaxLength(64)
@@ -398,7 +397,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("WeChatAccessTokens", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.WeChat.WeChatDeliveryReport", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.WeChat.Api.WeChatDeliveryReport", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -452,7 +451,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("WeChatDeliveryReports", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.WeChat.WeChatInboundMessage", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.WeChat.Inbound.WeChatInboundMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -4,8 +4,7 @@ using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using PolicyAssistant.Data;
-
+using PolicyAssistant.Application.Database;
 #nullable disable
 
 namespace PolicyAssistant.Data.Sqlite.Migrations
@@ -18,7 +17,7 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("PolicyAssistant.Data.Conversation.BotStateRecord", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Assistant.Conversations.BotStateRecord", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(512)
@@ -42,7 +41,7 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.ToTable("BotStates", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Conversation.TranscriptRecord", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Assistant.Conversations.TranscriptRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -87,7 +86,7 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.ToTable("Transcripts", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Sms.SmsContinuation", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Inbound.SmsContinuation", b =>
                 {
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(20)
@@ -105,7 +104,7 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.ToTable("SmsContinuations", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Sms.SmsInboundMessage", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Inbound.SmsInboundMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -179,7 +178,7 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.ToTable("SmsInboundMessages", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Sms.SmsOptOut", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Inbound.SmsOptOut", b =>
                 {
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(20)
@@ -198,7 +197,7 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.ToTable("SmsOptOuts", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Sms.SmsOutboundMessage", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Outbox.SmsOutboundMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -301,7 +300,7 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.ToTable("SmsOutboundMessages", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.Sms.SmsOutboxMessage", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Gateways.SmsOutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -357,7 +356,7 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.ToTable("SmsOutboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.WeChat.WeChatAccessToken", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.WeChat.Api.WeChatAccessToken", b =>
                 {
                     b.Property<string>("AppId")
                         .HasMaxLength(64)
@@ -385,7 +384,7 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.ToTable("WeChatAccessTokens", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.WeChat.WeChatDeliveryReport", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.WeChat.Api.WeChatDeliveryReport", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -437,7 +436,7 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.ToTable("WeChatDeliveryReports", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Data.WeChat.WeChatInboundMessage", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.WeChat.Inbound.WeChatInboundMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

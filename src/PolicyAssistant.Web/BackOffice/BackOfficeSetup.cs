@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using PolicyAssistant.Domain.Staff;
 using PolicyAssistant.Application.Startup;
+using PolicyAssistant.Domain.Staff;
 
 namespace PolicyAssistant.Web.BackOffice;
 

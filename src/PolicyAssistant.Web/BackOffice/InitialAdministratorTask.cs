@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PolicyAssistant.Data;
-using PolicyAssistant.Domain.Staff;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Startup;
+using PolicyAssistant.Domain.Staff;
 
 namespace PolicyAssistant.Web.BackOffice;
 

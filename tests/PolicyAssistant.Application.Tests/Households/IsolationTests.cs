@@ -1,5 +1,5 @@
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Tests.Support;
-using PolicyAssistant.Data;
 using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.Households;

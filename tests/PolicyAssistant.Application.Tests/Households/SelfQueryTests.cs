@@ -1,5 +1,5 @@
-using PolicyAssistant.Application.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using PolicyAssistant.Application.Tests.Support;
 using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Testing;
@@ -233,7 +233,7 @@ public sealed class SelfQueryTests
         using var database = TestDatabase.CreateSqlite();
         await using var host = await AssistantHost.StartAsync(database);
         await using var scope = host.Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        var directory = scope.ServiceProvider.GetRequiredService<PolicyAssistant.Channels.Sms.IPhoneDirectory>();
+        var directory = scope.ServiceProvider.GetRequiredService<PolicyAssistant.Application.Sms.IPhoneDirectory>();
         var (memberId, householdId) = await host.IdsOfAsync(ContractHead);
 
         var holder = Assert.Single(await directory.FindHoldersAsync(ContractHead.Phone!, CancellationToken.None));

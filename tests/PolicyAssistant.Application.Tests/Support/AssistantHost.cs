@@ -4,13 +4,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PolicyAssistant.Application.Assistant;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.KnowledgeBase;
+using PolicyAssistant.Application.Sms;
+using PolicyAssistant.Application.Sms.Gateways;
+using PolicyAssistant.Application.Sms.Outbox;
 using PolicyAssistant.Application.Startup;
-using PolicyAssistant.Channels.Sms;
 using PolicyAssistant.Conversation.Turns;
-using PolicyAssistant.Data;
-using PolicyAssistant.Data.Sms;
 using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Testing;
 

@@ -1,4 +1,4 @@
-using PolicyAssistant.Data.Households;
+using PolicyAssistant.Application.Households.Demo;
 using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Tests.Support;

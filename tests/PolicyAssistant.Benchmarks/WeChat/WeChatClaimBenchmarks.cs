@@ -1,8 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using PolicyAssistant.Data;
-using PolicyAssistant.Data.WeChat;
+using PolicyAssistant.Application.Database;
+using PolicyAssistant.Application.WeChat.Inbound;
 
 namespace PolicyAssistant.Benchmarks.WeChat;
 

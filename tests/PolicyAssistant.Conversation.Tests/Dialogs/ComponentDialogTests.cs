@@ -1,7 +1,7 @@
 using PolicyAssistant.Conversation.Dialogs;
 using PolicyAssistant.Conversation.Dialogs.Prompts;
-using static PolicyAssistant.Conversation.Tests.Dialogs.DialogFlow;
-using static PolicyAssistant.Conversation.Tests.Dialogs.WaterfallDialogTests;
+using PolicyAssistant.Testing;
+using static PolicyAssistant.Testing.DialogFlow;
 
 namespace PolicyAssistant.Conversation.Tests.Dialogs;
 

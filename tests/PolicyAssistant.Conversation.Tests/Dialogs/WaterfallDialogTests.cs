@@ -2,7 +2,8 @@ using PolicyAssistant.Conversation.Dialogs;
 using PolicyAssistant.Conversation.Dialogs.Prompts;
 using PolicyAssistant.Conversation.State;
 using PolicyAssistant.Conversation.Turns;
-using static PolicyAssistant.Conversation.Tests.Dialogs.DialogFlow;
+using PolicyAssistant.Testing;
+using static PolicyAssistant.Testing.DialogFlow;
 
 namespace PolicyAssistant.Conversation.Tests.Dialogs;
 
@@ -116,32 +117,5 @@ public sealed class WaterfallDialogTests
             BillDialog()).Send("你好");
 
         await Assert.ThrowsAsync<ArgumentException>(flow.StartTestAsync);
-    }
-
-    internal sealed record BillState
-    {
-        public string? Hospital { get; init; }
-
-        public decimal? Total { get; init; }
-    }
-
-    internal static WaterfallDialog<BillState> BillDialog(string id = "bill") =>
-        new WaterfallDialog<BillState>(id).AddStep(AskHospitalAsync).AddStep(AskTotalAsync).AddStep(FinishAsync);
-
-    private static Task<DialogTurnResult> AskHospitalAsync(WaterfallStepContext<BillState> step, CancellationToken cancellationToken) =>
-        step.State.Hospital is { } known
-            ? step.NextAsync(known, cancellationToken)
-            : step.PromptAsync("text", new PromptOptions("您在哪家医院住院？"), cancellationToken);
-
-    private static Task<DialogTurnResult> AskTotalAsync(WaterfallStepContext<BillState> step, CancellationToken cancellationToken)
-    {
-        step.State = step.State with { Hospital = (string)step.Result! };
-        return step.PromptAsync("number", new PromptOptions("住院总费用是多少元？"), cancellationToken);
-    }
-
-    private static Task<DialogTurnResult> FinishAsync(WaterfallStepContext<BillState> step, CancellationToken cancellationToken)
-    {
-        step.State = step.State with { Total = (decimal)step.Result! };
-        return step.EndDialogAsync($"{step.State.Hospital}/{step.State.Total}", cancellationToken);
     }
 }

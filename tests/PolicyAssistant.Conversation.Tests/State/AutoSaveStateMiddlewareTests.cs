@@ -1,5 +1,6 @@
 using PolicyAssistant.Conversation.State;
 using PolicyAssistant.Conversation.Turns;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Conversation.Tests.State;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using PolicyAssistant.Conversation.Transcripts;
 using PolicyAssistant.Conversation.Turns;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Conversation.Tests.Transcripts;
 

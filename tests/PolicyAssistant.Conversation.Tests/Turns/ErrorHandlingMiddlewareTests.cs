@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PolicyAssistant.Conversation.Turns;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Conversation.Tests.Turns;
 

@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis.Util;
-using PolicyAssistant.Knowledge;
 using PolicyAssistant.Knowledge.Analysis;
 using static PolicyAssistant.Knowledge.Tests.Support.AnalysisAssert;
 

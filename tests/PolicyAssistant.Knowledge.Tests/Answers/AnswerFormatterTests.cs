@@ -1,5 +1,5 @@
 using PolicyAssistant.Knowledge.Answers;
-using PolicyAssistant.Knowledge.Tests.Support;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Knowledge.Tests.Answers;
 

@@ -1,6 +1,7 @@
 using PolicyAssistant.Knowledge.Answers;
 using PolicyAssistant.Knowledge.Search;
 using PolicyAssistant.Knowledge.Tests.Support;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Knowledge.Tests.Answers;
 

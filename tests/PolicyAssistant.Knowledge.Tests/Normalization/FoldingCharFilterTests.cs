@@ -1,5 +1,4 @@
 using PolicyAssistant.Knowledge.Normalization;
-using PolicyAssistant.Knowledge.Tests.Support;
 using static PolicyAssistant.Knowledge.Tests.Support.AnalysisAssert;
 
 namespace PolicyAssistant.Knowledge.Tests.Normalization;

@@ -2,6 +2,7 @@ using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Knowledge.Analysis;
 using PolicyAssistant.Knowledge.Search;
 using PolicyAssistant.Knowledge.Tests.Support;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Knowledge.Tests.Search;
 

@@ -1,4 +1,4 @@
-using PolicyAssistant.Data;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Web.Tests.Chat;

@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PolicyAssistant.Data;
-using PolicyAssistant.Data.Households;
-using PolicyAssistant.Data.Sms;
+using PolicyAssistant.Application.Database;
+using PolicyAssistant.Application.Households.Demo;
+using PolicyAssistant.Application.Sms;
+using PolicyAssistant.Application.Sms.Gateways;
 using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Testing;
 using PolicyAssistant.Web.Tests.Chat;

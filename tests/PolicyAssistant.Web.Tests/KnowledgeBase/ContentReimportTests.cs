@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.KnowledgeBase;
-using PolicyAssistant.Data;
 using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Testing;
 

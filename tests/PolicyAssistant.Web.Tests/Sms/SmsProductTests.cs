@@ -1,9 +1,8 @@
-using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PolicyAssistant.Data;
-using PolicyAssistant.Data.Sms;
+using PolicyAssistant.Application.Database;
+using PolicyAssistant.Application.Sms.Gateways;
 
 namespace PolicyAssistant.Web.Tests.Sms;
 

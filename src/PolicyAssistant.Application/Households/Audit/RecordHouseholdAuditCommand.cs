@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Data;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Households.Audit;

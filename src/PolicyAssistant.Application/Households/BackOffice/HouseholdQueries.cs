@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households.Audit;
-using PolicyAssistant.Data;
 using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Households.BackOffice;

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households.Audit;
-using PolicyAssistant.Channels.Sms;
-using PolicyAssistant.Data;
-using PolicyAssistant.Data.WeChat;
+using PolicyAssistant.Application.Sms.Outbox;
 using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Knowledge.Normalization;
 

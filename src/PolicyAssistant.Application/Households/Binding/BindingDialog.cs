@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using PolicyAssistant.Channels.Sms;
+using PolicyAssistant.Application.Sms;
+using PolicyAssistant.Application.Sms.Inbound;
 using PolicyAssistant.Conversation.Dialogs;
 using PolicyAssistant.Conversation.Dialogs.Prompts;
 using PolicyAssistant.Conversation.Turns;

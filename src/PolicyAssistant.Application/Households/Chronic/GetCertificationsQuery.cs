@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households.Audit;
-using PolicyAssistant.Data;
 using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Households.Chronic;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Data;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Domain.Knowledge;
 
 namespace PolicyAssistant.Web.Pages.Admin;

@@ -1,6 +1,6 @@
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households.Binding;
 using PolicyAssistant.Application.Tests.Support;
-using PolicyAssistant.Data;
 using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Testing;
 

@@ -1,5 +1,6 @@
 using PolicyAssistant.Conversation.Dialogs.Prompts;
-using static PolicyAssistant.Conversation.Tests.Dialogs.DialogFlow;
+using PolicyAssistant.Testing;
+using static PolicyAssistant.Testing.DialogFlow;
 
 namespace PolicyAssistant.Conversation.Tests.Dialogs.Prompts;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Data;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Domain.Knowledge;
 
 namespace PolicyAssistant.Web.Pages.Admin.Knowledge;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.KnowledgeBase;
-using PolicyAssistant.Data;
 using PolicyAssistant.Domain.Knowledge;
 
 namespace PolicyAssistant.Web.Pages.Admin.Knowledge;

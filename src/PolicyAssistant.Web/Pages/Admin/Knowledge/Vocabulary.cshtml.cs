@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.KnowledgeBase;
-using PolicyAssistant.Data;
 using PolicyAssistant.Domain.Knowledge;
 
 namespace PolicyAssistant.Web.Pages.Admin.Knowledge;

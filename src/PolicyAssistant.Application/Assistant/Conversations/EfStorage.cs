@@ -1,0 +1,116 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PolicyAssistant.Application.Database;
+using PolicyAssistant.Conversation.State;
+
+namespace PolicyAssistant.Application.Assistant.Conversations;
+
+/// <summary>
+/// Conversation and user state in the product database (SQLite or PostgreSQL). The ETag check is done by
+/// the database: an update names the ETag it expects and a create relies on the primary key, so two
+/// turns racing on one conversation cannot both win.
+/// </summary>
+public sealed class EfStorage(IDbContextFactory<PolicyAssistantDbContext> contextFactory) : IStorage
+{
+    private const string ChangedSinceRead = "A state document was changed or removed by another turn since it was read.";
+
+    public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var wanted = keys.Distinct().ToList();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (wanted is [var key])
+        {
+            // A turn reads one document: an equality lookup, not an IN over a list.
+            var item = await db.Set<BotStateRecord>().Where(record => record.Key == key)
+                .Select(record => new StoreItem(record.Json, record.ETag)).FirstOrDefaultAsync(cancellationToken);
+            return item is null ? new Dictionary<string, StoreItem>() : new Dictionary<string, StoreItem> { [key] = item };
+        }
+
+        return await db.Set<BotStateRecord>()
+            .AsNoTracking()
+            .Where(record => wanted.Contains(record.Key))
+            .ToDictionaryAsync(record => record.Key, record => new StoreItem(record.Json, record.ETag), cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var records = db.Set<BotStateRecord>();
+        var now = DateTime.UtcNow;
+        if (changes.Count == 1 && changes.Single() is var (onlyKey, only) && only.ETag is { } expected && expected != StoreItem.AnyETag)
+        {
+            // The usual turn: one document, written only if no other turn changed it since it was read.
+            // One UPDATE, without the change tracker.
+            var newETag = Guid.NewGuid().ToString("N");
+            var updated = await records.Where(record => record.Key == onlyKey && record.ETag == expected).ExecuteUpdateAsync(set => set
+                .SetProperty(record => record.Json, only.Json)
+                .SetProperty(record => record.ETag, newETag)
+                .SetProperty(record => record.UpdatedAt, now), cancellationToken);
+            return updated == 1 ? new Dictionary<string, string> { [onlyKey] = newETag } : throw new StorageConflictException(ChangedSinceRead);
+        }
+
+        var overwritten = changes.Where(change => change.Value.ETag == StoreItem.AnyETag).Select(change => change.Key).ToList();
+        var existing = overwritten.Count == 0
+            ? []
+            : await records.Where(record => overwritten.Contains(record.Key)).ToDictionaryAsync(record => record.Key, cancellationToken);
+
+        var etags = new Dictionary<string, string>();
+        foreach (var (key, change) in changes)
+        {
+            var etag = Guid.NewGuid().ToString("N");
+            etags[key] = etag;
+            if (existing.TryGetValue(key, out var record))
+            {
+                (record.Json, record.ETag, record.UpdatedAt) = (change.Json, etag, now);
+            }
+            else if (change.ETag is null or StoreItem.AnyETag)
+            {
+                records.Add(new BotStateRecord { Key = key, Json = change.Json, ETag = etag, UpdatedAt = now });
+            }
+            else
+            {
+                // Attached as last read, so the UPDATE matches only if the stored ETag is still that one.
+                var entry = records.Attach(new BotStateRecord { Key = key, Json = change.Json, ETag = change.ETag, UpdatedAt = now });
+                entry.Property(stored => stored.Json).IsModified = true;
+                entry.Property(stored => stored.UpdatedAt).IsModified = true;
+                entry.Property(stored => stored.ETag).CurrentValue = etag;
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            throw new StorageConflictException(ChangedSinceRead, exception);
+        }
+        catch (DbUpdateException exception) when (IsDuplicateKey(exception))
+        {
+            throw new StorageConflictException("A state document was created by another turn since it was read.", exception);
+        }
+
+        return etags;
+    }
+
+    public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var doomed = keys.Distinct().ToList();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Set<BotStateRecord>().Where(record => doomed.Contains(record.Key)).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static bool IsDuplicateKey(DbUpdateException exception) => exception.InnerException switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteExtendedErrorCodes.PrimaryKey or SqliteExtendedErrorCodes.Unique,
+        _ => false,
+    };
+
+    private static class SqliteExtendedErrorCodes
+    {
+        public const int PrimaryKey = 1555;
+        public const int Unique = 2067;
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PolicyAssistant.Application.Database;
+
+/// <summary>
+/// The one database of the product. Each feature folder in this project contributes its
+/// entity mappings as <see cref="IEntityTypeConfiguration{TEntity}"/> classes; the context
+/// picks them all up, so adding a feature never edits this file.
+/// </summary>
+public sealed class PolicyAssistantDbContext(DbContextOptions<PolicyAssistantDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PolicyAssistantDbContext).Assembly);
+}

@@ -1,0 +1,16 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace PolicyAssistant.Application.Database;
+
+public static class UniqueViolation
+{
+    /// <summary>True when the insert lost a race on a unique key, on either provider.</summary>
+    public static bool IsUniqueViolation(this DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+}

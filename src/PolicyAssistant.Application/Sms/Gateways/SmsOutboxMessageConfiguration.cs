@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PolicyAssistant.Application.Sms.Gateways;
+
+public sealed class SmsOutboxMessageConfiguration : IEntityTypeConfiguration<SmsOutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<SmsOutboxMessage> builder)
+    {
+        builder.ToTable("SmsOutboxMessages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.OutId).HasMaxLength(SmsModelBuilding.OutIdLength);
+        builder.HasIndex(m => m.OutId).IsUnique();
+        builder.Property(m => m.PhoneNumber).HasMaxLength(SmsModelBuilding.PhoneLength);
+        builder.Property(m => m.Kind).IsText();
+        builder.Property(m => m.SignName).HasMaxLength(64);
+        builder.Property(m => m.TemplateCode).HasMaxLength(SmsModelBuilding.CodeLength);
+        builder.Property(m => m.CreatedAt).IsUtc();
+        builder.Property(m => m.DeliveredAt).IsUtc();
+        builder.HasIndex(m => new { m.PhoneNumber, m.CreatedAt });
+    }
+}

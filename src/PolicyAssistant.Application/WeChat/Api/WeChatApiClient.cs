@@ -1,0 +1,156 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PolicyAssistant.Application.WeChat.Protocol;
+using PolicyAssistant.Conversation.Turns;
+
+namespace PolicyAssistant.Application.WeChat.Api;
+
+/// <summary>What a mass send is made of: a text, or an article already uploaded as permanent material (mpnews).</summary>
+public sealed record WeChatMassMessage(string MsgType, object Body)
+{
+    public static WeChatMassMessage Text(string content) => new("text", new { content });
+
+    public static WeChatMassMessage News(string mediaId) => new("mpnews", new { media_id = mediaId });
+}
+
+/// <summary>WeChat's receipt for a mass send; the MASSSENDJOBFINISH report later names the same MsgId.</summary>
+public sealed record WeChatMassSendResult(string MsgId, string? MsgDataId);
+
+/// <summary>
+/// The official-account API (https://api.weixin.qq.com by default), as a typed HttpClient. Every call carries
+/// the shared access token; a call refused with 40001 or 42001 gets one new token and one more try.
+/// </summary>
+public sealed class WeChatApiClient(HttpClient http, WeChatAccessTokenProvider tokens)
+{
+    /// <summary>Chinese is sent as UTF-8, not \u escapes, as WeChat's own samples do.</summary>
+    internal static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>batchtagging takes at most 50 OpenIDs a call.</summary>
+    private const int TaggingBatchSize = 50;
+
+    public Task SendCustomerServiceTextAsync(string openId, string content, CancellationToken cancellationToken) =>
+        PostAsync("cgi-bin/message/custom/send", new
+        {
+            touser = openId,
+            msgtype = "text",
+            text = new { content = WeChatReplyRenderer.TrimToBytes(content, WeChatReplyRenderer.MaxTextBytes) },
+        }, cancellationToken);
+
+    public Task SendCustomerServiceNewsAsync(string openId, CardAttachment article, CancellationToken cancellationToken) =>
+        PostAsync("cgi-bin/message/custom/send", new
+        {
+            touser = openId,
+            msgtype = "news",
+            news = new { articles = new[] { new { title = article.Title, description = article.Description, url = article.Url ?? "", picurl = article.PictureUrl ?? "" } } },
+        }, cancellationToken);
+
+    /// <summary>Sends a template message; <paramref name="data"/> maps the template's keys (first, keyword1, …, remark) to values. Returns the MsgId.</summary>
+    public async Task<string> SendTemplateMessageAsync(string openId, string templateId, IReadOnlyDictionary<string, string> data, string? url, CancellationToken cancellationToken)
+    {
+        var root = await PostAsync("cgi-bin/message/template/send", new
+        {
+            touser = openId,
+            template_id = templateId,
+            url,
+            data = data.ToDictionary(entry => entry.Key, entry => new { value = entry.Value }),
+        }, cancellationToken);
+        return ReadId(root, "msgid");
+    }
+
+    public async Task<WeChatMassSendResult> SendMassByTagAsync(int tagId, WeChatMassMessage message, CancellationToken cancellationToken)
+    {
+        var body = new Dictionary<string, object>
+        {
+            ["filter"] = new { is_to_all = false, tag_id = tagId },
+            ["msgtype"] = message.MsgType,
+            [message.MsgType] = message.Body,
+        };
+        return ReadMassSendResult(await PostAsync("cgi-bin/message/mass/sendall", body, cancellationToken));
+    }
+
+    /// <summary>Mass send to an OpenID list; WeChat takes 2 to 10,000 OpenIDs per call.</summary>
+    public async Task<WeChatMassSendResult> SendMassByOpenIdsAsync(IReadOnlyList<string> openIds, WeChatMassMessage message, CancellationToken cancellationToken)
+    {
+        if (openIds.Count is < 2 or > 10_000)
+            throw new ArgumentOutOfRangeException(nameof(openIds), openIds.Count, "WeChat sends to 2 to 10,000 OpenIDs per call.");
+        var body = new Dictionary<string, object>
+        {
+            ["touser"] = openIds,
+            ["msgtype"] = message.MsgType,
+            [message.MsgType] = message.Body,
+        };
+        return ReadMassSendResult(await PostAsync("cgi-bin/message/mass/send", body, cancellationToken));
+    }
+
+    /// <summary>Creates a user tag and returns its id.</summary>
+    public async Task<int> CreateTagAsync(string name, CancellationToken cancellationToken)
+    {
+        var root = await PostAsync("cgi-bin/tags/create", new { tag = new { name } }, cancellationToken);
+        return root.TryGetProperty("tag", out var tag) && tag.TryGetProperty("id", out var id) && id.TryGetInt32(out var value)
+            ? value
+            : throw new WeChatApiException(-1, "tags/create answered without a tag id.");
+    }
+
+    /// <summary>Puts the users under the tag, in batches of 50 as WeChat requires.</summary>
+    public async Task TagUsersAsync(int tagId, IReadOnlyList<string> openIds, CancellationToken cancellationToken)
+    {
+        foreach (var batch in openIds.Chunk(TaggingBatchSize))
+        {
+            await PostAsync("cgi-bin/tags/members/batchtagging", new { openid_list = batch, tagid = tagId }, cancellationToken);
+        }
+    }
+
+    public Task CreateMenuAsync(WeChatMenu menu, CancellationToken cancellationToken) =>
+        PostAsync("cgi-bin/menu/create", new StringContent(menu.Json, Encoding.UTF8, "application/json"), cancellationToken);
+
+    internal static void ThrowOnError(JsonElement root)
+    {
+        if (ErrorCode(root) is var errorCode and not 0)
+        {
+            var message = root.TryGetProperty("errmsg", out var text) ? text.GetString() ?? "" : "";
+            throw new WeChatApiException(errorCode, message);
+        }
+    }
+
+    private static int ErrorCode(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errcode", out var code) && code.TryGetInt32(out var errorCode) ? errorCode : 0;
+
+    private Task<JsonElement> PostAsync(string path, object body, CancellationToken cancellationToken) =>
+        PostAsync(path, JsonContent.Create(body, body.GetType(), options: Json), cancellationToken);
+
+    private async Task<JsonElement> PostAsync(string path, HttpContent content, CancellationToken cancellationToken)
+    {
+        using (content)
+        {
+            var token = await tokens.GetTokenAsync(cancellationToken);
+            var retried = false;
+            while (true)
+            {
+                using var response = await http.PostAsync($"{path}?access_token={Uri.EscapeDataString(token)}", content, cancellationToken);
+                response.EnsureSuccessStatusCode();
+                using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+                var root = json.RootElement.Clone();
+                if (!retried && ErrorCode(root) is WeChatApiException.InvalidCredential or WeChatApiException.AccessTokenExpired
+                    && await tokens.RefreshAsync(token, cancellationToken) is { } fresh)
+                {
+                    retried = true;
+                    token = fresh;
+                    continue;
+                }
+
+                ThrowOnError(root);
+                return root;
+            }
+        }
+    }
+
+    private static WeChatMassSendResult ReadMassSendResult(JsonElement root) =>
+        new(ReadId(root, "msg_id"), root.TryGetProperty("msg_data_id", out var dataId) ? dataId.ToString() : null);
+
+    private static string ReadId(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var id) && id.ValueKind is JsonValueKind.Number or JsonValueKind.String
+            ? id.ToString()
+            : throw new WeChatApiException(-1, $"WeChat answered without {name}.");
+}

@@ -1,0 +1,22 @@
+namespace PolicyAssistant.Application.WeChat.Api;
+
+/// <summary>WeChat's API answered with a non-zero errcode.</summary>
+public sealed class WeChatApiException(int errorCode, string errorMessage)
+    : Exception($"WeChat API error {errorCode}: {errorMessage}")
+{
+    /// <summary>40001: the access token is invalid (refreshed elsewhere, or wrong secret).</summary>
+    public const int InvalidCredential = 40001;
+
+    /// <summary>42001: the access token expired.</summary>
+    public const int AccessTokenExpired = 42001;
+
+    /// <summary>45015: the user has not written to the account in 48 hours, so customer-service messages are refused.</summary>
+    public const int ResponseOutOfTimeLimit = 45015;
+
+    /// <summary>45047: the customer-service quota for this user is used up (at most 20 replies per user message).</summary>
+    public const int OutOfResponseCountLimit = 45047;
+
+    public int ErrorCode { get; } = errorCode;
+
+    public string ErrorMessage { get; } = errorMessage;
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyAssistant.Application.Database;
+
+namespace PolicyAssistant.Application.WeChat.Inbound;
+
+/// <summary>A message's row and which attempt at it this is: 1 for the first, which owns the turn.</summary>
+public sealed class WeChatInboundClaim
+{
+    public long Id { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>Some earlier message's answer waits for this user's next message (it may still be on its way).</summary>
+    public bool AnswersOwed { get; set; }
+}
+
+public static class WeChatInboundClaims
+{
+    /// <summary>
+    /// Inserts the message's row, or counts one more attempt when WeChat already sent it, in one statement:
+    /// every message takes this path, and a tracked insert that may fail on the unique key, followed by an
+    /// update and a read, costs several times as much. The SQL is the same on SQLite and PostgreSQL.
+    /// It also says whether answers are owed to the user, so that the usual message, to whom nothing is owed,
+    /// spares a query for them after its turn. The owed state is written out, not bound as a parameter, so that
+    /// the index holding just the owed rows serves even a plan PostgreSQL keeps for a prepared statement.
+    /// </summary>
+    public static async Task<WeChatInboundClaim> ClaimWeChatInboundAsync(
+        this PolicyAssistantDbContext db, string dedupeKey, string userKey, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var receivedAtMs = receivedAt.ToUnixTimeMilliseconds(); // as UtcTimestampConverter stores it
+        const string pending = nameof(WeChatInboundState.Pending);
+        // Not composed with FirstAsync: EF would wrap the statement in a SELECT, which no database accepts.
+        var rows = await db.Database.SqlQuery<WeChatInboundClaim>($"""
+            INSERT INTO "WeChatInboundMessages" ("DedupeKey", "UserKey", "ReceivedAt", "State", "Attempts")
+            VALUES ({dedupeKey}, {userKey}, {receivedAtMs}, {pending}, 1)
+            ON CONFLICT ("DedupeKey") DO UPDATE SET "Attempts" = "WeChatInboundMessages"."Attempts" + 1
+            RETURNING "Id", "Attempts", EXISTS (
+                SELECT 1 FROM "WeChatInboundMessages" AS "Owed"
+                WHERE "Owed"."UserKey" = {userKey} AND "Owed"."State" = 'AwaitingNextMessage') AS "AnswersOwed"
+            """).ToListAsync(cancellationToken);
+        return rows[0];
+    }
+}

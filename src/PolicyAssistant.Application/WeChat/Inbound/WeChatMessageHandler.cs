@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PolicyAssistant.Application.Database;
+using PolicyAssistant.Application.WeChat.Api;
+using PolicyAssistant.Application.WeChat.Protocol;
+
+namespace PolicyAssistant.Application.WeChat.Inbound;
+
+/// <summary>
+/// Decides what each kind of request gets, in the manner of Senparc's OnTextRequest, OnSubscribeEvent, …:
+/// text, recognised voice, follows and menu clicks go to the bot; media the bot cannot read get a polite
+/// answer without it; delivery reports are recorded for campaign statistics.
+/// </summary>
+public sealed class WeChatMessageHandler(WeChatReplyCoordinator coordinator, IServiceScopeFactory scopes, IOptions<WeChatOptions> options, TimeProvider time)
+{
+    public const string NotHeardText = "抱歉，没听清您说的话。请再说一遍，或者直接打字提问。";
+    public const string TextOnlyText = "收到啦！我目前只能看懂文字，请直接打字提问，例如：“住院能报销多少？”";
+
+    /// <summary>The plaintext reply XML (or <c>success</c>); null when WeChat hung up before it was ready.</summary>
+    public Task<string?> HandleAsync(WeChatRequestMessage message, CancellationToken requestAborted) => message switch
+    {
+        WeChatTextMessage text => coordinator.AnswerAsync(message, WeChatActivities.FromMessage(text, text.Content), requestAborted),
+        WeChatVoiceMessage { Recognition: { } heard } voice when !string.IsNullOrWhiteSpace(heard) =>
+            coordinator.AnswerAsync(message, WeChatActivities.FromMessage(voice, heard.Trim()), requestAborted),
+        WeChatVoiceMessage => Reply(message, NotHeardText),
+        WeChatUserMessage => Reply(message, TextOnlyText),
+        WeChatSubscribeEvent subscribe => Answer(subscribe, WeChatActivities.EventNames.Subscribe, subscribe.EventKey, requestAborted),
+        WeChatUnsubscribeEvent unsubscribe => Answer(unsubscribe, WeChatActivities.EventNames.Unsubscribe, null, requestAborted),
+        WeChatClickEvent click => Answer(click, WeChatActivities.EventNames.Click, click.EventKey, requestAborted),
+        WeChatViewEvent view => Answer(view, WeChatActivities.EventNames.View, view.EventKey, requestAborted),
+        WeChatTemplateSendJobFinishEvent report => RecordAsync(report, WeChatDeliveryReportKind.TemplateMessage, report.MsgId, report.Status, null),
+        WeChatMassSendJobFinishEvent report => RecordAsync(report, WeChatDeliveryReportKind.MassSend, report.MsgId, report.Status, report),
+        _ => Task.FromResult<string?>(WeChatReplyRenderer.Success),
+    };
+
+    private Task<string?> Answer(WeChatEvent wechatEvent, string name, string? value, CancellationToken requestAborted) =>
+        coordinator.AnswerAsync(wechatEvent, WeChatActivities.FromEvent(wechatEvent, name, value), requestAborted);
+
+    private Task<string?> Reply(WeChatRequestMessage message, string text) =>
+        Task.FromResult<string?>(WeChatReplyRenderer.Render(new WeChatTextReply(text), message.FromUserName, message.ToUserName, time.GetUtcNow().ToUnixTimeSeconds()));
+
+    private async Task<string?> RecordAsync(WeChatEvent report, WeChatDeliveryReportKind kind, string msgId, string status, WeChatMassSendJobFinishEvent? massSend)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
+        db.Add(new WeChatDeliveryReport
+        {
+            AppId = options.Value.AppId,
+            Kind = kind,
+            MsgId = msgId,
+            Status = status,
+            TotalCount = massSend?.TotalCount,
+            FilterCount = massSend?.FilterCount,
+            SentCount = massSend?.SentCount,
+            ErrorCount = massSend?.ErrorCount,
+            ReportedAt = DateTimeOffset.FromUnixTimeSeconds(report.CreateTime),
+            ReceivedAt = time.GetUtcNow(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            // WeChat's retry of a report already recorded.
+        }
+
+        return WeChatReplyRenderer.Success;
+    }
+}

@@ -1,0 +1,320 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PolicyAssistant.Application.Database;
+using PolicyAssistant.Application.WeChat.Api;
+using PolicyAssistant.Application.WeChat.Protocol;
+using PolicyAssistant.Conversation.Turns;
+
+namespace PolicyAssistant.Application.WeChat.Inbound;
+
+/// <summary>
+/// Gets the bot's answer to a WeChat request back to the user exactly once, within WeChat's rules: a passive
+/// reply must come within 5 seconds, after which WeChat hangs up and sends the same message again (three
+/// attempts in all). The first attempt to insert the message's row runs the turn; every attempt, on any
+/// instance, waits up to <see cref="WeChatOptions.AnswerBudget"/> for the stored answer. Past the budget a
+/// verified service account answers <c>success</c> and pushes the answer as a customer-service message;
+/// any other account lets WeChat retry, and on the last attempt asks the user to send anything, the
+/// answer then riding in front of the reply to that next message.
+/// </summary>
+public sealed class WeChatReplyCoordinator(
+    IServiceScopeFactory scopes,
+    IOptions<WeChatOptions> options,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<WeChatReplyCoordinator> logger)
+{
+    public const string AnswerPendingText = "您的问题正在查询中，请稍后回复任意文字获取答案。";
+    public const string FailureText = "抱歉，系统暂时繁忙，请稍后再问一次。";
+
+    /// <summary>WeChat hangs up after 5 s; holding a request longer answers no one.</summary>
+    private static readonly TimeSpan WeChatHangsUpAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>WeChat sends a message at most three times: the third is the last chance for a passive reply.</summary>
+    private const int LastAttempt = 3;
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Turns running in this instance, by row id: completes when the answer is stored, with the reply XML
+    /// when it went in for the passive reply (so the waiting request need not read it back), else null.
+    /// </summary>
+    private readonly ConcurrentDictionary<long, Task<string?>> _answering = new();
+
+    /// <summary>The plaintext reply XML (or <c>success</c>) for this attempt; null when WeChat hung up first.</summary>
+    public async Task<string?> AnswerAsync(WeChatRequestMessage message, Activity activity, CancellationToken requestAborted)
+    {
+        var settings = options.Value;
+        var receivedAt = time.GetUtcNow();
+        try
+        {
+            // Not cancellable: once the row is inserted its turn must start, or every retry would wait for nothing.
+            var (id, attempt) = await ClaimAsync(message, activity, receivedAt, CancellationToken.None);
+            var row = await WaitForAnswerAsync(id, receivedAt + settings.AnswerBudget, requestAborted);
+            if (row is null && !settings.IsVerifiedServiceAccount && attempt < LastAttempt)
+            {
+                // Saying nothing makes WeChat try again; holding on meanwhile lets a slightly late answer through.
+                row = await WaitForAnswerAsync(id, receivedAt + WeChatHangsUpAfter, requestAborted);
+            }
+
+            if (row is null)
+            {
+                var deferral = settings.IsVerifiedServiceAccount ? WeChatInboundState.AwaitingCustomerService : WeChatInboundState.AwaitingNextMessage;
+                if (await DeferAsync(id, deferral)) return Settle(deferral, replyXml: null, message);
+                row = await ReadAsync(id, CancellationToken.None);
+            }
+
+            if (row.State == WeChatInboundState.AwaitingNextMessage && row.ReplyXml is not null && await TakeOwedAnswerAsync(id))
+                return row.ReplyXml;
+            return Settle(row.State, row.ReplyXml, message);
+        }
+        catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private string Settle(WeChatInboundState state, string? replyXml, WeChatRequestMessage message) => state switch
+    {
+        WeChatInboundState.Pending => replyXml!,
+        WeChatInboundState.AwaitingNextMessage => WeChatReplyRenderer.Render(
+            new WeChatTextReply(AnswerPendingText), message.FromUserName, message.ToUserName, time.GetUtcNow().ToUnixTimeSeconds()),
+        _ => WeChatReplyRenderer.Success,
+    };
+
+    /// <summary>Inserts the message's row; the insert that wins the unique key starts the turn. Returns the row and which attempt this is.</summary>
+    private async Task<(long Id, int Attempt)> ClaimAsync(WeChatRequestMessage message, Activity activity, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var appId = options.Value.AppId;
+        var dedupeKey = message switch
+        {
+            WeChatUserMessage userMessage => MessageKey(appId, userMessage.MsgId),
+            WeChatEvent wechatEvent => Hash(appId, "event", wechatEvent.FromUserName, wechatEvent.CreateTime.ToString(CultureInfo.InvariantCulture), wechatEvent.Event),
+            _ => throw new ArgumentOutOfRangeException(nameof(message)),
+        };
+        var userKey = Hash(appId, message.FromUserName);
+
+        WeChatInboundClaim claim;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            claim = await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>()
+                .ClaimWeChatInboundAsync(dedupeKey, userKey, receivedAt, cancellationToken);
+        }
+
+        if (claim.Attempts > 1)
+        {
+            logger.LogInformation("WeChat retried inbound message {InboundId} (attempt {Attempt}).", claim.Id, claim.Attempts);
+            return (claim.Id, claim.Attempts);
+        }
+
+        var stored = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _answering[claim.Id] = stored.Task;
+        // Started on this thread, not queued: the turn usually finishes before its first real wait, and the
+        // request then finds the answer ready instead of waking another thread for it and waiting for that.
+        _ = RunTurnAsync(claim, userKey, message, activity, stored);
+        return (claim.Id, 1);
+    }
+
+    /// <summary>The row's progress once it has an answer or someone took the slow path; null if neither happened by <paramref name="deadline"/>.</summary>
+    private async Task<Progress?> WaitForAnswerAsync(long id, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            // A turn running here signals when its answer is stored: no need to read the row before that.
+            if (_answering.TryGetValue(id, out var answering) && deadline > time.GetUtcNow())
+            {
+                try
+                {
+                    if (await answering.WaitAsync(deadline - time.GetUtcNow(), time, cancellationToken) is { } replyXml)
+                        return new Progress(WeChatInboundState.Pending, replyXml);
+                }
+                catch (TimeoutException)
+                {
+                    // Budget spent: the read below decides.
+                }
+            }
+
+            var row = await ReadAsync(id, cancellationToken);
+            if (row.ReplyXml is not null || row.State != WeChatInboundState.Pending) return row;
+            var remaining = deadline - time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero) return null;
+
+            // The turn runs on another instance: its answer shows up in the shared table.
+            if (!_answering.ContainsKey(id)) await Task.Delay(remaining < PollInterval ? remaining : PollInterval, time, cancellationToken);
+        }
+    }
+
+    private async Task RunTurnAsync(WeChatInboundClaim claim, string userKey, WeChatRequestMessage message, Activity activity, TaskCompletionSource<string?> stored)
+    {
+        var id = claim.Id;
+        var stopping = lifetime.ApplicationStopping;
+        try
+        {
+            WeChatReply reply;
+            bool deferred;
+            string? passiveReplyXml = null;
+            try
+            {
+                reply = await AskBotAsync(id, activity, stopping);
+                (reply, deferred, var xml) = await StoreAnswerAsync(claim, userKey, message, activity, reply, stopping);
+                if (!deferred) passiveReplyXml = xml;
+            }
+            finally
+            {
+                stored.TrySetResult(passiveReplyXml);
+                _answering.TryRemove(id, out _);
+            }
+
+            if (deferred) await DeliverIfDeferredAsync(id, message.FromUserName, reply, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down: WeChat's retry or the user's next message will reach a running instance.
+            logger.LogInformation("Answering WeChat inbound message {InboundId} was stopped by shutdown.", id);
+        }
+        catch (Exception exception)
+        {
+            // Nothing awaits this task: log, never let it go unobserved.
+            logger.LogError(exception, "Answering WeChat inbound message {InboundId} failed.", id);
+        }
+    }
+
+    private async Task<WeChatReply> AskBotAsync(long id, Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var replies = await scope.ServiceProvider.GetRequiredService<TurnProcessor>().ProcessActivityAsync(activity, cancellationToken);
+            return WeChatReply.FromActivity(replies.FirstOrDefault());
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(exception, "The bot failed on WeChat inbound message {InboundId}.", id);
+            return new WeChatTextReply(FailureText);
+        }
+    }
+
+    /// <summary>
+    /// Stores the rendered answer, with any answers still owed to the user folded in front of it. Deferred
+    /// is true when a request had already taken the slow path, so the answer has to be delivered some other way.
+    /// An answer first owed during this turn rides on the user's next message instead.
+    /// </summary>
+    private async Task<(WeChatReply Reply, bool Deferred, string Xml)> StoreAnswerAsync(
+        WeChatInboundClaim claim, string userKey, WeChatRequestMessage message, Activity activity, WeChatReply reply, CancellationToken cancellationToken)
+    {
+        var id = claim.Id;
+        await using var scope = scopes.CreateAsyncScope();
+        var messages = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>();
+        if (activity.Type == ActivityTypes.Message && claim.AnswersOwed)
+        {
+            var owed = await ClaimOwedAnswersAsync(messages, userKey, id, cancellationToken);
+            if (owed.Count > 0) reply = new WeChatTextReply(string.Join("\n\n", owed.Append(reply.AsText()).OfType<string>()));
+        }
+
+        var now = time.GetUtcNow();
+        var xml = WeChatReplyRenderer.Render(reply, message.FromUserName, message.ToUserName, now.ToUnixTimeSeconds());
+        var text = reply.AsText();
+        Task<int> Store(IQueryable<WeChatInboundMessage> row) => row.ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.ReplyXml, xml)
+            .SetProperty(m => m.ReplyText, text)
+            .SetProperty(m => m.AnsweredAt, now), cancellationToken);
+
+        // Usually no request has given up yet: one conditional write stores the answer for the passive reply.
+        if (await Store(messages.Where(m => m.Id == id && m.State == WeChatInboundState.Pending)) == 1) return (reply, false, xml);
+        await Store(messages.Where(m => m.Id == id));
+        return (reply, true, xml);
+    }
+
+    private static async Task<List<string>> ClaimOwedAnswersAsync(DbSet<WeChatInboundMessage> messages, string userKey, long currentId, CancellationToken cancellationToken)
+    {
+        var owed = await messages
+            .Where(m => m.UserKey == userKey && m.State == WeChatInboundState.AwaitingNextMessage && m.ReplyXml != null && m.Id != currentId)
+            .OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.ReplyText })
+            .ToListAsync(cancellationToken);
+
+        var texts = new List<string>();
+        foreach (var answer in owed)
+        {
+            var claimed = await messages.Where(m => m.Id == answer.Id && m.State == WeChatInboundState.AwaitingNextMessage)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, WeChatInboundState.Delivered), cancellationToken);
+            if (claimed == 1 && !string.IsNullOrEmpty(answer.ReplyText)) texts.Add(answer.ReplyText);
+        }
+
+        return texts;
+    }
+
+    private async Task DeliverIfDeferredAsync(long id, string openId, WeChatReply reply, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var messages = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>();
+        var state = await messages.Where(m => m.Id == id).Select(m => m.State).FirstAsync(cancellationToken);
+        if (state != WeChatInboundState.AwaitingCustomerService) return;
+
+        var outcome = WeChatInboundState.Delivered;
+        try
+        {
+            var api = scope.ServiceProvider.GetRequiredService<WeChatApiClient>();
+            switch (reply)
+            {
+                case WeChatNewsReply news:
+                    await api.SendCustomerServiceNewsAsync(openId, news.Article, cancellationToken);
+                    break;
+                case WeChatTextReply text:
+                    await api.SendCustomerServiceTextAsync(openId, text.Content, cancellationToken);
+                    break;
+            }
+        }
+        catch (Exception exception) when (exception is WeChatApiException or HttpRequestException or TimeoutException)
+        {
+            // 45015 (no message from the user in 48 h) and the like: the answer waits for the user's next message instead.
+            logger.LogWarning(exception, "Customer-service delivery of WeChat inbound message {InboundId} failed; keeping it for the next message.", id);
+            outcome = WeChatInboundState.AwaitingNextMessage;
+        }
+
+        await messages.Where(m => m.Id == id && m.State == WeChatInboundState.AwaitingCustomerService)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, outcome), CancellationToken.None);
+    }
+
+    /// <summary>Takes the slow path, unless the answer was stored first.</summary>
+    private async Task<bool> DeferAsync(long id, WeChatInboundState deferral)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var messages = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>();
+        return await messages.Where(m => m.Id == id && m.State == WeChatInboundState.Pending && m.ReplyXml == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, deferral)) == 1;
+    }
+
+    /// <summary>Delivers an answer that was waiting for the next message on this retry instead.</summary>
+    private async Task<bool> TakeOwedAnswerAsync(long id)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var messages = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>();
+        return await messages.Where(m => m.Id == id && m.State == WeChatInboundState.AwaitingNextMessage)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, WeChatInboundState.Delivered)) == 1;
+    }
+
+    private async Task<Progress> ReadAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>()
+            .Where(m => m.Id == id).Select(m => new Progress(m.State, m.ReplyXml)).FirstAsync(cancellationToken);
+    }
+
+    /// <summary>Where a message's answer stands: what the requests waiting on it need of its row.</summary>
+    private sealed record Progress(WeChatInboundState State, string? ReplyXml);
+
+    /// <summary>
+    /// A message's MsgId and AppID in the clear (neither says who sent it). WeChat's MsgIds grow over time, so
+    /// each new row lands next to the last one in the unique index, instead of rewriting an index page at a
+    /// random place in the file, as a hash would.
+    /// </summary>
+    private static string MessageKey(string appId, string msgId) =>
+        $"{appId}:{msgId}" is { Length: <= WeChatInboundMessage.DedupeKeyLength } key ? key : Hash(appId, "message", msgId);
+
+    private static string Hash(params string[] parts) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))));
+}

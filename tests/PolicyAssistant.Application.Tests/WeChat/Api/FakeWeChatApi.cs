@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace PolicyAssistant.Application.Tests.WeChat.Api;
+
+/// <summary>One call the fake received: the API path and its JSON body.</summary>
+internal sealed record ApiCall(string Path, JsonNode Body);
+
+/// <summary>
+/// A local stand-in for api.weixin.qq.com speaking its JSON: stable_token checks the AppID and secret and
+/// counts calls; every other API checks the access_token query parameter like WeChat does (40001 when it is
+/// not the current one) and records what it was sent.
+/// </summary>
+internal sealed class FakeWeChatApi : IAsyncDisposable
+{
+    public const string AppId = "wx5823bf96d3bd56c7";
+    public const string AppSecret = "fake-secret";
+
+    private readonly WebApplication _app;
+    private readonly Channel<ApiCall> _calls = Channel.CreateUnbounded<ApiCall>();
+    private readonly ConcurrentDictionary<string, int> _failures = new();
+    private readonly Lock _tokenLock = new();
+    private int _tokenCalls;
+    private int _issued;
+    private string? _current;
+
+    private FakeWeChatApi(WebApplication app) => _app = app;
+
+    public Uri BaseUrl => new(_app.Urls.First() + "/");
+
+    public int TokenCalls => Volatile.Read(ref _tokenCalls);
+
+    public ConcurrentQueue<bool> ForceRefreshFlags { get; } = new();
+
+    /// <summary>How long stable_token takes, so that concurrent callers really overlap.</summary>
+    public TimeSpan TokenDelay { get; set; }
+
+    public static async Task<FakeWeChatApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeWeChatApi(app);
+        app.MapPost("/cgi-bin/stable_token", fake.StableTokenAsync);
+        app.MapPost("/cgi-bin/{**path}", fake.ApiAsync);
+        await app.StartAsync();
+        return fake;
+    }
+
+    /// <summary>WeChat invalidates the current token (as when it is refreshed elsewhere): the next call gets 40001.</summary>
+    public void InvalidateToken()
+    {
+        lock (_tokenLock) _current = null;
+    }
+
+    /// <summary>The next call to <paramref name="path"/> fails with <paramref name="errorCode"/>.</summary>
+    public void FailNext(string path, int errorCode) => _failures[path] = errorCode;
+
+    public async Task<ApiCall> NextCallAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return await _calls.Reader.ReadAsync(timeout.Token);
+    }
+
+    public bool TryTakeCall(out ApiCall? call) => _calls.Reader.TryRead(out call);
+
+    private async Task<IResult> StableTokenAsync(HttpRequest request)
+    {
+        Interlocked.Increment(ref _tokenCalls);
+        var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!;
+        if ((string?)body["grant_type"] != "client_credential" || (string?)body["appid"] != AppId || (string?)body["secret"] != AppSecret)
+            return Results.Json(new { errcode = 40125, errmsg = "invalid appsecret" });
+        var force = (bool?)body["force_refresh"] ?? false;
+        ForceRefreshFlags.Enqueue(force);
+        await Task.Delay(TokenDelay);
+        lock (_tokenLock)
+        {
+            // Like WeChat: without force_refresh the current token comes back while it is valid.
+            if (force || _current is null) _current = $"ACCESS_TOKEN_{Interlocked.Increment(ref _issued)}";
+            return Results.Json(new { access_token = _current, expires_in = 7200 });
+        }
+    }
+
+    private async Task<IResult> ApiAsync(HttpRequest request, string path)
+    {
+        var fullPath = "cgi-bin/" + path;
+        string? current;
+        lock (_tokenLock) current = _current;
+        if (current is null || request.Query["access_token"] != current)
+            return Results.Json(new { errcode = 40001, errmsg = "invalid credential, access_token is invalid or not latest" });
+
+        var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!;
+        await _calls.Writer.WriteAsync(new ApiCall(fullPath, body));
+        if (_failures.TryRemove(fullPath, out var errorCode))
+            return Results.Json(new { errcode = errorCode, errmsg = $"fake failure {errorCode}" });
+
+        return fullPath switch
+        {
+            "cgi-bin/message/template/send" => Results.Json(new { errcode = 0, errmsg = "ok", msgid = 200228332L }),
+            "cgi-bin/message/mass/sendall" or "cgi-bin/message/mass/send" =>
+                Results.Json(new { errcode = 0, errmsg = "send job submission success", msg_id = 34182L, msg_data_id = 206227730L }),
+            "cgi-bin/tags/create" => Results.Json(new { tag = new { id = 134, name = (string?)body["tag"]?["name"] } }),
+            _ => Results.Json(new { errcode = 0, errmsg = "ok" }),
+        };
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection;
+using PolicyAssistant.Application.Database;
+using PolicyAssistant.Application.WeChat.Api;
+using PolicyAssistant.Testing;
+
+namespace PolicyAssistant.Application.Tests.WeChat.Api;
+
+/// <summary>Several product instances (separate containers, one database) sharing one access token.</summary>
+public sealed class WeChatAccessTokenLeaseTests
+{
+    [Fact]
+    public Task GetTokenAsync_ThreeInstancesAtOnceOnSqlite_FetchOneToken() => ThreeInstancesFetchOneTokenAsync(DatabaseProvider.Sqlite);
+
+    [PostgresFact]
+    public Task GetTokenAsync_ThreeInstancesAtOnceOnPostgres_FetchOneToken() => ThreeInstancesFetchOneTokenAsync(DatabaseProvider.PostgreSql);
+
+    [Fact]
+    public Task GetTokenAsync_LeaseLeftByADeadInstanceOnSqlite_IsTakenOver() => LeaseLeftByADeadInstanceIsTakenOverAsync(DatabaseProvider.Sqlite);
+
+    [PostgresFact]
+    public Task GetTokenAsync_LeaseLeftByADeadInstanceOnPostgres_IsTakenOver() => LeaseLeftByADeadInstanceIsTakenOverAsync(DatabaseProvider.PostgreSql);
+
+    private static async Task ThreeInstancesFetchOneTokenAsync(DatabaseProvider provider)
+    {
+        await using var api = await FakeWeChatApi.StartAsync();
+        api.TokenDelay = TimeSpan.FromMilliseconds(300);
+        using var database = TestDatabase.Create(provider);
+        using (database.CreateContext())
+        {
+            // EnsureCreated.
+        }
+
+        var instances = Enumerable.Range(0, 3).Select(_ => WeChatApiServices.Build(api, database)).ToList();
+        try
+        {
+            var tokens = await Task.WhenAll(instances
+                .SelectMany(instance => Enumerable.Range(0, 4).Select(_ => instance.GetRequiredService<WeChatAccessTokenProvider>()))
+                .Select(provider => Task.Run(() => provider.GetTokenAsync(CancellationToken.None))));
+
+            Assert.Equal((1, 1), (api.TokenCalls, tokens.Distinct().Count()));
+        }
+        finally
+        {
+            foreach (var instance in instances) await instance.DisposeAsync();
+        }
+    }
+
+    private static async Task LeaseLeftByADeadInstanceIsTakenOverAsync(DatabaseProvider provider)
+    {
+        await using var api = await FakeWeChatApi.StartAsync();
+        using var database = TestDatabase.Create(provider);
+        using (var db = database.CreateContext())
+        {
+            db.Add(new WeChatAccessToken { AppId = FakeWeChatApi.AppId, LeaseHolder = "crashed", LeaseUntil = DateTimeOffset.UtcNow.AddMinutes(-1) });
+            db.SaveChanges();
+        }
+
+        await using var instance = WeChatApiServices.Build(api, database);
+        var token = await instance.GetRequiredService<WeChatAccessTokenProvider>().GetTokenAsync(CancellationToken.None);
+
+        using var check = database.CreateContext();
+        var row = check.Set<WeChatAccessToken>().Single();
+        Assert.Equal((token, null), (row.Token, row.LeaseHolder));
+    }
+}
