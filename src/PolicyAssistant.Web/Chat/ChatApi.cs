@@ -15,7 +15,9 @@ public sealed record ChatResponse(string Reply, IReadOnlyList<ChatSource> Source
 /// <summary>The web channel: JSON in, JSON out, for the chat page and for anyone testing the bot.</summary>
 public static partial class ChatApi
 {
-    public const string ChannelId = "web";
+    private static readonly WebChatAdapter Adapter = new();
+
+    public const string ChannelId = WebChatAdapter.ChannelId;
     public const int MaxTextLength = 2000;
 
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder endpoints)
@@ -33,14 +35,8 @@ public static partial class ChatApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var user = new ChannelAccount(request.UserId!);
-        var activity = Activity.CreateMessage(ChannelId, request.UserId!, user, new ChannelAccount("bot"), request.Text!);
-        var replies = (await turns.ProcessActivityAsync(activity, cancellationToken)).Select(ToReply).ToList();
-        return TypedResults.Ok(new ChatResponse(
-            string.Join("\n\n", replies.Select(r => r.Text)),
-            replies.SelectMany(r => r.Sources).DistinctBy(s => s.Id).ToList(),
-            replies.LastOrDefault()?.SuggestedReplies ?? [],
-            replies));
+        var replies = await turns.ProcessActivityAsync(Adapter.ToActivity(request), cancellationToken);
+        return TypedResults.Ok(Adapter.ToOutgoing(replies));
     }
 
     private static Dictionary<string, string[]> Validate(ChatRequest request)
@@ -62,11 +58,6 @@ public static partial class ChatApi
 
         return errors;
     }
-
-    private static ChatReply ToReply(Activity reply) => new(
-        reply.Text ?? "",
-        reply.Sources.Select(s => new ChatSource(s.EntryId, s.Title, s.Source)).ToList(),
-        reply.SuggestedReplies);
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex UserIdPattern();

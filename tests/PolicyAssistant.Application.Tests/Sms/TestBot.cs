@@ -4,7 +4,7 @@ namespace PolicyAssistant.Application.Tests.Sms;
 
 /// <summary>
 /// A bot for the channel's tests: it answers "答：" + the question, a long policy answer for "长答案",
-/// nothing for "沉默", and throws for "出错". It records every activity it was given.
+/// two replies for "两条", nothing for "沉默", and throws for "出错". It records every activity it was given.
 /// </summary>
 public sealed class TestBot : IBot
 {
@@ -41,6 +41,10 @@ public sealed class TestBot : IBot
                 return;
             case "出错":
                 throw new InvalidOperationException("The bot broke.");
+            case "两条":
+                await turnContext.SendTextAsync("第一条", cancellationToken);
+                await turnContext.SendTextAsync("第二条", cancellationToken);
+                return;
             case "长答案":
                 await turnContext.SendTextAsync(LongAnswer, cancellationToken);
                 return;

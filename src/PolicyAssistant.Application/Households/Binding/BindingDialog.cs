@@ -91,7 +91,7 @@ public sealed partial class BindingDialog : ComponentDialog
         step.State = new BindingState();
         switch (lookup)
         {
-            case MemberLookup.Found found when step.Context.Activity.ChannelId == SmsInboundProcessor.ChannelId:
+            case MemberLookup.Found found when step.Context.Activity.ChannelId == SmsAdapter.ChannelId:
                 return await SendCodeToSmsSenderAsync(step, user, found, cancellationToken);
             case MemberLookup.Found found:
                 return await SendCodeAsync(step, user, found, sendTo: null, cancellationToken);

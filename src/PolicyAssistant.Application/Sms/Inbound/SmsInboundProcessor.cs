@@ -19,7 +19,7 @@ public sealed class SmsInboundProcessor(
     TimeProvider clock,
     ILogger<SmsInboundProcessor> logger)
 {
-    public const string ChannelId = "sms";
+    private static readonly SmsAdapter Adapter = new();
     public const int BatchSize = 20;
 
     private SmsOptions Options => options.Value;
@@ -171,8 +171,8 @@ public sealed class SmsInboundProcessor(
             return new Response(SmsInboundOutcome.ContinuationSent, FirstPart(message, continuation.RemainingText, continuation));
         }
 
-        var replies = await turnProcessor.ProcessActivityAsync(ToActivity(message), cancellationToken);
-        var answer = string.Join("\n", replies.Select(r => r.Text?.Trim()).Where(t => !string.IsNullOrEmpty(t)));
+        var replies = await turnProcessor.ProcessActivityAsync(Adapter.ToActivity(message), cancellationToken);
+        var answer = Adapter.ToOutgoing(replies);
         return answer.Length == 0
             ? new Response(SmsInboundOutcome.Ignored)
             : new Response(SmsInboundOutcome.Answered, FirstPart(message, answer, continuation));
@@ -219,17 +219,6 @@ public sealed class SmsInboundProcessor(
         return answered >= Options.Limits.InboundAnswersPerWindow;
     }
 
-    private static Activity ToActivity(SmsInboundMessage message) => new()
-    {
-        Type = ActivityTypes.Message,
-        Id = message.SequenceId,
-        ChannelId = ChannelId,
-        ConversationId = message.PhoneNumber,
-        From = new ChannelAccount(message.PhoneNumber),
-        Recipient = new ChannelAccount(message.DestCode ?? ChannelId, message.SignName),
-        Timestamp = new DateTimeOffset(message.SentAt ?? message.ReceivedAt, TimeSpan.Zero),
-        Text = message.Content.Trim(),
-    };
 
     private async Task<bool> TrySaveAsync(SmsInboundMessage message, CancellationToken cancellationToken)
     {

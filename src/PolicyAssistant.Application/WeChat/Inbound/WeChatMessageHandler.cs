@@ -19,22 +19,15 @@ public sealed class WeChatMessageHandler(WeChatReplyCoordinator coordinator, ISe
     /// <summary>The plaintext reply XML (or <c>success</c>); null when WeChat hung up before it was ready.</summary>
     public Task<string?> HandleAsync(WeChatRequestMessage message, CancellationToken requestAborted) => message switch
     {
-        WeChatTextMessage text => coordinator.AnswerAsync(message, WeChatActivities.FromMessage(text, text.Content), requestAborted),
-        WeChatVoiceMessage { Recognition: { } heard } voice when !string.IsNullOrWhiteSpace(heard) =>
-            coordinator.AnswerAsync(message, WeChatActivities.FromMessage(voice, heard.Trim()), requestAborted),
+        WeChatTextMessage => coordinator.AnswerAsync(message, requestAborted),
+        WeChatVoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => coordinator.AnswerAsync(message, requestAborted),
         WeChatVoiceMessage => Reply(message, NotHeardText),
         WeChatUserMessage => Reply(message, TextOnlyText),
-        WeChatSubscribeEvent subscribe => Answer(subscribe, WeChatActivities.EventNames.Subscribe, subscribe.EventKey, requestAborted),
-        WeChatUnsubscribeEvent unsubscribe => Answer(unsubscribe, WeChatActivities.EventNames.Unsubscribe, null, requestAborted),
-        WeChatClickEvent click => Answer(click, WeChatActivities.EventNames.Click, click.EventKey, requestAborted),
-        WeChatViewEvent view => Answer(view, WeChatActivities.EventNames.View, view.EventKey, requestAborted),
+        WeChatSubscribeEvent or WeChatUnsubscribeEvent or WeChatClickEvent or WeChatViewEvent => coordinator.AnswerAsync(message, requestAborted),
         WeChatTemplateSendJobFinishEvent report => RecordAsync(report, WeChatDeliveryReportKind.TemplateMessage, report.MsgId, report.Status, null),
         WeChatMassSendJobFinishEvent report => RecordAsync(report, WeChatDeliveryReportKind.MassSend, report.MsgId, report.Status, report),
         _ => Task.FromResult<string?>(WeChatReplyRenderer.Success),
     };
-
-    private Task<string?> Answer(WeChatEvent wechatEvent, string name, string? value, CancellationToken requestAborted) =>
-        coordinator.AnswerAsync(wechatEvent, WeChatActivities.FromEvent(wechatEvent, name, value), requestAborted);
 
     private Task<string?> Reply(WeChatRequestMessage message, string text) =>
         Task.FromResult<string?>(WeChatReplyRenderer.Render(new WeChatTextReply(text), message.FromUserName, message.ToUserName, time.GetUtcNow().ToUnixTimeSeconds()));

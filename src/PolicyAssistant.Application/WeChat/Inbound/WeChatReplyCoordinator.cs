@@ -44,10 +44,13 @@ public sealed class WeChatReplyCoordinator(
     /// </summary>
     private readonly ConcurrentDictionary<long, Task<string?>> _answering = new();
 
+    private readonly WeChatAdapter _adapter = new(options.Value.IsVerifiedServiceAccount);
+
     /// <summary>The plaintext reply XML (or <c>success</c>) for this attempt; null when WeChat hung up first.</summary>
-    public async Task<string?> AnswerAsync(WeChatRequestMessage message, Activity activity, CancellationToken requestAborted)
+    public async Task<string?> AnswerAsync(WeChatRequestMessage message, CancellationToken requestAborted)
     {
         var settings = options.Value;
+        var activity = _adapter.ToActivity(message);
         var receivedAt = time.GetUtcNow();
         try
         {
@@ -153,13 +156,14 @@ public sealed class WeChatReplyCoordinator(
         var stopping = lifetime.ApplicationStopping;
         try
         {
+            WeChatOutgoing outgoing;
             WeChatReply reply;
             bool deferred;
             string? passiveReplyXml = null;
             try
             {
-                reply = await AskBotAsync(id, activity, stopping);
-                (reply, deferred, var xml) = await StoreAnswerAsync(claim, userKey, message, activity, reply, stopping);
+                outgoing = await AskBotAsync(id, activity, stopping);
+                (reply, deferred, var xml) = await StoreAnswerAsync(claim, userKey, message, activity, outgoing.Passive, stopping);
                 if (!deferred) passiveReplyXml = xml;
             }
             finally
@@ -169,6 +173,7 @@ public sealed class WeChatReplyCoordinator(
             }
 
             if (deferred) await DeliverIfDeferredAsync(id, message.FromUserName, reply, stopping);
+            if (outgoing.Later.Count > 0) await DeliverLaterAsync(id, userKey, message, outgoing.Later, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -182,19 +187,61 @@ public sealed class WeChatReplyCoordinator(
         }
     }
 
-    private async Task<WeChatReply> AskBotAsync(long id, Activity activity, CancellationToken cancellationToken)
+    private async Task<WeChatOutgoing> AskBotAsync(long id, Activity activity, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var replies = await scope.ServiceProvider.GetRequiredService<TurnProcessor>().ProcessActivityAsync(activity, cancellationToken);
-            return WeChatReply.FromActivity(replies.FirstOrDefault());
+            return _adapter.ToOutgoing(replies);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(exception, "The bot failed on WeChat inbound message {InboundId}.", id);
-            return new WeChatTextReply(FailureText);
+            return new WeChatOutgoing(new WeChatTextReply(FailureText), []);
         }
+    }
+
+    /// <summary>
+    /// The replies of the turn that did not fit in the passive reply: by customer-service message where the account
+    /// may send them, else (or when sending fails) kept as answers owed to the user, which ride on the next message.
+    /// </summary>
+    private async Task DeliverLaterAsync(long id, string userKey, WeChatRequestMessage message, IReadOnlyList<WeChatTextReply> later, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var sent = 0;
+        if (options.Value.IsVerifiedServiceAccount)
+        {
+            var api = scope.ServiceProvider.GetRequiredService<WeChatApiClient>();
+            try
+            {
+                for (; sent < later.Count; sent++) await api.SendCustomerServiceTextAsync(message.FromUserName, later[sent].Content, cancellationToken);
+            }
+            catch (Exception exception) when (exception is WeChatApiException or HttpRequestException or TimeoutException)
+            {
+                logger.LogWarning(exception, "Customer-service delivery of the rest of WeChat inbound message {InboundId} failed; keeping it for the next message.", id);
+            }
+        }
+
+        if (sent == later.Count) return;
+        var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
+        var now = time.GetUtcNow();
+        for (var part = sent; part < later.Count; part++)
+        {
+            var text = later[part].Content;
+            db.Add(new WeChatInboundMessage
+            {
+                DedupeKey = Hash("later", id.ToString(CultureInfo.InvariantCulture), part.ToString(CultureInfo.InvariantCulture)),
+                UserKey = userKey,
+                ReceivedAt = now,
+                State = WeChatInboundState.AwaitingNextMessage,
+                ReplyXml = WeChatReplyRenderer.Render(later[part], message.FromUserName, message.ToUserName, now.ToUnixTimeSeconds()),
+                ReplyText = text,
+                AnsweredAt = now,
+            });
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     /// <summary>

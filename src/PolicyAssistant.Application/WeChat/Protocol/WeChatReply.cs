@@ -9,15 +9,6 @@ public abstract record WeChatReply
 
     /// <summary>The reply as plain text, for channels that carry no card (a later delivery folded into another text).</summary>
     public abstract string? AsText();
-
-    /// <summary>The passive reply for the bot's first reply activity: an article when it has a card, else its text.</summary>
-    public static WeChatReply FromActivity(Activity? reply) => reply switch
-    {
-        null => Success,
-        { Cards: [var card, ..] } => new WeChatNewsReply(card),
-        { Text: { Length: > 0 } text } => new WeChatTextReply(text),
-        _ => Success,
-    };
 }
 
 public sealed record WeChatSuccessReply : WeChatReply

@@ -32,6 +32,18 @@ public sealed class SmsInboundTests
     }
 
     [Fact]
+    public async Task Text_TurnWithTwoReplies_OneTextCarriesBoth()
+    {
+        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+
+        await sms.ReceiveAsync(new SmsUplink("900002", Phone, "两条", sms.Now, null, null));
+        await sms.ProcessInboundAsync();
+        await sms.DispatchAsync();
+
+        Assert.Equal(["第一条\n第二条"], await RepliesToAsync(sms));
+    }
+
+    [Fact]
     public Task Receive_SameSequenceIdTwice_StoresAndAnswersOnce_Sqlite() => SameSequenceIdTwice(DatabaseProvider.Sqlite);
 
     [PostgresFact]

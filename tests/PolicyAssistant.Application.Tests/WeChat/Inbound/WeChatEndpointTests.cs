@@ -224,6 +224,45 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_TurnWithTwoReplies_PassiveReplyCarriesBoth()
+    {
+        await using var host = await WeChatTestHost.StartAsync(_api);
+        var wechat = new WeChatServerSimulator(host.Http);
+
+        var reply = await ReplyAsync(wechat, await wechat.PostAsync(WeChatServerSimulator.Text("两条", WeChatServerSimulator.NewMsgId())));
+
+        Assert.Equal("第一条：两条\n\n第二条：两条", (string)reply.Element("Content")!);
+    }
+
+    [Fact]
+    public async Task Post_TwoRepliesTooLongForOnePassiveReply_SecondRidesOnTheNextMessage()
+    {
+        await using var host = await WeChatTestHost.StartAsync(_api);
+        var wechat = new WeChatServerSimulator(host.Http);
+
+        var first = await ReplyAsync(wechat, await wechat.PostAsync(WeChatServerSimulator.Text("两条长", WeChatServerSimulator.NewMsgId())));
+        await host.WaitForInboundAsync(m => m.State == WeChatInboundState.AwaitingNextMessage);
+        var next = await ReplyAsync(wechat, await wechat.PostAsync(WeChatServerSimulator.Text("在吗", WeChatServerSimulator.NewMsgId())));
+
+        Assert.Equal(("第一条：两条长", WeChatAdapter.MoreFollowsText), (((string)first.Element("Content")!)[..7], ((string)first.Element("Content")!).Split("\n\n")[^1]));
+        Assert.Equal(("第二条：两条长", "答：在吗"), (((string)next.Element("Content")!)[..7], ((string)next.Element("Content")!).Split("\n\n")[^1]));
+    }
+
+    [Fact]
+    public async Task Post_TwoRepliesTooLongOnVerifiedAccount_SecondGoesAsCustomerServiceMessage()
+    {
+        await using var host = await WeChatTestHost.StartAsync(_api, verified: true);
+        var wechat = new WeChatServerSimulator(host.Http);
+
+        var first = await ReplyAsync(wechat, await wechat.PostAsync(WeChatServerSimulator.Text("两条长", WeChatServerSimulator.NewMsgId())));
+        var pushed = await _api.NextCallAsync();
+
+        Assert.StartsWith("第一条：两条长", (string)first.Element("Content")!);
+        Assert.Equal(("cgi-bin/message/custom/send", WeChatServerSimulator.OpenId), (pushed.Path, (string?)pushed.Body["touser"]));
+        Assert.StartsWith("第二条：两条长", (string?)pushed.Body["text"]?["content"]);
+    }
+
+    [Fact]
     public async Task Post_SlowAnswerReadyByTheRetry_RetryGetsTheAnswer()
     {
         await using var host = await WeChatTestHost.StartAsync(_api, answerBudget: TimeSpan.FromMilliseconds(200));

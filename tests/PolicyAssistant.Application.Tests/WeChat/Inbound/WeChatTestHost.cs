@@ -16,7 +16,7 @@ using PolicyAssistant.Testing;
 namespace PolicyAssistant.Application.Tests.WeChat.Inbound;
 
 /// <summary>
-/// A small bot for the channel tests: it echoes questions, answers "卡片" with a card, and holds any
+/// A small bot for the channel tests: it echoes questions, answers "卡片" with a card, "两条…" with two replies, and holds any
 /// question starting with "慢" until the test opens <see cref="SlowGate"/>. It records every activity it sees.
 /// </summary>
 internal sealed class ScriptedBot : IBot
@@ -33,13 +33,22 @@ internal sealed class ScriptedBot : IBot
         Seen.Enqueue(activity);
         if (activity.Type == ActivityTypes.Event)
         {
-            if (activity.Name == WeChatActivities.EventNames.Unsubscribe) return;
+            if (activity.Name == WeChatAdapter.EventNames.Unsubscribe) return;
             await turnContext.SendTextAsync($"事件：{activity.Name} {activity.Value}".Trim(), cancellationToken);
             return;
         }
 
         var text = activity.Text ?? "";
         if (text.StartsWith('慢')) await SlowGate.Task.WaitAsync(cancellationToken);
+        if (text.StartsWith("两条", StringComparison.Ordinal))
+        {
+            // Two replies in one turn; "两条长" makes each one too long to share a passive reply.
+            var body = text == "两条长" ? new string('保', 500) : "";
+            await turnContext.SendTextAsync($"第一条：{text}{body}", cancellationToken);
+            await turnContext.SendTextAsync($"第二条：{text}{body}", cancellationToken);
+            return;
+        }
+
         if (text == "卡片")
         {
             await turnContext.SendActivityAsync(new Activity

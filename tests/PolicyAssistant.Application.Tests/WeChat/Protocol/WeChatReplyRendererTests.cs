@@ -89,14 +89,4 @@ public sealed class WeChatReplyRendererTests
         Assert.Equal((reply, AppId), IndependentCrypt.Open(encrypt, AesKey));
     }
 
-    [Fact]
-    public void FromActivity_ReplyWithCard_IsNews()
-    {
-        var activity = Activity.CreateMessage("wechat", "c", new("u"), new("b"), "文字");
-        var withCard = new Activity { Type = activity.Type, ChannelId = "wechat", ConversationId = "c", From = new("b"), Recipient = new("u"), Text = "文字", Cards = [new CardAttachment("标题", "说明")] };
-
-        Assert.IsType<WeChatTextReply>(WeChatReply.FromActivity(activity));
-        Assert.IsType<WeChatNewsReply>(WeChatReply.FromActivity(withCard));
-        Assert.IsType<WeChatSuccessReply>(WeChatReply.FromActivity(null));
-    }
 }
