@@ -1,3 +1,4 @@
+using PolicyAssistant.Domain.Households;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -182,7 +183,7 @@ public static class SmsEndpoints
 
     private static SmsUplink? ToUplink(JsonElement item)
     {
-        if (SmsPhoneNumber.Normalize(Read(item, "phone_number")) is not { } phoneNumber)
+        if (PhoneNumber.Normalize(Read(item, "phone_number")) is not { } phoneNumber)
         {
             return null;
         }
@@ -202,7 +203,7 @@ public static class SmsEndpoints
         Read(item, "err_code"),
         Read(item, "err_msg"),
         ChinaTime.ParseToUtc(Read(item, "report_time")),
-        SmsPhoneNumber.Normalize(Read(item, "phone_number")));
+        PhoneNumber.Normalize(Read(item, "phone_number")));
 
     /// <summary>A field as text, whether the provider wrote it as a string, number or boolean.</summary>
     private static string? Read(JsonElement item, string name) =>

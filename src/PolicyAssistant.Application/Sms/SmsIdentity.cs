@@ -1,3 +1,5 @@
+using PolicyAssistant.Domain.Households;
+
 namespace PolicyAssistant.Application.Sms;
 
 /// <summary>A household member a phone number is on file for.</summary>
@@ -9,7 +11,7 @@ public sealed record PhoneHolder(string HouseholdId, string MemberId);
 /// </summary>
 public interface IPhoneDirectory
 {
-    /// <param name="phoneNumber">The 11-digit form from <see cref="SmsPhoneNumber.Normalize"/>.</param>
+    /// <param name="phoneNumber">The 11-digit form from <see cref="PhoneNumber.Normalize"/>.</param>
     Task<IReadOnlyList<PhoneHolder>> FindHoldersAsync(string phoneNumber, CancellationToken cancellationToken);
 }
 
@@ -27,7 +29,7 @@ public sealed class SmsIdentity(IPhoneDirectory directory)
 {
     /// <summary>The members this number is on file for; empty for an unknown or malformed number.</summary>
     public async Task<IReadOnlyList<PhoneHolder>> FindHoldersAsync(string phoneNumber, CancellationToken cancellationToken) =>
-        SmsPhoneNumber.Normalize(phoneNumber) is { } normalized
+        PhoneNumber.Normalize(phoneNumber) is { } normalized
             ? await directory.FindHoldersAsync(normalized, cancellationToken)
             : [];
 

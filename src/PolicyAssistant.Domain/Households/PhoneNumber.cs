@@ -17,7 +17,7 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
     /// <summary>An 11-digit mobile number as staff and households may see it: 138****1234.</summary>
     public static string Mask(string value) => value[..3] + "****" + value[^4..];
 
-    /// <summary>Accepts spaces, dashes, full-width digits and a +86 / 0086 prefix.</summary>
+    /// <summary>Accepts spaces, dashes, brackets, full-width digits and a +86 / 0086 prefix.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out PhoneNumber? phone)
     {
         phone = null;
@@ -26,7 +26,7 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
             return false;
         }
 
-        var digits = string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '－'))
+        var digits = string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '－' or '(' or ')' or '（' or '）'))
             .Select(c => c is >= '０' and <= '９' ? (char)('0' + (c - '０')) : c));
         foreach (var prefix in new[] { "+86", "0086", "86" })
         {
@@ -45,6 +45,9 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
         phone = new PhoneNumber(digits);
         return true;
     }
+
+    /// <summary>The eleven digits of a mobile number however it was typed; null when it is not one.</summary>
+    public static string? Normalize(string? text) => TryParse(text, out var phone) ? phone.Value : null;
 
     public static PhoneNumber Parse(string text) =>
         TryParse(text, out var phone) ? phone : throw new FormatException("Not a mainland mobile number.");

@@ -11,6 +11,10 @@ public sealed class PhoneNumberTests
     [InlineData("+8613800001234")]
     [InlineData("008613800001234")]
     [InlineData("１３８００００１２３４")]
+    [InlineData("+86 138-0000-1234")]
+    [InlineData("8613800001234")]
+    [InlineData("(138)0000-1234")]
+    [InlineData("１３８－００００－１２３４")]
     public void TryParse_MobileTypedAnyWay_Normalizes(string text)
     {
         Assert.True(PhoneNumber.TryParse(text, out var phone));
@@ -28,6 +32,15 @@ public sealed class PhoneNumberTests
     public void TryParse_NotAMobile_ReturnsFalse(string? text)
     {
         Assert.False(PhoneNumber.TryParse(text, out _));
+    }
+
+    [Theory]
+    [InlineData("+86 138-0000-1234", "13800001234")]
+    [InlineData("0771-1234567", null)]
+    [InlineData(null, null)]
+    public void Normalize_Text_GivesElevenDigitsOrNull(string? text, string? expected)
+    {
+        Assert.Equal(expected, PhoneNumber.Normalize(text));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PolicyAssistant.Domain.Households;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -64,7 +65,7 @@ public sealed class TencentSmsGateway(HttpClient httpClient, IOptions<SmsOptions
         }
 
         var statuses = (body["SendStatusSet"] as JsonArray ?? []).OfType<JsonObject>().ToList();
-        return batch.PhoneNumbers.Select(phoneNumber => statuses.FirstOrDefault(s => SmsPhoneNumber.Normalize(s["PhoneNumber"]?.ToString()) == phoneNumber) is { } status
+        return batch.PhoneNumbers.Select(phoneNumber => statuses.FirstOrDefault(s => PhoneNumber.Normalize(s["PhoneNumber"]?.ToString()) == phoneNumber) is { } status
             ? ToSendResult(status)
             : new SmsSendResult.Unknown("SendSms answered without a status for this number.")).ToList();
 

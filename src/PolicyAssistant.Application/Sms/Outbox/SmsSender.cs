@@ -1,3 +1,4 @@
+using PolicyAssistant.Domain.Households;
 using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -81,7 +82,7 @@ public sealed class SmsSender(
             throw new ArgumentException("An OutId of 1 to 64 characters is required.", nameof(request));
         }
 
-        if (SmsPhoneNumber.Normalize(request.PhoneNumber) is not { } phoneNumber)
+        if (PhoneNumber.Normalize(request.PhoneNumber) is not { } phoneNumber)
         {
             return new SmsEnqueueResult.InvalidPhoneNumber();
         }

@@ -49,27 +49,4 @@ public sealed class SmsTextTests
     {
         Assert.Equal(expected, SmsText.IsContinue(text));
     }
-
-    [Theory]
-    [InlineData("13800138000", "13800138000")]
-    [InlineData("+86 138-0013-8000", "13800138000")]
-    [InlineData("8613800138000", "13800138000")]
-    [InlineData("008613800138000", "13800138000")]
-    [InlineData("１３８００１３８０００", "13800138000")]
-    [InlineData("12800138000", null)]
-    [InlineData("1380013800", null)]
-    [InlineData("0771-1234567", null)]
-    [InlineData("13800138000a", null)]
-    [InlineData("", null)]
-    [InlineData(null, null)]
-    public void Normalize_PhoneNumber_GivesElevenDigitsOrNull(string? value, string? expected)
-    {
-        Assert.Equal(expected, SmsPhoneNumber.Normalize(value));
-    }
-
-    [Fact]
-    public void Mask_PhoneNumber_HidesTheMiddleFour()
-    {
-        Assert.Equal("138****8000", SmsPhoneNumber.Mask("13800138000"));
-    }
 }
