@@ -2,7 +2,7 @@ using PolicyAssistant.Application.Households;
 using PolicyAssistant.Conversation.Dialogs;
 using PolicyAssistant.Conversation.State;
 using PolicyAssistant.Conversation.Turns;
-using PolicyAssistant.Knowledge.Normalization;
+using PolicyAssistant.Domain.Text;
 
 namespace PolicyAssistant.Application.Assistant;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using PolicyAssistant.Domain.Text;
 
 namespace PolicyAssistant.Domain.Households;
 
@@ -59,12 +60,8 @@ public sealed class IdNumber : IEquatable<IdNumber>
     public static string Normalize(string text)
     {
         var chars = text.Where(c => !char.IsWhiteSpace(c))
-            .Select(c => c switch
-            {
-                >= '０' and <= '９' => (char)('0' + (c - '０')),
-                'x' or 'Ｘ' or 'ｘ' => 'X',
-                _ => c,
-            });
+            .Select(TextFolding.Fold)
+            .Select(c => c == 'x' ? 'X' : c);
         return string.Concat(chars);
     }
 

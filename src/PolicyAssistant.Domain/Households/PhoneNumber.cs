@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using PolicyAssistant.Domain.Text;
 
 namespace PolicyAssistant.Domain.Households;
 
@@ -27,7 +28,7 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
         }
 
         var digits = string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '－' or '(' or ')' or '（' or '）'))
-            .Select(c => c is >= '０' and <= '９' ? (char)('0' + (c - '０')) : c));
+            .Select(TextFolding.Fold));
         foreach (var prefix in new[] { "+86", "0086", "86" })
         {
             if (digits.Length == 11 + prefix.Length && digits.StartsWith(prefix, StringComparison.Ordinal))

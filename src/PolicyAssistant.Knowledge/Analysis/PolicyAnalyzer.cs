@@ -5,6 +5,7 @@ using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
+using PolicyAssistant.Domain.Text;
 using PolicyAssistant.Knowledge.Normalization;
 
 namespace PolicyAssistant.Knowledge.Analysis;

@@ -1,4 +1,4 @@
-using PolicyAssistant.Knowledge.Normalization;
+using PolicyAssistant.Domain.Text;
 using PolicyAssistant.Knowledge.Search;
 
 namespace PolicyAssistant.Knowledge.Answers;

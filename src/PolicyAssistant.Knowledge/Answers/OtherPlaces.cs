@@ -1,4 +1,4 @@
-using PolicyAssistant.Knowledge.Normalization;
+using PolicyAssistant.Domain.Text;
 
 namespace PolicyAssistant.Knowledge.Answers;
 

@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using PolicyAssistant.Domain.Text;
 
 namespace PolicyAssistant.Knowledge.Normalization;
 

@@ -6,7 +6,7 @@ using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households.Audit;
 using PolicyAssistant.Application.Sms.Outbox;
 using PolicyAssistant.Domain.Households;
-using PolicyAssistant.Knowledge.Normalization;
+using PolicyAssistant.Domain.Text;
 
 namespace PolicyAssistant.Application.Households.Binding;
 

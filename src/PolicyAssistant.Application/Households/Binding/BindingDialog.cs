@@ -6,6 +6,7 @@ using PolicyAssistant.Conversation.Dialogs;
 using PolicyAssistant.Conversation.Dialogs.Prompts;
 using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Domain.Households;
+using PolicyAssistant.Domain.Text;
 
 namespace PolicyAssistant.Application.Households.Binding;
 
@@ -230,6 +231,6 @@ public sealed partial class BindingDialog : ComponentDialog
 
     /// <summary>“１２３ 456” → “123456”: full-width digits folded, everything else dropped.</summary>
     private static string Digits(string text) => string.Concat(text
-        .Select(c => c is >= '０' and <= '９' ? (char)('0' + (c - '０')) : c)
+        .Select(TextFolding.Fold)
         .Where(char.IsAsciiDigit));
 }

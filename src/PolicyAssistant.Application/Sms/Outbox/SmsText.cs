@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PolicyAssistant.Domain.Text;
 
 namespace PolicyAssistant.Application.Sms.Outbox;
 
@@ -28,25 +29,9 @@ public static class SmsText
 
     public static bool IsContinue(string text) => Fold(text) == "1";
 
-    /// <summary>A short command as typed on any phone: full-width folded, trimmed, upper-cased, closing punctuation dropped.</summary>
-    public static string Fold(string text) => FoldWidth(text).Trim().TrimEnd('。', '.', '!', '！', '?', '？', '~').Trim().ToUpperInvariant();
+    /// <summary>A short command as typed on any phone: folded (full-width, Traditional), trimmed, upper-cased, closing punctuation dropped.</summary>
+    public static string Fold(string text) => TextFolding.Fold(text).Trim().TrimEnd('。', '.', '!', '！', '?', '？', '~').Trim().ToUpperInvariant();
 
-    /// <summary>Full-width ASCII forms (Ｔ，１) and the ideographic space become their half-width selves.</summary>
-    public static string FoldWidth(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            builder.Append(c switch
-            {
-                '\u3000' => ' ',
-                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-                _ => c,
-            });
-        }
-
-        return builder.ToString();
-    }
 }
 
 internal static class SmsJson

@@ -1,6 +1,6 @@
-using PolicyAssistant.Knowledge.Normalization;
+using PolicyAssistant.Domain.Text;
 
-namespace PolicyAssistant.Knowledge.Tests.Normalization;
+namespace PolicyAssistant.Domain.Tests.Text;
 
 public sealed class TextFoldingTests
 {

@@ -1,4 +1,4 @@
-namespace PolicyAssistant.Knowledge.Normalization;
+namespace PolicyAssistant.Domain.Text;
 
 /// <summary>
 /// Folds the ways households type the same words onto one form: Traditional to Simplified
@@ -63,7 +63,7 @@ public static class TextFolding
     private static IEnumerable<(char Traditional, char Simplified)> ReadTraditionalToSimplified()
     {
         using var stream = typeof(TextFolding).Assembly.GetManifestResourceStream(
-            "PolicyAssistant.Knowledge.Normalization.traditional-to-simplified.txt")
+            "PolicyAssistant.Domain.Text.traditional-to-simplified.txt")
             ?? throw new InvalidOperationException("The Traditional-to-Simplified table is not embedded in the assembly.");
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
