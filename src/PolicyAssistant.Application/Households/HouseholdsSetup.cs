@@ -41,7 +41,10 @@ public static class HouseholdsSetup
         services.AddScoped<BackOffice.GetHouseholdsQuery>();
         services.AddSingleton<CurrentBindingQuery>();
         services.AddSingleton<BindingGate>();
-        services.AddSingleton<BindIdentityCommand>();
+        services.AddSingleton<FindMemberToBindQuery>();
+        services.AddSingleton<SendBindingCodeCommand>();
+        services.AddSingleton<VerifyBindingCodeCommand>();
+        services.AddSingleton<UnbindCommand>();
         services.AddSingleton<GetFamilyDoctorQuery>();
         services.AddSingleton<GetCertificationsQuery>();
         services.AddSingleton<GetSettlementsQuery>();

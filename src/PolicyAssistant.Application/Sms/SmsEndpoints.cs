@@ -1,4 +1,3 @@
-using PolicyAssistant.Domain.Households;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PolicyAssistant.Application.Sms.Inbound;
 using PolicyAssistant.Application.Sms.Outbox;
+using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Sms;
 

@@ -45,14 +45,23 @@ public sealed partial class BindingDialog : ComponentDialog
     private const int MaxRetries = 3;
 
     private readonly CurrentBindingQuery _binding;
-    private readonly BindIdentityCommand _command;
+    private readonly FindMemberToBindQuery _findMember;
+    private readonly SendBindingCodeCommand _sendCode;
+    private readonly VerifyBindingCodeCommand _verifyCode;
     private readonly IServiceScopeFactory _scopes;
 
-    public BindingDialog(CurrentBindingQuery binding, BindIdentityCommand command, IServiceScopeFactory scopes)
+    public BindingDialog(
+        CurrentBindingQuery binding,
+        FindMemberToBindQuery findMember,
+        SendBindingCodeCommand sendCode,
+        VerifyBindingCodeCommand verifyCode,
+        IServiceScopeFactory scopes)
         : base(DialogId)
     {
         _binding = binding;
-        _command = command;
+        _findMember = findMember;
+        _sendCode = sendCode;
+        _verifyCode = verifyCode;
         _scopes = scopes;
         AddDialog(new WaterfallDialog<BindingState>(Steps)
             .AddStep(AskNameAsync)
@@ -88,7 +97,7 @@ public sealed partial class BindingDialog : ComponentDialog
     {
         var idNumber = IdNumber.Parse(IdNumberIn((string)step.Result!));
         var user = _binding.UserOf(step.Context);
-        var lookup = await _command.FindMemberAsync(user, step.State.Name ?? "", idNumber, cancellationToken);
+        var lookup = await _findMember.FindAsync(user, step.State.Name ?? "", idNumber, cancellationToken);
         step.State = new BindingState();
         switch (lookup)
         {
@@ -108,7 +117,7 @@ public sealed partial class BindingDialog : ComponentDialog
     private async Task<DialogTurnResult> SendCodeAsync(
         WaterfallStepContext<BindingState> step, ChannelUser user, MemberLookup.Found found, PhoneNumber? sendTo, CancellationToken cancellationToken)
     {
-        var sending = await _command.SendCodeAsync(user, found.MemberId, sendTo, cancellationToken);
+        var sending = await _sendCode.SendAsync(user, found.MemberId, sendTo, cancellationToken);
         if (sending is CodeSending.Sent sent)
         {
             return await step.BeginDialogAsync(CodeSteps, new VerifyCodeState
@@ -156,7 +165,7 @@ public sealed partial class BindingDialog : ComponentDialog
     private async Task<DialogTurnResult> CheckCodeAsync(WaterfallStepContext<VerifyCodeState> step, CancellationToken cancellationToken)
     {
         var user = _binding.UserOf(step.Context);
-        var check = await _command.VerifyCodeAsync(user, step.State.ChallengeId, Digits((string)step.Result!), cancellationToken);
+        var check = await _verifyCode.VerifyAsync(user, step.State.ChallengeId, Digits((string)step.Result!), cancellationToken);
         switch (check)
         {
             case CodeCheck.Bound:

@@ -22,7 +22,7 @@ public sealed class BindIntent : IAssistantIntent
 }
 
 /// <summary>解绑: removes the user's binding at once (binding again is always possible).</summary>
-public sealed class UnbindIntent(CurrentBindingQuery binding, BindIdentityCommand command) : IAssistantIntent
+public sealed class UnbindIntent(CurrentBindingQuery binding, UnbindCommand command) : IAssistantIntent
 {
     private static readonly HashSet<string> Words = ["解绑", "解除绑定", "取消绑定", "解绑身份", "解除身份绑定"];
 

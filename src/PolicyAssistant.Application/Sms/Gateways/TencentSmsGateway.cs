@@ -1,9 +1,9 @@
-using PolicyAssistant.Domain.Households;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Sms.Gateways;
 

@@ -1,4 +1,3 @@
-using PolicyAssistant.Domain.Households;
 using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Sms.Gateways;
 using PolicyAssistant.Application.Sms.Inbound;
+using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Sms.Outbox;
 

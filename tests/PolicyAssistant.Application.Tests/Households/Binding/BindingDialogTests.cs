@@ -106,7 +106,7 @@ public sealed class BindingDialogTests
         await user.SayAsync(Head.IdNumber);
         var code = await host.LatestCodeSentToAsync(Head.Phone!);
 
-        host.Clock.Advance(BindIdentityCommand.CodeLifetime + TimeSpan.FromSeconds(1));
+        host.Clock.Advance(SendBindingCodeCommand.CodeLifetime + TimeSpan.FromSeconds(1));
         var reply = await user.SayAsync(code!);
 
         Assert.Contains("验证码已过期", reply);
@@ -130,13 +130,13 @@ public sealed class BindingDialogTests
             await user.SayAsync(Head.IdNumber);
             var code = await host.LatestCodeSentToAsync(Head.Phone!);
             var wrong = code == "000000" ? "111111" : "000000";
-            for (var left = BindIdentityCommand.MaxWrongCodes - 1; left > 0; left--)
+            for (var left = BindingLockouts.MaxWrongCodes - 1; left > 0; left--)
             {
                 Assert.Contains($"还可以再输{left}次", await user.SayAsync(wrong));
             }
 
             Assert.Equal(BindingDialog.LockedText, await user.SayAsync(wrong));
-            Assert.Equal(BindIdentityCommand.MaxWrongCodes, (await host.AuditAsync()).Count(entry => entry.Action == HouseholdAuditAction.BindingCodeRejected));
+            Assert.Equal(BindingLockouts.MaxWrongCodes, (await host.AuditAsync()).Count(entry => entry.Action == HouseholdAuditAction.BindingCodeRejected));
 
             await using var restarted = await host.RestartAsync();
             var again = restarted.User("wx-attacker");
@@ -150,7 +150,7 @@ public sealed class BindingDialogTests
             await other.SayAsync(Head.Name);
             Assert.Equal(BindingDialog.LockedText, await other.SayAsync(Head.IdNumber));
 
-            restarted.Clock.Advance(BindIdentityCommand.LockDuration + TimeSpan.FromMinutes(1));
+            restarted.Clock.Advance(BindingLockouts.LockDuration + TimeSpan.FromMinutes(1));
             await other.SayAsync("绑定");
             await other.SayAsync(Head.Name);
             Assert.Contains("验证码已发到", await other.SayAsync(Head.IdNumber));

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PolicyAssistant.Application.Database;
+using PolicyAssistant.Application.Households.Audit;
+using PolicyAssistant.Domain.Households;
+
+namespace PolicyAssistant.Application.Households.Binding;
+
+/// <summary>The last step of binding: checks the code and binds the user to the member, or counts a wrong code (<see cref="BindingLockouts"/>).</summary>
+public sealed class VerifyBindingCodeCommand(
+    IDbContextFactory<PolicyAssistantDbContext> dbFactory,
+    PersonalDataProtector protector,
+    RecordHouseholdAuditCommand audit,
+    TimeProvider clock)
+{
+    public async Task<CodeCheck> VerifyAsync(ChannelUser user, long challengeId, string code, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var challenge = await db.Set<BindingChallenge>()
+            .FirstOrDefaultAsync(c => c.Id == challengeId && c.ChannelId == user.ChannelId && c.UserKeyHash == user.UserKeyHash, cancellationToken);
+        if (challenge is null || challenge.ClosedAt is not null)
+        {
+            return new CodeCheck.Expired();
+        }
+
+        var subjects = new[] { BindingSubjects.Member(challenge.MemberId), BindingSubjects.User(user) };
+        foreach (var subject in subjects)
+        {
+            if (await BindingLockouts.IsLockedAsync(db, subject, now, cancellationToken))
+            {
+                return new CodeCheck.Locked();
+            }
+        }
+
+        if (now > challenge.ExpiresAt)
+        {
+            challenge.ClosedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            return new CodeCheck.Expired();
+        }
+
+        var householdId = await db.Set<Member>().Where(m => m.Id == challenge.MemberId).Select(m => m.HouseholdId).FirstAsync(cancellationToken);
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(BindingCodes.Hash(protector, user, code)), Encoding.ASCII.GetBytes(challenge.CodeHash)))
+        {
+            await audit.RecordAsync(user.AuditActor, HouseholdAuditAction.BindingCodeRejected, householdId, challenge.MemberId, cancellationToken);
+            var failures = 0;
+            foreach (var subject in subjects)
+            {
+                failures = Math.Max(failures, await BindingLockouts.AddFailureAsync(db, subject, cancellationToken));
+            }
+
+            if (failures < BindingLockouts.MaxWrongCodes)
+            {
+                return new CodeCheck.Wrong(BindingLockouts.MaxWrongCodes - failures);
+            }
+
+            var until = now + BindingLockouts.LockDuration;
+            await db.Set<BindingLockout>().Where(l => subjects.Contains(l.Subject))
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedUntil, until).SetProperty(l => l.FailedAttempts, 0), cancellationToken);
+            challenge.ClosedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            return new CodeCheck.Locked();
+        }
+
+        challenge.ClosedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Set<BindingLockout>().Where(l => subjects.Contains(l.Subject))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.FailedAttempts, 0), cancellationToken);
+        await BindAsync(user, challenge.MemberId, householdId, cancellationToken);
+        return new CodeCheck.Bound(challenge.MemberId);
+    }
+
+    /// <summary>Binds the user to the member, replacing an earlier binding of the same user.</summary>
+    private async Task BindAsync(ChannelUser user, int memberId, int householdId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var existing = await db.Set<IdentityBinding>()
+            .FirstOrDefaultAsync(b => b.ChannelId == user.ChannelId && b.UserKeyHash == user.UserKeyHash, cancellationToken);
+        if (existing is null)
+        {
+            db.Add(new IdentityBinding { ChannelId = user.ChannelId, UserKeyHash = user.UserKeyHash, MemberId = memberId, BoundAt = now });
+        }
+        else
+        {
+            existing.MemberId = memberId;
+            existing.BoundAt = now;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            // The same user finished binding in another turn at the same moment: the last one wins.
+            await db.Set<IdentityBinding>()
+                .Where(b => b.ChannelId == user.ChannelId && b.UserKeyHash == user.UserKeyHash)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.MemberId, memberId).SetProperty(b => b.BoundAt, now), cancellationToken);
+        }
+
+        await audit.RecordAsync(user.AuditActor, HouseholdAuditAction.Bind, householdId, memberId, cancellationToken);
+    }
+}
