@@ -63,7 +63,7 @@ public sealed partial class AssistantHost : IAsyncDisposable
         builder.Services.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
         builder.AddStartupTasks();
         builder.AddKnowledgeBase(RepositoryPaths.Content);
-        builder.AddHouseholdServices(Path.Combine(RepositoryPaths.Root, "content"), Path.GetTempPath());
+        builder.AddHouseholdServices(RepositoryPaths.Content, Path.GetTempPath());
         builder.AddAssistant();
         builder.Services.AddSms(builder.Configuration);
         builder.Services.AddSingleton<TimeProvider>(clock);

@@ -113,7 +113,7 @@ public sealed class WeChatApiClientTests : IAsyncLifetime
     [Fact]
     public async Task CreateMenuAsync_ContentMenu_PostsItAsIs()
     {
-        var menu = WeChatMenu.Load(Path.Combine(AppContext.BaseDirectory, "content", "wechat-menu.json"));
+        var menu = WeChatMenu.Load(Path.Combine(RepositoryPaths.Content, "wechat-menu.json"));
 
         await Client.CreateMenuAsync(menu, CancellationToken.None);
 
