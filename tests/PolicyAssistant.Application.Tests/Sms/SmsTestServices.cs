@@ -27,6 +27,9 @@ public sealed class SmsTestServices : IAsyncDisposable
         Clock = clock;
     }
 
+    /// <summary>2026-03-02 09:00 China time, where every SMS test starts.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+
     public TestClock Clock { get; }
 
     public TestBot Bot => (TestBot)_services.GetRequiredService<IBot>();
@@ -39,7 +42,7 @@ public sealed class SmsTestServices : IAsyncDisposable
         }
 
         var services = new ServiceCollection();
-        var clock = new TestClock();
+        var clock = new TestClock(Start);
         var configuration = BuildConfiguration(settings);
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
