@@ -7,13 +7,10 @@ namespace PolicyAssistant.Application.Tests.Households;
 /// <summary>A bound user sees their own household and nothing of any other, however they ask.</summary>
 public sealed class IsolationTests
 {
-    [Fact]
-    public Task EveryQueryShape_UserBoundToHouseholdOneOnSqlite_ShowsNothingOfHouseholdTwo() => IsolationAsync(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task EveryQueryShape_UserBoundToHouseholdOneOnPostgreSql_ShowsNothingOfHouseholdTwo() => IsolationAsync(DatabaseProvider.PostgreSql);
-
-    private static async Task IsolationAsync(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task EveryQueryShape_UserBoundToHouseholdOne_ShowsNothingOfHouseholdTwo(DatabaseProvider provider)
     {
         var mine = Demo.HeadWithPhone(household => Demo.HasCertifications(household) && Demo.HasStays(household) && household.DoctorContracts.Count > 0);
         var theirs = Demo.People.First(person => person.Household != mine.Household && person.Phone is not null

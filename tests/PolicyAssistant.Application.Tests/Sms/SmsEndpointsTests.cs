@@ -39,13 +39,10 @@ public sealed class SmsEndpointsTests
         Assert.Equal((Phone, "答：住院要交押金吗", SmsKind.Reply), (reply.PhoneNumber, reply.Text, reply.Kind));
     }
 
-    [Fact]
-    public Task PostInbound_ProviderRetriesTheSameTexts_StoresEachOnce_Sqlite() => ProviderRetriesTheSameTexts(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task PostInbound_ProviderRetriesTheSameTexts_StoresEachOnce_PostgreSql() => ProviderRetriesTheSameTexts(DatabaseProvider.PostgreSql);
-
-    private static async Task ProviderRetriesTheSameTexts(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task PostInbound_ProviderRetriesTheSameTexts_StoresEachOnce(DatabaseProvider provider)
     {
         await using var host = await SmsCallbackHost.StartAsync(provider: provider);
         var body = $"[{Uplink(1, "问题一")},{Uplink(2, "问题二")},{Uplink(1, "问题一")}]";

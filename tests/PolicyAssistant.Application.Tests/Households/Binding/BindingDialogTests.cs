@@ -10,13 +10,10 @@ public sealed class BindingDialogTests
 {
     private static readonly DemoPerson Head = Demo.HeadWithPhone(household => household.DoctorContracts.Count > 0);
 
-    [Fact]
-    public Task Bind_RightCodeOnSqlite_BindsTheMemberAndAudits() => RightCodeBindsAsync(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Bind_RightCodeOnPostgreSql_BindsTheMemberAndAudits() => RightCodeBindsAsync(DatabaseProvider.PostgreSql);
-
-    private static async Task RightCodeBindsAsync(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Bind_RightCode_BindsTheMemberAndAudits(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
         await using var host = await AssistantHost.StartAsync(database);
@@ -113,13 +110,10 @@ public sealed class BindingDialogTests
         Assert.Empty(await host.BindingsAsync());
     }
 
-    [Fact]
-    public Task Bind_FiveWrongCodesOnSqlite_LocksForAnHourAcrossARestart() => FiveWrongCodesLockAsync(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Bind_FiveWrongCodesOnPostgreSql_LocksForAnHourAcrossARestart() => FiveWrongCodesLockAsync(DatabaseProvider.PostgreSql);
-
-    private static async Task FiveWrongCodesLockAsync(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Bind_FiveWrongCodes_LocksForAnHourAcrossARestart(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
         await using (var host = await AssistantHost.StartAsync(database))

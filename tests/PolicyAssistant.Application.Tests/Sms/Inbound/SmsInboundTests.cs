@@ -31,13 +31,10 @@ public sealed class SmsInboundTests
         Assert.Equal(["答：住院要交押金吗"], await RepliesToAsync(sms));
     }
 
-    [Fact]
-    public Task Receive_SameSequenceIdTwice_StoresAndAnswersOnce_Sqlite() => SameSequenceIdTwice(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Receive_SameSequenceIdTwice_StoresAndAnswersOnce_PostgreSql() => SameSequenceIdTwice(DatabaseProvider.PostgreSql);
-
-    private static async Task SameSequenceIdTwice(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Receive_SameSequenceIdTwice_StoresAndAnswersOnce(DatabaseProvider provider)
     {
         await using var sms = SmsTestServices.Create(provider);
         var uplink = new SmsUplink("900001", Phone, "住院要交押金吗", sms.Now, null, null);
@@ -49,13 +46,10 @@ public sealed class SmsInboundTests
         Assert.Equal((1, 1, 1), (added, (await sms.ReadAsync<SmsInboundMessage>()).Count, (await RepliesToAsync(sms)).Count));
     }
 
-    [Fact]
-    public Task Text_OptOutThenCampaign_ConfirmsOnceAndSkipsTheCampaign_Sqlite() => OptOutFlow(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Text_OptOutThenCampaign_ConfirmsOnceAndSkipsTheCampaign_PostgreSql() => OptOutFlow(DatabaseProvider.PostgreSql);
-
-    private static async Task OptOutFlow(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Text_OptOutThenCampaign_ConfirmsOnceAndSkipsTheCampaign(DatabaseProvider provider)
     {
         await using var sms = SmsTestServices.Create(provider);
 
@@ -96,13 +90,10 @@ public sealed class SmsInboundTests
         Assert.Equal((SmsOutboundStatus.Skipped, "OptedOut"), (campaign.Status, campaign.ErrorCode));
     }
 
-    [Fact]
-    public Task Text_OptInAfterOptOut_CampaignsGoAgain_Sqlite() => OptInAfterOptOut(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Text_OptInAfterOptOut_CampaignsGoAgain_PostgreSql() => OptInAfterOptOut(DatabaseProvider.PostgreSql);
-
-    private static async Task OptInAfterOptOut(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Text_OptInAfterOptOut_CampaignsGoAgain(DatabaseProvider provider)
     {
         await using var sms = SmsTestServices.Create(provider);
         await sms.TextAsync(Phone, "TD");
@@ -124,13 +115,10 @@ public sealed class SmsInboundTests
         Assert.Empty(await RepliesToAsync(sms));
     }
 
-    [Fact]
-    public Task Text_BeyondTheAnswerLimit_GetsOneNoticePerWindow_Sqlite() => BeyondTheAnswerLimit(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Text_BeyondTheAnswerLimit_GetsOneNoticePerWindow_PostgreSql() => BeyondTheAnswerLimit(DatabaseProvider.PostgreSql);
-
-    private static async Task BeyondTheAnswerLimit(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Text_BeyondTheAnswerLimit_GetsOneNoticePerWindow(DatabaseProvider provider)
     {
         await using var sms = SmsTestServices.Create(provider, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "3" });
 
@@ -177,13 +165,10 @@ public sealed class SmsInboundTests
         Assert.Single(await sms.ReadAsync<SmsOptOut>());
     }
 
-    [Fact]
-    public Task Text_LongAnswer_IsCutAndOneSendsTheRest_Sqlite() => LongAnswerThenOne(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Text_LongAnswer_IsCutAndOneSendsTheRest_PostgreSql() => LongAnswerThenOne(DatabaseProvider.PostgreSql);
-
-    private static async Task LongAnswerThenOne(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Text_LongAnswer_IsCutAndOneSendsTheRest(DatabaseProvider provider)
     {
         await using var sms = SmsTestServices.Create(provider);
 

@@ -60,13 +60,10 @@ public sealed class SmsBatchDispatchTests
         Assert.Equal([100, 100, 50], aliyun.BatchCalls.Select(c => c.PhoneNumbers.Count));
     }
 
-    [Fact]
-    public Task Dispatch_BatchesAccepted_EveryMessageAcceptedWithItsBatchsBizIdAndOutId_Sqlite() => BatchesAccepted(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Dispatch_BatchesAccepted_EveryMessageAcceptedWithItsBatchsBizIdAndOutId_PostgreSql() => BatchesAccepted(DatabaseProvider.PostgreSql);
-
-    private static async Task BatchesAccepted(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Dispatch_BatchesAccepted_EveryMessageAcceptedWithItsBatchsBizIdAndOutId(DatabaseProvider provider)
     {
         var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync(provider);
         await using var _ = aliyun;
@@ -81,13 +78,10 @@ public sealed class SmsBatchDispatchTests
             && m.ProviderMessageId == taken[m.PhoneNumber].BizId && m.BatchOutId == taken[m.PhoneNumber].OutId));
     }
 
-    [Fact]
-    public Task Dispatch_BatchTimeoutButProviderTookIt_SettlesEachNumberByQueryWithoutResending_Sqlite() => BatchTimeoutButProviderTookIt(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Dispatch_BatchTimeoutButProviderTookIt_SettlesEachNumberByQueryWithoutResending_PostgreSql() => BatchTimeoutButProviderTookIt(DatabaseProvider.PostgreSql);
-
-    private static async Task BatchTimeoutButProviderTookIt(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Dispatch_BatchTimeoutButProviderTookIt_SettlesEachNumberByQueryWithoutResending(DatabaseProvider provider)
     {
         var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync(provider);
         await using var _ = aliyun;

@@ -51,13 +51,10 @@ public sealed class SmsSenderTests
         Assert.Equal((SmsOutboundStatus.Failed, "SignatureDoesNotMatch", 1), (message.Status, message.ErrorCode, aliyun.SignatureFailures));
     }
 
-    [Fact]
-    public Task Dispatch_TimeoutButProviderTookIt_SettlesByQueryWithoutResending_Sqlite() => TimeoutButProviderTookIt(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Dispatch_TimeoutButProviderTookIt_SettlesByQueryWithoutResending_PostgreSql() => TimeoutButProviderTookIt(DatabaseProvider.PostgreSql);
-
-    private static async Task TimeoutButProviderTookIt(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Dispatch_TimeoutButProviderTookIt_SettlesByQueryWithoutResending(DatabaseProvider provider)
     {
         var (sms, aliyun) = await StartAsync(provider);
         await using var _ = aliyun;
@@ -173,13 +170,10 @@ public sealed class SmsSenderTests
         Assert.Equal((SmsOutboundStatus.Failed, "isv.BUSINESS_LIMIT_CONTROL", 3, 0), (message.Status, message.ErrorCode, message.Attempts, aliyun.Taken.Count));
     }
 
-    [Fact]
-    public Task Dispatch_CrashDuringProviderCall_RowIsCheckedAfterTheLeaseNotResent_Sqlite() => CrashDuringProviderCall(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Dispatch_CrashDuringProviderCall_RowIsCheckedAfterTheLeaseNotResent_PostgreSql() => CrashDuringProviderCall(DatabaseProvider.PostgreSql);
-
-    private static async Task CrashDuringProviderCall(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Dispatch_CrashDuringProviderCall_RowIsCheckedAfterTheLeaseNotResent(DatabaseProvider provider)
     {
         var (sms, aliyun) = await StartAsync(provider, new() { ["Sms:Dispatch:RequestTimeout"] = "00:01:00" });
         await using var _ = aliyun;
