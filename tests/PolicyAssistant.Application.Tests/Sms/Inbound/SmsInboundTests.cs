@@ -13,13 +13,13 @@ public sealed class SmsInboundTests
 {
     private const string Phone = "13800138000";
 
-    private static async Task<List<string>> RepliesToAsync(SmsTestServices sms, string phoneNumber = Phone) =>
+    private static async Task<List<string>> RepliesToAsync(SmsTestHost sms, string phoneNumber = Phone) =>
         (await sms.ReadAsync<SmsOutboxMessage>(q => q.Where(m => m.PhoneNumber == phoneNumber).OrderBy(m => m.Id))).Select(m => m.Text).ToList();
 
     [Fact]
     public async Task Text_Question_ReachesTheBotAsAnSmsActivityAndTheReplyGoesBack()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
 
         await sms.ReceiveAsync(new SmsUplink("900001", Phone, " 住院要交押金吗 ", sms.Now, "鹿寨县卫健局", "01"));
         await sms.ProcessInboundAsync();
@@ -36,7 +36,7 @@ public sealed class SmsInboundTests
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task Receive_SameSequenceIdTwice_StoresAndAnswersOnce(DatabaseProvider provider)
     {
-        await using var sms = SmsTestServices.Create(provider);
+        await using var sms = SmsTestHost.Create(provider);
         var uplink = new SmsUplink("900001", Phone, "住院要交押金吗", sms.Now, null, null);
 
         var added = await sms.ReceiveAsync(uplink, uplink) + await sms.ReceiveAsync(uplink);
@@ -51,7 +51,7 @@ public sealed class SmsInboundTests
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task Text_OptOutThenCampaign_ConfirmsOnceAndSkipsTheCampaign(DatabaseProvider provider)
     {
-        await using var sms = SmsTestServices.Create(provider);
+        await using var sms = SmsTestHost.Create(provider);
 
         await sms.TextAsync(Phone, "ＴＤ");
         await sms.TextAsync(Phone, "退订");
@@ -66,7 +66,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_OptedOut_RepliesAndVerificationCodesStillGo()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
         await sms.TextAsync(Phone, "R");
 
         await sms.TextAsync(Phone, "慢病怎么报销");
@@ -79,7 +79,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Dispatch_CampaignQueuedBeforeTheOptOut_IsSkipped()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
         await sms.EnqueueAsync(s => s.EnqueueCampaignAsync(Phone, "政策宣传月开始了。", "campaign-1", CancellationToken.None));
         await sms.ReceiveAsync(new SmsUplink("900001", Phone, "取消订阅", sms.Now, null, null));
         await sms.ProcessInboundAsync();
@@ -95,7 +95,7 @@ public sealed class SmsInboundTests
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task Text_OptInAfterOptOut_CampaignsGoAgain(DatabaseProvider provider)
     {
-        await using var sms = SmsTestServices.Create(provider);
+        await using var sms = SmsTestHost.Create(provider);
         await sms.TextAsync(Phone, "TD");
 
         await sms.TextAsync(Phone, "订阅");
@@ -108,7 +108,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_OptInWithoutOptOut_SendsNothing()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
 
         await sms.TextAsync(Phone, "订阅");
 
@@ -120,7 +120,7 @@ public sealed class SmsInboundTests
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task Text_BeyondTheAnswerLimit_GetsOneNoticePerWindow(DatabaseProvider provider)
     {
-        await using var sms = SmsTestServices.Create(provider, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "3" });
+        await using var sms = SmsTestHost.Create(provider, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "3" });
 
         for (var i = 1; i <= 6; i++)
         {
@@ -133,7 +133,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_AfterTheWindowPassed_IsAnsweredAgain()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "1" });
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "1" });
         await sms.TextAsync(Phone, "问题1");
         await sms.TextAsync(Phone, "问题2");
 
@@ -146,7 +146,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_LimitIsPerNumber_OtherNumbersAreAnswered()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "1" });
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "1" });
         await sms.TextAsync(Phone, "问题1");
 
         await sms.TextAsync("13900139000", "问题2");
@@ -157,7 +157,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_OptOutBeyondTheLimit_IsStillHonoured()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "1" });
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "1" });
         await sms.TextAsync(Phone, "问题1");
 
         await sms.TextAsync(Phone, "TD");
@@ -170,7 +170,7 @@ public sealed class SmsInboundTests
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task Text_LongAnswer_IsCutAndOneSendsTheRest(DatabaseProvider provider)
     {
-        await using var sms = SmsTestServices.Create(provider);
+        await using var sms = SmsTestHost.Create(provider);
 
         await sms.TextAsync(Phone, "长答案");
         await sms.TextAsync(Phone, "１");
@@ -186,7 +186,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_LongAnswer_EveryPartFitsThreeSegments()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
 
         await sms.TextAsync(Phone, "长答案");
 
@@ -196,7 +196,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_NewQuestionAfterACutAnswer_DropsTheOldRest()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
         await sms.TextAsync(Phone, "长答案");
 
         await sms.TextAsync(Phone, "起付线是多少");
@@ -207,7 +207,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_BotSaysNothing_NoReplyIsSent()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
 
         await sms.TextAsync(Phone, "沉默");
 
@@ -217,7 +217,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Process_BotKeepsThrowing_IsRetriedThenMarkedFailed()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
         await sms.ReceiveAsync(new SmsUplink("900001", Phone, "出错", sms.Now, null, null));
 
         for (var round = 0; round < 4; round++)
@@ -233,7 +233,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Process_RowLeftProcessingByACrash_IsAnsweredOnceAfterTheLease()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
         await sms.ReceiveAsync(new SmsUplink("900001", Phone, "门诊能报销吗", sms.Now, null, null));
         await sms.UpdateAsync<SmsInboundMessage>(m =>
         {
@@ -252,7 +252,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Process_TextAnsweredBeforeACrashMarkedIt_RunsTheTurnAndRepliesOnce()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
         await sms.ReceiveAsync(new SmsUplink("900001", Phone, "门诊能报销吗", sms.Now, null, null));
         await sms.ProcessInboundAsync();
 
