@@ -84,3 +84,11 @@ public sealed class ProductFactory : WebApplicationFactory<Program>
         }
     }
 }
+
+/// <summary>The product with its default settings, shared by the tests of one class through IClassFixture.</summary>
+public sealed class SharedProduct : IDisposable
+{
+    public ProductFactory Factory { get; } = new();
+
+    public void Dispose() => Factory.Dispose();
+}
