@@ -71,5 +71,11 @@ public sealed class TestDatabase : IDisposable
         return context;
     }
 
+    /// <summary>Creates the schema, for code under test that opens the database itself.</summary>
+    public void EnsureCreated()
+    {
+        using var context = CreateContext();
+    }
+
     public void Dispose() => _cleanup();
 }

@@ -1,18 +1,15 @@
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Sms.Inbound;
 using PolicyAssistant.Application.Sms.Outbox;
 using PolicyAssistant.Application.Tests.Sms.Gateways;
+using PolicyAssistant.Application.Tests.Support;
 using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Testing;
 
@@ -71,8 +68,7 @@ public sealed class SmsTestHost : IAsyncDisposable
         var (app, database) = Build(provider, all, clock: null);
         app.MapSms();
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SmsTestHost(app, database, clock: null, new Uri(address));
+        return new SmsTestHost(app, database, clock: null, LocalServer.AddressOf(app));
     }
 
     /// <summary>The stepped channel wired to a fresh <see cref="FakeAliyunSms"/>; <paramref name="settings"/> override the fake's.</summary>
@@ -99,15 +95,10 @@ public sealed class SmsTestHost : IAsyncDisposable
     private static (WebApplication App, TestDatabase Database) Build(DatabaseProvider provider, IDictionary<string, string?>? settings, TestClock? clock)
     {
         var database = TestDatabase.Create(provider);
-        using (database.CreateContext())
-        {
-            // EnsureCreated: the schema, before the first batch or request.
-        }
+        database.EnsureCreated();
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = LocalServer.CreateBuilder();
         builder.Host.UseDefaultServiceProvider(options => (options.ValidateScopes, options.ValidateOnBuild) = (true, true));
-        builder.Logging.ClearProviders();
         builder.Configuration.AddConfiguration(BuildConfiguration(settings));
         if (clock is not null)
         {

@@ -10,10 +10,7 @@ public static class Databases
     /// <summary>A context factory as the host registers it, on a database whose schema exists.</summary>
     public static IDbContextFactory<PolicyAssistantDbContext> CreateFactory(this TestDatabase database)
     {
-        using (database.CreateContext())
-        {
-        }
-
+        database.EnsureCreated();
         return new PooledDbContextFactory<PolicyAssistantDbContext>(DatabaseSetup.BuildOptions(database.Provider, database.ConnectionString));
     }
 }

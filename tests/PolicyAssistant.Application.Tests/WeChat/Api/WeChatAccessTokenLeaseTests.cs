@@ -16,10 +16,7 @@ public sealed class WeChatAccessTokenLeaseTests
         await using var api = await FakeWeChatApi.StartAsync();
         api.TokenDelay = TimeSpan.FromMilliseconds(300);
         using var database = TestDatabase.Create(provider);
-        using (database.CreateContext())
-        {
-            // EnsureCreated.
-        }
+        database.EnsureCreated();
 
         var instances = Enumerable.Range(0, 3).Select(_ => WeChatApiServices.Build(api, database)).ToList();
         try

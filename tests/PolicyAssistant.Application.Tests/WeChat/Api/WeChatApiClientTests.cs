@@ -17,10 +17,7 @@ public sealed class WeChatApiClientTests : IAsyncLifetime
     {
         _api = await FakeWeChatApi.StartAsync();
         _database = TestDatabase.CreateSqlite();
-        using (_database.CreateContext())
-        {
-            // EnsureCreated.
-        }
+        _database.EnsureCreated();
 
         _services = WeChatApiServices.Build(_api, _database);
     }
