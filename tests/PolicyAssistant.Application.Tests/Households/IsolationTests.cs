@@ -17,8 +17,7 @@ public sealed class IsolationTests
             && Demo.People.Count(other => other.Name == person.Name) == 1
             && Demo.HasCertifications(person.Household) && Demo.HasStays(person.Household) && person.Household.DoctorContracts.Count > 0
             && Demo.CountyOf(person.Household) == Demo.CountyOf(mine.Household));
-        using var database = TestDatabase.Create(provider);
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync(provider);
         var user = await host.BindAsync("isolation-user", mine);
         var (_, myHousehold) = await host.IdsOfAsync(mine);
 

@@ -15,8 +15,7 @@ public sealed class BindingDialogTests
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task Bind_RightCode_BindsTheMemberAndAudits(DatabaseProvider provider)
     {
-        using var database = TestDatabase.Create(provider);
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync(provider);
         var user = host.User("wx-user-1");
 
         Assert.Contains("请输入您的姓名", await user.SayAsync("绑定"));
@@ -37,8 +36,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Bind_WrongCheckDigit_ExplainsAndAsksAgain()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("wx-user-2");
         await user.SayAsync("绑定身份");
         await user.SayAsync(Head.Name);
@@ -53,8 +51,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Bind_IdNumberInASentence_IsTakenFromIt()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("wx-user-sentence");
         await user.SayAsync("绑定");
         await user.SayAsync($" {Head.Name} ");
@@ -65,8 +62,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Bind_NameOfSomeoneElse_IsNotFoundAndSendsNoCode()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("wx-user-3");
         await user.SayAsync("认证");
         await user.SayAsync("张三丰");
@@ -81,8 +77,7 @@ public sealed class BindingDialogTests
     public async Task Bind_MemberWithoutPhone_IsToldWhereToRegisterOne()
     {
         var noPhone = Demo.People.First(person => person.Phone is null);
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("wx-user-4");
         await user.SayAsync("绑定");
         await user.SayAsync(noPhone.Name);
@@ -95,8 +90,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Bind_CodeAfterFiveMinutes_IsExpired()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("wx-user-5");
         await user.SayAsync("绑定");
         await user.SayAsync(Head.Name);
@@ -154,8 +148,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Unbind_BoundUser_RemovesTheBindingAndAudits()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = await host.BindAsync("wx-user-6", Head);
 
         var reply = await user.SayAsync("解绑");
@@ -169,8 +162,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Bind_AlreadyBound_SaysToUnbindFirst()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = await host.BindAsync("wx-user-7", Head);
 
         Assert.Contains("请先发“解绑”", await user.SayAsync("绑定"));
@@ -179,8 +171,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Bind_Cancelled_StopsAndKeepsNothing()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("wx-user-8");
         await user.SayAsync("绑定");
         await user.SayAsync(Head.Name);
@@ -192,8 +183,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Bind_OverSmsFromTheNumberOnFile_SendsTheCodeToThatNumber()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var texter = host.User(Head.Phone!, channelId: "sms");
         await texter.SayAsync("绑定");
         await texter.SayAsync(Head.Name);
@@ -205,8 +195,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Bind_OverSmsFromAnotherNumber_IsRefused()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var texter = host.User("13912345678", channelId: "sms");
         await texter.SayAsync("绑定");
         await texter.SayAsync(Head.Name);
