@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using PolicyAssistant.Application.Database;
 
@@ -69,6 +71,19 @@ public sealed class TestDatabase : IDisposable
         var context = new PolicyAssistantDbContext(DatabaseSetup.BuildOptions(Provider, ConnectionString));
         context.Database.EnsureCreated();
         return context;
+    }
+
+    /// <summary>A context factory as the host registers it, on this database with the schema created.</summary>
+    public IDbContextFactory<PolicyAssistantDbContext> CreateFactory()
+    {
+        EnsureCreated();
+        return new PooledDbContextFactory<PolicyAssistantDbContext>(DatabaseSetup.BuildOptions(Provider, ConnectionString));
+    }
+
+    /// <summary>Creates the schema, for code under test that opens the database itself.</summary>
+    public void EnsureCreated()
+    {
+        using var context = CreateContext();
     }
 
     public void Dispose() => _cleanup();

@@ -14,6 +14,10 @@ public static class TestEnvironment
     /// <summary>Admin connection string of a PostgreSQL server the tests may create databases on.</summary>
     public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
 
+    /// <summary>Why a test that needs PostgreSQL is skipped here; null where it must run (a server is named, or under CI).</summary>
+    public static string? PostgresSkipReason =>
+        PostgresConnectionString is null && !IsCi ? $"Set {PostgresVariable} to a PostgreSQL connection string to run this test." : null;
+
     public static string? ChromeDriverDirectory =>
         File.Exists("/usr/bin/chromedriver") && File.Exists("/usr/bin/chromium") ? "/usr/bin" : null;
 }

@@ -85,22 +85,10 @@ public sealed class ProductFactory : WebApplicationFactory<Program>
     }
 }
 
-public static class RepositoryPaths
+/// <summary>The product with its default settings, shared by the tests of one class through IClassFixture.</summary>
+public sealed class SharedProduct : IDisposable
 {
-    public static string Root { get; } = FindRoot();
+    public ProductFactory Factory { get; } = new();
 
-    public static string Content => Path.Combine(Root, "content");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyAssistant.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (PolicyAssistant.sln) was not found above the test binaries.");
-    }
+    public void Dispose() => Factory.Dispose();
 }

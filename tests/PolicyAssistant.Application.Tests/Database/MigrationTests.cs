@@ -7,13 +7,10 @@ namespace PolicyAssistant.Application.Tests.Database;
 /// <summary>Each provider's migrations build the schema the model describes, from an empty database.</summary>
 public sealed class MigrationTests
 {
-    [Fact]
-    public Task Migrate_EmptySqliteDatabase_LeavesNoPendingModelChanges() => MigrateAsync(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Migrate_EmptyPostgreSqlDatabase_LeavesNoPendingModelChanges() => MigrateAsync(DatabaseProvider.PostgreSql);
-
-    private static async Task MigrateAsync(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Migrate_EmptyDatabase_LeavesNoPendingModelChanges(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
         await using var db = new PolicyAssistantDbContext(DatabaseSetup.BuildOptions(provider, database.ConnectionString));

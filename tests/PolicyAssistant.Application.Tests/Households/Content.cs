@@ -1,15 +1,16 @@
 using PolicyAssistant.Application.Households.Demo;
 using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Domain.Settlement;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.Households;
 
-/// <summary>The shipped content files, copied beside the tests.</summary>
+/// <summary>The shipped content files, read from the repository.</summary>
 internal static class Content
 {
-    public static readonly string PolicyDirectory = Path.Combine(AppContext.BaseDirectory, "content", "policies");
+    public static readonly string PolicyDirectory = Path.Combine(RepositoryPaths.Content, "policies");
 
-    public static readonly string DemoDataPath = Path.Combine(AppContext.BaseDirectory, "content", "demo", "demo-data.json");
+    public static readonly string DemoDataPath = Path.Combine(RepositoryPaths.Content, "demo", "demo-data.json");
 
     private static readonly Lazy<DemoDataSet> LazyDemoData = new(() => DemoDataSet.Read(DemoDataPath));
 

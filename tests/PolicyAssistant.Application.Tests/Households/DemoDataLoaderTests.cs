@@ -14,12 +14,6 @@ public sealed class DemoDataLoaderTests
     private readonly PersonalDataProtector _protector = Content.NewProtector();
 
     [Fact]
-    public Task LoadAsync_EmptySqliteDatabase_LoadsEveryMember() => LoadAsync_EmptyDatabase_LoadsEveryMember(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task LoadAsync_EmptyPostgreSqlDatabase_LoadsEveryMember() => LoadAsync_EmptyDatabase_LoadsEveryMember(DatabaseProvider.PostgreSql);
-
-    [Fact]
     public async Task LoadAsync_SecondTime_SkipsAndAddsNothing()
     {
         using var database = TestDatabase.CreateSqlite();
@@ -99,7 +93,10 @@ public sealed class DemoDataLoaderTests
         Assert.Equal(expected, DemoDataLoader.YearsToShift(DateOnly.Parse(asOf), DateOnly.Parse(today)));
     }
 
-    private async Task LoadAsync_EmptyDatabase_LoadsEveryMember(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task LoadAsync_EmptyDatabase_LoadsEveryMember(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
 

@@ -7,21 +7,17 @@ namespace PolicyAssistant.Application.Tests.Households;
 /// <summary>A bound user sees their own household and nothing of any other, however they ask.</summary>
 public sealed class IsolationTests
 {
-    [Fact]
-    public Task EveryQueryShape_UserBoundToHouseholdOneOnSqlite_ShowsNothingOfHouseholdTwo() => IsolationAsync(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task EveryQueryShape_UserBoundToHouseholdOneOnPostgreSql_ShowsNothingOfHouseholdTwo() => IsolationAsync(DatabaseProvider.PostgreSql);
-
-    private static async Task IsolationAsync(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task EveryQueryShape_UserBoundToHouseholdOne_ShowsNothingOfHouseholdTwo(DatabaseProvider provider)
     {
         var mine = Demo.HeadWithPhone(household => Demo.HasCertifications(household) && Demo.HasStays(household) && household.DoctorContracts.Count > 0);
         var theirs = Demo.People.First(person => person.Household != mine.Household && person.Phone is not null
             && Demo.People.Count(other => other.Name == person.Name) == 1
             && Demo.HasCertifications(person.Household) && Demo.HasStays(person.Household) && person.Household.DoctorContracts.Count > 0
             && Demo.CountyOf(person.Household) == Demo.CountyOf(mine.Household));
-        using var database = TestDatabase.Create(provider);
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync(provider);
         var user = await host.BindAsync("isolation-user", mine);
         var (_, myHousehold) = await host.IdsOfAsync(mine);
 

@@ -28,8 +28,7 @@ public sealed class SelfQueryTests
     [InlineData("我家签约的医生叫什么")]
     public async Task FamilyDoctor_BoundUser_AnswersTeamDoctorsTermAndServices(string question)
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = await host.BindAsync("fd-user", ContractHead);
         var contract = ContractHead.Household.DoctorContracts.First(c => c.Status == DoctorContractStatus.Active);
         var team = Demo.Data.DoctorTeams.First(t => t.Key == contract.TeamKey);
@@ -50,8 +49,7 @@ public sealed class SelfQueryTests
     [Fact]
     public async Task FamilyDoctor_PolicyQuestion_StaysWithTheKnowledgeBase()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = await host.BindAsync("fd-policy-user", ContractHead);
 
         var reply = await user.SayAsync("家庭医生免费做哪些事");
@@ -66,8 +64,7 @@ public sealed class SelfQueryTests
     [InlineData("上次住院报了多少", "住院报销记录")]
     public async Task SelfQuery_UnboundUser_IsOfferedBindingAndYesStartsIt(string question, string topic)
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("unbound-user");
 
         var offer = await user.SayAsync(question);
@@ -85,8 +82,7 @@ public sealed class SelfQueryTests
     [InlineData("SETTLEMENT_ESTIMATE", "住院总共花了多少钱？")]
     public async Task MenuClick_UnboundUser_StartsTheMatchingService(string menuKey, string expectedStart)
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var click = new Activity
         {
             Type = ActivityTypes.Event,
@@ -106,8 +102,7 @@ public sealed class SelfQueryTests
     [Fact]
     public async Task SelfQuery_UnboundUserSaysNo_IsLeftInPeace()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("unbound-no");
         await user.SayAsync("我的慢病");
 
@@ -120,8 +115,7 @@ public sealed class SelfQueryTests
     [InlineData("母亲慢病证明批了没")]
     public async Task Chronic_MotherNamed_AnswersForHerOnly(string question)
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = await host.BindAsync("chronic-mother", HeadWithMother);
         var mother = Demo.People.First(p => p.Household == HeadWithMother.Household && p.Relation == RelationToHead.Mother);
         var certification = HeadWithMother.Household.Members.First(m => m.RelationToHead == RelationToHead.Mother).ChronicCertifications[0];
@@ -137,8 +131,7 @@ public sealed class SelfQueryTests
     [Fact]
     public async Task Chronic_KinWordFittingSeveral_OffersTheirMaskedNames()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = await host.BindAsync("chronic-children", HeadWithChildren);
         var children = HeadWithChildren.Household.Members.Where(m => m.RelationToHead is RelationToHead.Son or RelationToHead.Daughter).ToList();
 
@@ -161,8 +154,7 @@ public sealed class SelfQueryTests
     {
         var head = Demo.HeadWithPhone(household =>
             household.Members.SelectMany(m => m.ChronicCertifications).Select(c => c.Status).Distinct().Count() >= 2);
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = await host.BindAsync("chronic-all", head);
         var certifications = head.Household.Members.SelectMany(m => m.ChronicCertifications).ToList();
 
@@ -195,8 +187,7 @@ public sealed class SelfQueryTests
     [InlineData("出院结算单给我看看")]
     public async Task Settlements_BoundUser_ShowsTheLatestStaysAsStatements(string question)
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = await host.BindAsync("stays-user", HeadWithStays);
         var latest = HeadWithStays.Household.Members.SelectMany(m => m.InpatientStays).MaxBy(stay => stay.DischargedOn)!;
 
@@ -215,8 +206,7 @@ public sealed class SelfQueryTests
         // safety-net-funds applies to 鹿寨县 (450223) only.
         var luzhai = Demo.HeadWithPhone(household => Demo.CountyOf(household) == "450223");
         var fugu = Demo.HeadWithPhone(household => Demo.CountyOf(household) == "610822");
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var inLuzhai = await host.BindAsync("faq-luzhai", luzhai);
         var inFugu = await host.BindAsync("faq-fugu", fugu);
 
@@ -230,8 +220,7 @@ public sealed class SelfQueryTests
     [Fact]
     public async Task PhoneDirectory_NumberOnFile_FindsItsMember()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         await using var scope = host.Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         var directory = scope.ServiceProvider.GetRequiredService<PolicyAssistant.Application.Sms.IPhoneDirectory>();
         var (memberId, householdId) = await host.IdsOfAsync(ContractHead);

@@ -11,7 +11,7 @@ public sealed class SmsOptionsTests
     [Fact]
     public async Task Options_AliyunWithoutKeys_FailNamingWhatIsMissing()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Sms:Provider"] = "Aliyun" });
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Sms:Provider"] = "Aliyun" });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => sms.InScopeAsync(s => Task.FromResult(s.GetRequiredService<IOptions<SmsOptions>>().Value)));
 
@@ -21,7 +21,7 @@ public sealed class SmsOptionsTests
     [Fact]
     public async Task Options_NoConfiguration_UseTheOutbox()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
 
         var gateway = await sms.InScopeAsync(s => Task.FromResult(s.GetRequiredService<ISmsGateway>()));
 
@@ -31,7 +31,7 @@ public sealed class SmsOptionsTests
     [Fact]
     public async Task Options_Section_IsBound()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite, new Dictionary<string, string?>
         {
             ["Sms:SignName"] = "焦作市卫健委",
             ["Sms:Limits:InboundAnswersPerWindow"] = "4",

@@ -28,11 +28,13 @@ public sealed partial class AssistantHost : IAsyncDisposable
     public static readonly DateTimeOffset DefaultStart = new(2019, 10, 20, 2, 0, 0, TimeSpan.Zero);
 
     private readonly IHost _host;
+    private readonly bool _ownsDatabase;
 
-    private AssistantHost(IHost host, TestDatabase database, TestClock clock, string personalDataKey)
+    private AssistantHost(IHost host, TestDatabase database, bool ownsDatabase, TestClock clock, string personalDataKey)
     {
         _host = host;
         Database = database;
+        _ownsDatabase = ownsDatabase;
         Clock = clock;
         PersonalDataKey = personalDataKey;
     }
@@ -45,13 +47,18 @@ public sealed partial class AssistantHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>The assistant on a database of its own, dropped with the host.</summary>
+    public static Task<AssistantHost> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, TestClock? clock = null) =>
+        StartAsync(TestDatabase.Create(provider), ownsDatabase: true, clock ?? new TestClock(DefaultStart), PersonalDataProtector.NewKey());
+
+    /// <summary>The assistant on a database that outlives it, to start it again on the same data.</summary>
     public static Task<AssistantHost> StartAsync(TestDatabase database, TestClock? clock = null) =>
-        StartAsync(database, clock ?? new TestClock(DefaultStart), PersonalDataProtector.NewKey());
+        StartAsync(database, ownsDatabase: false, clock ?? new TestClock(DefaultStart), PersonalDataProtector.NewKey());
 
     /// <summary>A second start on the same database, clock and key: a restart of the product.</summary>
-    public Task<AssistantHost> RestartAsync() => StartAsync(Database, Clock, PersonalDataKey);
+    public Task<AssistantHost> RestartAsync() => StartAsync(Database, ownsDatabase: false, Clock, PersonalDataKey);
 
-    private static async Task<AssistantHost> StartAsync(TestDatabase database, TestClock clock, string personalDataKey)
+    private static async Task<AssistantHost> StartAsync(TestDatabase database, bool ownsDatabase, TestClock clock, string personalDataKey)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -63,7 +70,7 @@ public sealed partial class AssistantHost : IAsyncDisposable
         builder.Services.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
         builder.AddStartupTasks();
         builder.AddKnowledgeBase(RepositoryPaths.Content);
-        builder.AddHouseholdServices(Path.Combine(RepositoryPaths.Root, "content"), Path.GetTempPath());
+        builder.AddHouseholdServices(RepositoryPaths.Content, Path.GetTempPath());
         builder.AddAssistant();
         builder.Services.AddSms(builder.Configuration);
         builder.Services.AddSingleton<TimeProvider>(clock);
@@ -77,7 +84,7 @@ public sealed partial class AssistantHost : IAsyncDisposable
             }
         }
 
-        return new AssistantHost(host, database, clock, personalDataKey);
+        return new AssistantHost(host, database, ownsDatabase, clock, personalDataKey);
     }
 
     public ChatUser User(string userId, string channelId = "web") => new(this, channelId, userId);
@@ -149,6 +156,11 @@ public sealed partial class AssistantHost : IAsyncDisposable
         else
         {
             _host.Dispose();
+        }
+
+        if (_ownsDatabase)
+        {
+            Database.Dispose();
         }
     }
 

@@ -1,5 +1,6 @@
 using PolicyAssistant.Application.Households.Demo;
 using PolicyAssistant.Domain.Households;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.Support;
 

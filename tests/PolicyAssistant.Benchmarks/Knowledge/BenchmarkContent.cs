@@ -1,24 +1,21 @@
 using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Knowledge.Analysis;
 using PolicyAssistant.Knowledge.Content;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Benchmarks.Knowledge;
 
 /// <summary>The real content/ folder and questions, and synthetic entries made from their words.</summary>
 public static class BenchmarkContent
 {
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    public static string ContentDirectory => Path.Combine(RepositoryRoot, "content");
-
-    public static KnowledgeVocabulary Vocabulary() => KnowledgeVocabulary.Load(ContentDirectory);
+    public static KnowledgeVocabulary Vocabulary() => KnowledgeVocabulary.Load(RepositoryPaths.Content);
 
     public static IReadOnlyList<KnowledgeEntry> RealEntries() =>
-        KnowledgeFileReader.ReadDirectory(Path.Combine(ContentDirectory, "knowledge")).Entries;
+        KnowledgeFileReader.ReadDirectory(Path.Combine(RepositoryPaths.Content, "knowledge")).Entries;
 
     /// <summary>Every question of the answer-quality set, on-topic and off-topic alike.</summary>
     public static IReadOnlyList<string> RealQuestions() =>
-        File.ReadLines(Path.Combine(RepositoryRoot, "tests", "PolicyAssistant.Knowledge.Tests", "AnswerQuality", "questions.tsv"))
+        File.ReadLines(Path.Combine(RepositoryPaths.Root, "tests", "PolicyAssistant.Knowledge.Tests", "AnswerQuality", "questions.tsv"))
             .Skip(1)
             .Select(line => line.Split('\t'))
             .Where(columns => columns.Length > 1 && columns[1].Length > 0)
@@ -61,18 +58,5 @@ public static class BenchmarkContent
             EffectiveFrom = new DateOnly(2018, 7, 20),
             Source = "合成条目（基准测试）",
         }).ToList();
-    }
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "PolicyAssistant.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PolicyAssistant.sln not found above " + AppContext.BaseDirectory);
     }
 }

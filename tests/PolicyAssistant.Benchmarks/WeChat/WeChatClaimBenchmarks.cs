@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.WeChat.Inbound;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Benchmarks.WeChat;
 
@@ -12,21 +13,15 @@ namespace PolicyAssistant.Benchmarks.WeChat;
 [MemoryDiagnoser]
 public class WeChatClaimBenchmarks
 {
-    private DirectoryInfo folder = null!;
-    private PooledDbContextFactory<PolicyAssistantDbContext> contexts = null!;
+    private TestDatabase database = null!;
+    private IDbContextFactory<PolicyAssistantDbContext> contexts = null!;
     private long next;
 
     [GlobalSetup]
     public void Setup()
     {
-        folder = Directory.CreateTempSubdirectory("policyassistant-bench-");
-        var options = DatabaseSetup.BuildOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder.FullName, "bench.db")}");
-        using (var db = new PolicyAssistantDbContext(options))
-        {
-            db.Database.EnsureCreated();
-        }
-
-        contexts = new PooledDbContextFactory<PolicyAssistantDbContext>(options);
+        database = TestDatabase.CreateSqlite();
+        contexts = database.CreateFactory();
     }
 
     [Benchmark]
@@ -37,9 +32,5 @@ public class WeChatClaimBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        folder.Delete(recursive: true);
-    }
+    public void Cleanup() => database.Dispose();
 }

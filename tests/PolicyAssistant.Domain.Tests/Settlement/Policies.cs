@@ -1,11 +1,12 @@
 using PolicyAssistant.Domain.Settlement;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Domain.Tests.Settlement;
 
-/// <summary>The policy files of content/policies, copied beside the tests.</summary>
+/// <summary>The policy files of content/policies, read from the repository.</summary>
 internal static class Policies
 {
-    public static readonly string Directory = Path.Combine(AppContext.BaseDirectory, "policies");
+    public static readonly string Directory = Path.Combine(RepositoryPaths.Content, "policies");
 
     private static readonly Lazy<PolicyParameterCatalog> LazyCatalog = new(() => PolicyParameterCatalog.LoadDirectory(Directory));
 

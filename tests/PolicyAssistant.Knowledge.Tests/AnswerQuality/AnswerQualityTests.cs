@@ -2,7 +2,7 @@ using PolicyAssistant.Knowledge.Analysis;
 using PolicyAssistant.Knowledge.Answers;
 using PolicyAssistant.Knowledge.Content;
 using PolicyAssistant.Knowledge.Search;
-using PolicyAssistant.Knowledge.Tests.Support;
+using PolicyAssistant.Testing;
 using Xunit.Abstractions;
 
 namespace PolicyAssistant.Knowledge.Tests.AnswerQuality;
@@ -75,7 +75,7 @@ public sealed class AnswerQualityTests(AnswerQualityTests.Run run, ITestOutputHe
     {
         public Run()
         {
-            var content = Path.Combine(RepositoryRoot.Path, "content");
+            var content = RepositoryPaths.Content;
             var read = KnowledgeFileReader.ReadDirectory(Path.Combine(content, "knowledge"));
             ContentErrors = read.Errors;
             EntryCount = read.Entries.Count;
@@ -83,7 +83,7 @@ public sealed class AnswerQualityTests(AnswerQualityTests.Run run, ITestOutputHe
             Index.Rebuild(read.Entries);
             var selector = new AnswerSelector(Index, new AnswerOptions());
             var context = new AnswerContext(null, DateOnly.FromDateTime(DateTime.Today));
-            var file = Path.Combine(RepositoryRoot.Path, "tests", "PolicyAssistant.Knowledge.Tests", "AnswerQuality", "questions.tsv");
+            var file = Path.Combine(RepositoryPaths.Root, "tests", "PolicyAssistant.Knowledge.Tests", "AnswerQuality", "questions.tsv");
             Results = QuestionFile.Read(file).Select(q => new Result(q, selector.Select(q.Question, context))).ToList();
         }
 

@@ -8,23 +8,12 @@ using PolicyAssistant.Web.Chat;
 
 namespace PolicyAssistant.Web.Tests.Chat;
 
-public sealed class ChatApiTests : IClassFixture<ChatApiTests.Product>
+public sealed class ChatApiTests(SharedProduct product) : IClassFixture<SharedProduct>
 {
-    private readonly Product _product;
-
-    public ChatApiTests(Product product) => _product = product;
-
-    public sealed class Product : IDisposable
-    {
-        public ProductFactory Factory { get; } = new();
-
-        public void Dispose() => Factory.Dispose();
-    }
-
     [Fact]
     public async Task PostMessage_PolicyQuestion_AnswersWithItsSource()
     {
-        var response = await ChatClient.AskAsync(_product.Factory, "deposit-user", "住院要交押金吗");
+        var response = await ChatClient.AskAsync(product.Factory, "deposit-user", "住院要交押金吗");
 
         Assert.Contains(response.Sources, s => s.Id == "treat-first-pay-later");
         Assert.Contains("押金", response.Reply);
@@ -33,9 +22,9 @@ public sealed class ChatApiTests : IClassFixture<ChatApiTests.Product>
     [Fact]
     public async Task PostMessage_OneAfterAnAnswer_SendsTheFullText()
     {
-        await ChatClient.AskAsync(_product.Factory, "full-text-user", "住院要交押金吗");
+        await ChatClient.AskAsync(product.Factory, "full-text-user", "住院要交押金吗");
 
-        var response = await ChatClient.AskAsync(_product.Factory, "full-text-user", "1");
+        var response = await ChatClient.AskAsync(product.Factory, "full-text-user", "1");
 
         Assert.StartsWith("先诊疗后付费：住院不交押金", response.Reply);
         Assert.Contains("依据：", response.Reply);
@@ -48,7 +37,7 @@ public sealed class ChatApiTests : IClassFixture<ChatApiTests.Product>
     [InlineData("")]
     public async Task PostMessage_LuceneSyntaxOrNoise_StillAnswers(string text)
     {
-        var response = await ChatClient.AskAsync(_product.Factory, "noise-user", text);
+        var response = await ChatClient.AskAsync(product.Factory, "noise-user", text);
 
         Assert.NotEmpty(response.Reply);
     }
@@ -56,10 +45,10 @@ public sealed class ChatApiTests : IClassFixture<ChatApiTests.Product>
     [Fact]
     public async Task PostMessage_OtherProvincesPolicy_IsRecordedAsUnanswered()
     {
-        var response = await ChatClient.AskAsync(_product.Factory, "province-user", "北京的医保怎么报销");
+        var response = await ChatClient.AskAsync(product.Factory, "province-user", "北京的医保怎么报销");
 
         Assert.Empty(response.Sources);
-        using var scope = _product.Factory.Services.CreateScope();
+        using var scope = product.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
         Assert.True(await db.Set<UnansweredQuestion>().AnyAsync(q => q.Text == "北京的医保怎么报销" && q.Reason == UnansweredReason.OutOfScope));
     }
@@ -70,7 +59,7 @@ public sealed class ChatApiTests : IClassFixture<ChatApiTests.Product>
     [InlineData("{\"userId\":\"bad id with spaces\",\"text\":\"押金\"}")]
     public async Task PostMessage_MissingOrInvalidFields_IsABadRequest(string body)
     {
-        using var client = _product.Factory.CreateClient();
+        using var client = product.Factory.CreateClient();
 
         var response = await client.PostAsync("/api/chat", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
@@ -80,7 +69,7 @@ public sealed class ChatApiTests : IClassFixture<ChatApiTests.Product>
     [Fact]
     public async Task PostMessage_TextOverTheLimit_IsABadRequest()
     {
-        using var client = _product.Factory.CreateClient();
+        using var client = product.Factory.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/chat", new ChatRequest("long-user", new string('病', ChatApi.MaxTextLength + 1)));
 
@@ -90,7 +79,7 @@ public sealed class ChatApiTests : IClassFixture<ChatApiTests.Product>
     [Fact]
     public async Task PostMessage_MalformedJson_IsABadRequest()
     {
-        using var client = _product.Factory.CreateClient();
+        using var client = product.Factory.CreateClient();
 
         var response = await client.PostAsync("/api/chat", new StringContent("{\"userId\":", System.Text.Encoding.UTF8, "application/json"));
 

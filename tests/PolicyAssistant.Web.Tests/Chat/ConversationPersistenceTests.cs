@@ -6,13 +6,10 @@ namespace PolicyAssistant.Web.Tests.Chat;
 /// <summary>A conversation's state lives in the database, so a restart in the middle of it loses nothing.</summary>
 public sealed class ConversationPersistenceTests
 {
-    [Fact]
-    public Task FullTextReply_AfterARestartOnSqlite_StillKnowsTheLastAnswer() => FullTextAfterRestartAsync(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task FullTextReply_AfterARestartOnPostgreSql_StillKnowsTheLastAnswer() => FullTextAfterRestartAsync(DatabaseProvider.PostgreSql);
-
-    private static async Task FullTextAfterRestartAsync(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task FullTextReply_AfterARestart_StillKnowsTheLastAnswer(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
         using (var before = new ProductFactory(database))

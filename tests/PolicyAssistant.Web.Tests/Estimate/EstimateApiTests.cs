@@ -7,23 +7,12 @@ using PolicyAssistant.Web.Estimate;
 
 namespace PolicyAssistant.Web.Tests.Estimate;
 
-public sealed class EstimateApiTests : IClassFixture<EstimateApiTests.Product>
+public sealed class EstimateApiTests(SharedProduct product) : IClassFixture<SharedProduct>
 {
-    private readonly Product _product;
-
-    public EstimateApiTests(Product product) => _product = product;
-
-    public sealed class Product : IDisposable
-    {
-        public ProductFactory Factory { get; } = new();
-
-        public void Dispose() => Factory.Dispose();
-    }
-
     [Fact]
     public async Task PostEstimate_ValidRequest_ReturnsTheEstimatorsBreakdownAndSteps()
     {
-        using var client = _product.Factory.CreateClient();
+        using var client = product.Factory.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/estimate", new
         {
@@ -41,7 +30,7 @@ public sealed class EstimateApiTests : IClassFixture<EstimateApiTests.Product>
 
         response.EnsureSuccessStatusCode();
         var body = (await response.Content.ReadFromJsonAsync<EstimateApiResponse>())!;
-        var catalog = _product.Factory.Services.GetRequiredService<PolicyParameterCatalog>();
+        var catalog = product.Factory.Services.GetRequiredService<PolicyParameterCatalog>();
         var policy = catalog.Find("450223", new DateOnly(2018, 6, 1))!;
         var expected = new SettlementEstimator().Estimate(
             new SettlementRequest { TotalBill = 12000m, HospitalLevel = HospitalLevel.County, InCounty = true, IsRegisteredPoor = true }, policy);
@@ -59,7 +48,7 @@ public sealed class EstimateApiTests : IClassFixture<EstimateApiTests.Product>
     [Fact]
     public async Task PostEstimate_NoDate_UsesTheCountysLatestRules()
     {
-        using var client = _product.Factory.CreateClient();
+        using var client = product.Factory.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/estimate", new { totalBill = 5000, hospitalLevel = "Township", inCounty = true, isRegisteredPoor = false, countyCode = "610822" });
 
@@ -70,7 +59,7 @@ public sealed class EstimateApiTests : IClassFixture<EstimateApiTests.Product>
     [Fact]
     public async Task PostEstimate_MissingAndUnknownFields_IsABadRequestNamingEachInChinese()
     {
-        using var client = _product.Factory.CreateClient();
+        using var client = product.Factory.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/estimate", new { hospitalLevel = "hospital", countyCode = "999999" });
 
@@ -89,7 +78,7 @@ public sealed class EstimateApiTests : IClassFixture<EstimateApiTests.Product>
     [InlineData(1000.005, null, "金额最多精确到分。")]
     public async Task PostEstimate_RequestTheEstimatorRefuses_IsABadRequestWithItsMessage(decimal totalBill, int? coveredCost, string message)
     {
-        using var client = _product.Factory.CreateClient();
+        using var client = product.Factory.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/estimate", new
         {
@@ -108,7 +97,7 @@ public sealed class EstimateApiTests : IClassFixture<EstimateApiTests.Product>
     [Fact]
     public async Task PostEstimate_DateWithoutRules_IsABadRequest()
     {
-        using var client = _product.Factory.CreateClient();
+        using var client = product.Factory.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/estimate", new { totalBill = 1000, hospitalLevel = "county", inCounty = true, isRegisteredPoor = true, countyCode = "450223", date = "2015-01-01" });
 
@@ -119,7 +108,7 @@ public sealed class EstimateApiTests : IClassFixture<EstimateApiTests.Product>
     [Fact]
     public async Task PostEstimate_MalformedJson_IsABadRequest()
     {
-        using var client = _product.Factory.CreateClient();
+        using var client = product.Factory.CreateClient();
 
         var response = await client.PostAsync("/api/estimate", new StringContent("{\"totalBill\":", System.Text.Encoding.UTF8, "application/json"));
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyAssistant.Application.Assistant.Conversations;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Conversation.Transcripts;
 using PolicyAssistant.Testing;
 
@@ -9,30 +10,6 @@ public sealed class EfTranscriptStoreTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly DateTimeOffset Noon = new(2024, 3, 1, 12, 0, 0, TimeSpan.FromHours(8));
-
-    [Fact]
-    public Task LogActivitiesAsync_Sqlite_ReadsBackInOrder() => ReadsBackInOrder(TestDatabase.CreateSqlite());
-
-    [PostgresFact]
-    public Task LogActivitiesAsync_Postgres_ReadsBackInOrder() => ReadsBackInOrder(TestDatabase.CreatePostgres());
-
-    [Fact]
-    public Task LogActivitiesAsync_SqliteNaughtyText_KeepsAllButTheUnstorable() => KeepsNaughtyText(TestDatabase.CreateSqlite());
-
-    [PostgresFact]
-    public Task LogActivitiesAsync_PostgresNaughtyText_KeepsAllButTheUnstorable() => KeepsNaughtyText(TestDatabase.CreatePostgres());
-
-    [Fact]
-    public Task TranscriptRecord_SqliteFilteredAndOrderedByTimestamp_Translates() => FiltersByTimestamp(TestDatabase.CreateSqlite());
-
-    [PostgresFact]
-    public Task TranscriptRecord_PostgresFilteredAndOrderedByTimestamp_Translates() => FiltersByTimestamp(TestDatabase.CreatePostgres());
-
-    [Fact]
-    public Task LogActivitiesAsync_SqliteManyTurnsAtOnce_WritesEveryTurn() => WritesConcurrentTurns(TestDatabase.CreateSqlite());
-
-    [PostgresFact]
-    public Task LogActivitiesAsync_PostgresManyTurnsAtOnce_WritesEveryTurn() => WritesConcurrentTurns(TestDatabase.CreatePostgres());
 
     [Fact]
     public async Task LogActivitiesAsync_OneTurnFailsInASharedWrite_TheOthersAreStillWritten()
@@ -87,74 +64,78 @@ public sealed class EfTranscriptStoreTests
         Assert.Single(await store.GetTranscriptAsync("wechat", "b", None));
     }
 
-    private static async Task WritesConcurrentTurns(TestDatabase database)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task LogActivitiesAsync_ManyTurnsAtOnce_WritesEveryTurn(DatabaseProvider provider)
     {
-        using (database)
+        using var database = TestDatabase.Create(provider);
+        await using var store = new EfTranscriptStore(database.CreateFactory());
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => store.LogActivitiesAsync(
+            [Entry($"o{i}", TranscriptDirection.Incoming, "押金"), Entry($"o{i}", TranscriptDirection.Outgoing, "不用交押金。")], None))));
+
+        foreach (var i in new[] { 0, 99, 199 })
         {
-            await using var store = new EfTranscriptStore(database.CreateFactory());
-
-            await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => store.LogActivitiesAsync(
-                [Entry($"o{i}", TranscriptDirection.Incoming, "押金"), Entry($"o{i}", TranscriptDirection.Outgoing, "不用交押金。")], None))));
-
-            foreach (var i in new[] { 0, 99, 199 })
-            {
-                Assert.Equal(2, (await store.GetTranscriptAsync("wechat", $"o{i}", None)).Count);
-            }
+            Assert.Equal(2, (await store.GetTranscriptAsync("wechat", $"o{i}", None)).Count);
         }
     }
 
-    private static async Task ReadsBackInOrder(TestDatabase database)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task LogActivitiesAsync_ReadsBackInOrder(DatabaseProvider provider)
     {
-        using (database)
-        {
-            var store = new EfTranscriptStore(database.CreateFactory());
-            TranscriptEntry[] entries =
+        using var database = TestDatabase.Create(provider);
+        var store = new EfTranscriptStore(database.CreateFactory());
+        TranscriptEntry[] entries =
+        [
+            Entry("o1", TranscriptDirection.Incoming, "住院要交押金吗", "msg-1"),
+            Entry("o1", TranscriptDirection.Outgoing, "建档立卡贫困户住院实行先诊疗后付费。"),
+            Entry("o2", TranscriptDirection.Incoming, "别人的问题", "msg-2"),
+        ];
+
+        await store.LogActivitiesAsync(entries, None);
+
+        Assert.Equal(entries[..2], await store.GetTranscriptAsync("wechat", "o1", None));
+    }
+
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task LogActivitiesAsync_NaughtyText_KeepsAllButTheUnstorable(DatabaseProvider provider)
+    {
+        using var database = TestDatabase.Create(provider);
+        var store = new EfTranscriptStore(database.CreateFactory());
+        var texts = NaughtyStrings.Unrecognisable.Append("押金\0\uD83D吗").ToList();
+
+        await store.LogActivitiesAsync(texts.Select(text => Entry("o1", TranscriptDirection.Incoming, text)).ToList(), None);
+
+        var read = await store.GetTranscriptAsync("wechat", "o1", None);
+        Assert.Equal("押金\uFFFD\uFFFD吗", read[^1].Text);
+        Assert.Equal(new string('住', 5000), read[1].Text);
+        Assert.Equal(texts.Count, read.Count);
+    }
+
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task TranscriptRecord_FilteredAndOrderedByTimestamp_Translates(DatabaseProvider provider)
+    {
+        using var database = TestDatabase.Create(provider);
+        var factory = database.CreateFactory();
+        await new EfTranscriptStore(factory).LogActivitiesAsync(
             [
-                Entry("o1", TranscriptDirection.Incoming, "住院要交押金吗", "msg-1"),
-                Entry("o1", TranscriptDirection.Outgoing, "建档立卡贫困户住院实行先诊疗后付费。"),
-                Entry("o2", TranscriptDirection.Incoming, "别人的问题", "msg-2"),
-            ];
+                Entry("o1", TranscriptDirection.Incoming, "上周的问题") with { Timestamp = Noon.AddDays(-7) },
+                Entry("o1", TranscriptDirection.Incoming, "今天的问题"),
+            ],
+            None);
 
-            await store.LogActivitiesAsync(entries, None);
+        var since = Noon.AddDays(-1).UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync(None);
+        var recent = await db.Set<TranscriptRecord>().Where(record => record.Timestamp >= since).OrderByDescending(record => record.Timestamp).ToListAsync(None);
 
-            Assert.Equal(entries[..2], await store.GetTranscriptAsync("wechat", "o1", None));
-        }
-    }
-
-    private static async Task KeepsNaughtyText(TestDatabase database)
-    {
-        using (database)
-        {
-            var store = new EfTranscriptStore(database.CreateFactory());
-            var texts = NaughtyStrings.Unrecognisable.Append("押金\0\uD83D吗").ToList();
-
-            await store.LogActivitiesAsync(texts.Select(text => Entry("o1", TranscriptDirection.Incoming, text)).ToList(), None);
-
-            var read = await store.GetTranscriptAsync("wechat", "o1", None);
-            Assert.Equal("押金\uFFFD\uFFFD吗", read[^1].Text);
-            Assert.Equal(new string('住', 5000), read[1].Text);
-            Assert.Equal(texts.Count, read.Count);
-        }
-    }
-
-    private static async Task FiltersByTimestamp(TestDatabase database)
-    {
-        using (database)
-        {
-            var factory = database.CreateFactory();
-            await new EfTranscriptStore(factory).LogActivitiesAsync(
-                [
-                    Entry("o1", TranscriptDirection.Incoming, "上周的问题") with { Timestamp = Noon.AddDays(-7) },
-                    Entry("o1", TranscriptDirection.Incoming, "今天的问题"),
-                ],
-                None);
-
-            var since = Noon.AddDays(-1).UtcDateTime;
-            await using var db = await factory.CreateDbContextAsync(None);
-            var recent = await db.Set<TranscriptRecord>().Where(record => record.Timestamp >= since).OrderByDescending(record => record.Timestamp).ToListAsync(None);
-
-            Assert.Equal(["今天的问题"], recent.Select(record => record.Text));
-        }
+        Assert.Equal(["今天的问题"], recent.Select(record => record.Text));
     }
 
     private static TranscriptEntry Entry(string conversationId, TranscriptDirection direction, string text, string? activityId = null) =>

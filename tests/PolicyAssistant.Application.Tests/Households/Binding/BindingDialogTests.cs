@@ -10,16 +10,12 @@ public sealed class BindingDialogTests
 {
     private static readonly DemoPerson Head = Demo.HeadWithPhone(household => household.DoctorContracts.Count > 0);
 
-    [Fact]
-    public Task Bind_RightCodeOnSqlite_BindsTheMemberAndAudits() => RightCodeBindsAsync(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Bind_RightCodeOnPostgreSql_BindsTheMemberAndAudits() => RightCodeBindsAsync(DatabaseProvider.PostgreSql);
-
-    private static async Task RightCodeBindsAsync(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Bind_RightCode_BindsTheMemberAndAudits(DatabaseProvider provider)
     {
-        using var database = TestDatabase.Create(provider);
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync(provider);
         var user = host.User("wx-user-1");
 
         Assert.Contains("请输入您的姓名", await user.SayAsync("绑定"));
@@ -40,8 +36,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Bind_WrongCheckDigit_ExplainsAndAsksAgain()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("wx-user-2");
         await user.SayAsync("绑定身份");
         await user.SayAsync(Head.Name);
@@ -56,8 +51,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Bind_IdNumberInASentence_IsTakenFromIt()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("wx-user-sentence");
         await user.SayAsync("绑定");
         await user.SayAsync($" {Head.Name} ");
@@ -68,8 +62,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Bind_NameOfSomeoneElse_IsNotFoundAndSendsNoCode()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("wx-user-3");
         await user.SayAsync("认证");
         await user.SayAsync("张三丰");
@@ -84,8 +77,7 @@ public sealed class BindingDialogTests
     public async Task Bind_MemberWithoutPhone_IsToldWhereToRegisterOne()
     {
         var noPhone = Demo.People.First(person => person.Phone is null);
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("wx-user-4");
         await user.SayAsync("绑定");
         await user.SayAsync(noPhone.Name);
@@ -98,8 +90,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Bind_CodeAfterFiveMinutes_IsExpired()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("wx-user-5");
         await user.SayAsync("绑定");
         await user.SayAsync(Head.Name);
@@ -113,13 +104,10 @@ public sealed class BindingDialogTests
         Assert.Empty(await host.BindingsAsync());
     }
 
-    [Fact]
-    public Task Bind_FiveWrongCodesOnSqlite_LocksForAnHourAcrossARestart() => FiveWrongCodesLockAsync(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Bind_FiveWrongCodesOnPostgreSql_LocksForAnHourAcrossARestart() => FiveWrongCodesLockAsync(DatabaseProvider.PostgreSql);
-
-    private static async Task FiveWrongCodesLockAsync(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Bind_FiveWrongCodes_LocksForAnHourAcrossARestart(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
         await using (var host = await AssistantHost.StartAsync(database))
@@ -160,8 +148,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Unbind_BoundUser_RemovesTheBindingAndAudits()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = await host.BindAsync("wx-user-6", Head);
 
         var reply = await user.SayAsync("解绑");
@@ -175,8 +162,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Bind_AlreadyBound_SaysToUnbindFirst()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = await host.BindAsync("wx-user-7", Head);
 
         Assert.Contains("请先发“解绑”", await user.SayAsync("绑定"));
@@ -185,8 +171,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Bind_Cancelled_StopsAndKeepsNothing()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("wx-user-8");
         await user.SayAsync("绑定");
         await user.SayAsync(Head.Name);
@@ -198,8 +183,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Bind_OverSmsFromTheNumberOnFile_SendsTheCodeToThatNumber()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var texter = host.User(Head.Phone!, channelId: "sms");
         await texter.SayAsync("绑定");
         await texter.SayAsync(Head.Name);
@@ -211,8 +195,7 @@ public sealed class BindingDialogTests
     [Fact]
     public async Task Bind_OverSmsFromAnotherNumber_IsRefused()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var texter = host.User("13912345678", channelId: "sms");
         await texter.SayAsync("绑定");
         await texter.SayAsync(Head.Name);

@@ -13,8 +13,7 @@ public sealed class EstimateDialogTests
     [Fact]
     public async Task Estimate_EverythingInTheFirstMessage_AnswersAtOnce()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("estimate-all");
 
         var reply = await user.SayAsync("我家是鹿寨县的贫困户，在县里的县医院住院花了一万二，能报多少？");
@@ -30,8 +29,7 @@ public sealed class EstimateDialogTests
     [Fact]
     public async Task Estimate_PiecesMissing_AsksOnlyForThem()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("estimate-missing");
 
         Assert.StartsWith("在哪一级医院住院？\n1. 乡镇卫生院\n2. 县级医院\n3. 市级医院\n4. 省级医院", await user.SayAsync("住院花了一万二能报多少"));
@@ -50,8 +48,7 @@ public sealed class EstimateDialogTests
     [Fact]
     public async Task Estimate_AmountNeverUnderstood_EndsTheDialogAndSaysSo()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("estimate-retries");
         await user.SayAsync("住院费用估算");
 
@@ -68,8 +65,7 @@ public sealed class EstimateDialogTests
     [Fact]
     public async Task Estimate_MenuClick_AsksTheAmountFirstAndReadsChineseNumerals()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("estimate-menu");
 
         Assert.StartsWith("住院总共花了多少钱？", await user.SayAsync("住院费用估算"));
@@ -84,8 +80,7 @@ public sealed class EstimateDialogTests
     [Fact]
     public async Task Estimate_CancelledHalfway_StopsAndForgets()
     {
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = host.User("estimate-cancel");
         await user.SayAsync("住院花了一万二能报多少");
 
@@ -97,8 +92,7 @@ public sealed class EstimateDialogTests
     public async Task Estimate_BoundUser_UsesTheHouseholdsRegistrationAndCountyAndAudits()
     {
         var head = Demo.HeadWithPhone(household => household.IsRegisteredPoor && Demo.CountyOf(household) == "610822");
-        using var database = TestDatabase.CreateSqlite();
-        await using var host = await AssistantHost.StartAsync(database);
+        await using var host = await AssistantHost.StartAsync();
         var user = await host.BindAsync("estimate-bound", head);
 
         Assert.StartsWith("这家医院在本县（县域内）吗？", await user.SayAsync("在乡镇卫生院住院花了3000块能报多少"));

@@ -6,12 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using PolicyAssistant.Application.Tests.Support;
 
 namespace PolicyAssistant.Application.Tests.Sms.Gateways;
 
@@ -122,15 +118,12 @@ public sealed class FakeAliyunSms : IAsyncDisposable
 
     public static async Task<FakeAliyunSms> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = LocalServer.CreateBuilder();
         var app = builder.Build();
         var fake = new FakeAliyunSms(app);
         app.MapPost("/", fake.HandleAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseUrl = new Uri(address + "/");
+        fake.BaseUrl = LocalServer.AddressOf(app);
         return fake;
     }
 

@@ -4,12 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using PolicyAssistant.Application.Tests.Support;
 
 namespace PolicyAssistant.Application.Tests.Sms.Gateways;
 
@@ -76,14 +72,12 @@ public sealed class FakeTencent : IAsyncDisposable
 
     public static async Task<FakeTencent> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = LocalServer.CreateBuilder();
         var app = builder.Build();
         var fake = new FakeTencent(app);
         app.MapPost("/", fake.HandleAsync);
         await app.StartAsync();
-        fake.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        fake.BaseUrl = LocalServer.AddressOf(app);
         return fake;
     }
 

@@ -9,11 +9,11 @@ namespace PolicyAssistant.Application.Tests.Sms.Gateways;
 public sealed class SmsOutboxTests : IAsyncLifetime
 {
     private const string Phone = "13800138000";
-    private SmsTestServices _sms = null!;
+    private SmsTestHost _sms = null!;
 
     public Task InitializeAsync()
     {
-        _sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        _sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
         return Task.CompletedTask;
     }
 

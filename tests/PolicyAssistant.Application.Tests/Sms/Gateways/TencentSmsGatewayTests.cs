@@ -1,4 +1,3 @@
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Sms.Outbox;
 
@@ -9,19 +8,13 @@ public sealed class TencentSmsGatewayTests
 {
     private const string Phone = "13800138000";
 
-    private static async Task<(SmsTestServices Sms, FakeTencent Tencent)> StartAsync()
-    {
-        var tencent = await FakeTencent.StartAsync();
-        return (SmsTestServices.Create(DatabaseProvider.Sqlite, tencent.Settings), tencent);
-    }
-
-    private static Task EnqueueReplyAsync(SmsTestServices sms) =>
+    private static Task EnqueueReplyAsync(SmsTestHost sms) =>
         sms.EnqueueAsync(s => s.EnqueueReplyAsync(Phone, "住院不用交押金。", "reply-1", null, CancellationToken.None));
 
     [Fact]
     public async Task Dispatch_ProviderAccepts_SendsTheTemplateOnceAndKeepsTheSerialNo()
     {
-        var (sms, tencent) = await StartAsync();
+        var (sms, tencent) = await SmsTestHost.StartWithTencentAsync();
         await using var _ = tencent;
         await using var __ = sms;
         await EnqueueReplyAsync(sms);
@@ -37,7 +30,7 @@ public sealed class TencentSmsGatewayTests
     [Fact]
     public async Task Dispatch_PhoneNumberLimitExceeded_IsRetriedAfterBackoff()
     {
-        var (sms, tencent) = await StartAsync();
+        var (sms, tencent) = await SmsTestHost.StartWithTencentAsync();
         await using var _ = tencent;
         await using var __ = sms;
         tencent.Script(FakeSendBehaviour.LimitControl);
@@ -56,7 +49,7 @@ public sealed class TencentSmsGatewayTests
     [Fact]
     public async Task Dispatch_CampaignTexts_OneSendSmsCallCarriesEveryNumber()
     {
-        var (sms, tencent) = await StartAsync();
+        var (sms, tencent) = await SmsTestHost.StartWithTencentAsync();
         await using var _ = tencent;
         await using var __ = sms;
         await sms.EnqueueCampaignAsync(3);
@@ -70,10 +63,10 @@ public sealed class TencentSmsGatewayTests
     [Fact]
     public async Task Dispatch_OneNumberOfABatchRefused_OnlyThatNumberWaitsForRetry()
     {
-        var (sms, tencent) = await StartAsync();
+        var (sms, tencent) = await SmsTestHost.StartWithTencentAsync();
         await using var _ = tencent;
         await using var __ = sms;
-        tencent.RefuseOnce(SmsTestServices.PhoneOf(2));
+        tencent.RefuseOnce(SmsTestHost.PhoneOf(2));
         await sms.EnqueueCampaignAsync(3);
 
         await sms.DispatchAsync();
@@ -86,7 +79,7 @@ public sealed class TencentSmsGatewayTests
     [Fact]
     public async Task Dispatch_TimeoutAndNoReceiptYet_WaitsForTheReceiptInsteadOfResending()
     {
-        var (sms, tencent) = await StartAsync();
+        var (sms, tencent) = await SmsTestHost.StartWithTencentAsync();
         await using var _ = tencent;
         await using var __ = sms;
         tencent.Script(FakeSendBehaviour.TakeThenHang);

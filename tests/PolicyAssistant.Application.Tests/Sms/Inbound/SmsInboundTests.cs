@@ -13,13 +13,13 @@ public sealed class SmsInboundTests
 {
     private const string Phone = "13800138000";
 
-    private static async Task<List<string>> RepliesToAsync(SmsTestServices sms, string phoneNumber = Phone) =>
+    private static async Task<List<string>> RepliesToAsync(SmsTestHost sms, string phoneNumber = Phone) =>
         (await sms.ReadAsync<SmsOutboxMessage>(q => q.Where(m => m.PhoneNumber == phoneNumber).OrderBy(m => m.Id))).Select(m => m.Text).ToList();
 
     [Fact]
     public async Task Text_Question_ReachesTheBotAsAnSmsActivityAndTheReplyGoesBack()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
 
         await sms.ReceiveAsync(new SmsUplink("900001", Phone, " 住院要交押金吗 ", sms.Now, "鹿寨县卫健局", "01"));
         await sms.ProcessInboundAsync();
@@ -34,7 +34,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_TurnWithTwoReplies_OneTextCarriesBoth()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
 
         await sms.ReceiveAsync(new SmsUplink("900002", Phone, "两条", sms.Now, null, null));
         await sms.ProcessInboundAsync();
@@ -43,15 +43,12 @@ public sealed class SmsInboundTests
         Assert.Equal(["第一条\n第二条"], await RepliesToAsync(sms));
     }
 
-    [Fact]
-    public Task Receive_SameSequenceIdTwice_StoresAndAnswersOnce_Sqlite() => SameSequenceIdTwice(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Receive_SameSequenceIdTwice_StoresAndAnswersOnce_PostgreSql() => SameSequenceIdTwice(DatabaseProvider.PostgreSql);
-
-    private static async Task SameSequenceIdTwice(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Receive_SameSequenceIdTwice_StoresAndAnswersOnce(DatabaseProvider provider)
     {
-        await using var sms = SmsTestServices.Create(provider);
+        await using var sms = SmsTestHost.Create(provider);
         var uplink = new SmsUplink("900001", Phone, "住院要交押金吗", sms.Now, null, null);
 
         var added = await sms.ReceiveAsync(uplink, uplink) + await sms.ReceiveAsync(uplink);
@@ -61,15 +58,12 @@ public sealed class SmsInboundTests
         Assert.Equal((1, 1, 1), (added, (await sms.ReadAsync<SmsInboundMessage>()).Count, (await RepliesToAsync(sms)).Count));
     }
 
-    [Fact]
-    public Task Text_OptOutThenCampaign_ConfirmsOnceAndSkipsTheCampaign_Sqlite() => OptOutFlow(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Text_OptOutThenCampaign_ConfirmsOnceAndSkipsTheCampaign_PostgreSql() => OptOutFlow(DatabaseProvider.PostgreSql);
-
-    private static async Task OptOutFlow(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Text_OptOutThenCampaign_ConfirmsOnceAndSkipsTheCampaign(DatabaseProvider provider)
     {
-        await using var sms = SmsTestServices.Create(provider);
+        await using var sms = SmsTestHost.Create(provider);
 
         await sms.TextAsync(Phone, "ＴＤ");
         await sms.TextAsync(Phone, "退订");
@@ -84,7 +78,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_OptedOut_RepliesAndVerificationCodesStillGo()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
         await sms.TextAsync(Phone, "R");
 
         await sms.TextAsync(Phone, "慢病怎么报销");
@@ -97,7 +91,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Dispatch_CampaignQueuedBeforeTheOptOut_IsSkipped()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
         await sms.EnqueueAsync(s => s.EnqueueCampaignAsync(Phone, "政策宣传月开始了。", "campaign-1", CancellationToken.None));
         await sms.ReceiveAsync(new SmsUplink("900001", Phone, "取消订阅", sms.Now, null, null));
         await sms.ProcessInboundAsync();
@@ -108,15 +102,12 @@ public sealed class SmsInboundTests
         Assert.Equal((SmsOutboundStatus.Skipped, "OptedOut"), (campaign.Status, campaign.ErrorCode));
     }
 
-    [Fact]
-    public Task Text_OptInAfterOptOut_CampaignsGoAgain_Sqlite() => OptInAfterOptOut(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Text_OptInAfterOptOut_CampaignsGoAgain_PostgreSql() => OptInAfterOptOut(DatabaseProvider.PostgreSql);
-
-    private static async Task OptInAfterOptOut(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Text_OptInAfterOptOut_CampaignsGoAgain(DatabaseProvider provider)
     {
-        await using var sms = SmsTestServices.Create(provider);
+        await using var sms = SmsTestHost.Create(provider);
         await sms.TextAsync(Phone, "TD");
 
         await sms.TextAsync(Phone, "订阅");
@@ -129,22 +120,19 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_OptInWithoutOptOut_SendsNothing()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
 
         await sms.TextAsync(Phone, "订阅");
 
         Assert.Empty(await RepliesToAsync(sms));
     }
 
-    [Fact]
-    public Task Text_BeyondTheAnswerLimit_GetsOneNoticePerWindow_Sqlite() => BeyondTheAnswerLimit(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Text_BeyondTheAnswerLimit_GetsOneNoticePerWindow_PostgreSql() => BeyondTheAnswerLimit(DatabaseProvider.PostgreSql);
-
-    private static async Task BeyondTheAnswerLimit(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Text_BeyondTheAnswerLimit_GetsOneNoticePerWindow(DatabaseProvider provider)
     {
-        await using var sms = SmsTestServices.Create(provider, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "3" });
+        await using var sms = SmsTestHost.Create(provider, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "3" });
 
         for (var i = 1; i <= 6; i++)
         {
@@ -157,7 +145,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_AfterTheWindowPassed_IsAnsweredAgain()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "1" });
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "1" });
         await sms.TextAsync(Phone, "问题1");
         await sms.TextAsync(Phone, "问题2");
 
@@ -170,7 +158,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_LimitIsPerNumber_OtherNumbersAreAnswered()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "1" });
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "1" });
         await sms.TextAsync(Phone, "问题1");
 
         await sms.TextAsync("13900139000", "问题2");
@@ -181,7 +169,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_OptOutBeyondTheLimit_IsStillHonoured()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "1" });
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Sms:Limits:InboundAnswersPerWindow"] = "1" });
         await sms.TextAsync(Phone, "问题1");
 
         await sms.TextAsync(Phone, "TD");
@@ -189,15 +177,12 @@ public sealed class SmsInboundTests
         Assert.Single(await sms.ReadAsync<SmsOptOut>());
     }
 
-    [Fact]
-    public Task Text_LongAnswer_IsCutAndOneSendsTheRest_Sqlite() => LongAnswerThenOne(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Text_LongAnswer_IsCutAndOneSendsTheRest_PostgreSql() => LongAnswerThenOne(DatabaseProvider.PostgreSql);
-
-    private static async Task LongAnswerThenOne(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Text_LongAnswer_IsCutAndOneSendsTheRest(DatabaseProvider provider)
     {
-        await using var sms = SmsTestServices.Create(provider);
+        await using var sms = SmsTestHost.Create(provider);
 
         await sms.TextAsync(Phone, "长答案");
         await sms.TextAsync(Phone, "１");
@@ -213,7 +198,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_LongAnswer_EveryPartFitsThreeSegments()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
 
         await sms.TextAsync(Phone, "长答案");
 
@@ -223,7 +208,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_NewQuestionAfterACutAnswer_DropsTheOldRest()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
         await sms.TextAsync(Phone, "长答案");
 
         await sms.TextAsync(Phone, "起付线是多少");
@@ -234,7 +219,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Text_BotSaysNothing_NoReplyIsSent()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
 
         await sms.TextAsync(Phone, "沉默");
 
@@ -244,7 +229,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Process_BotKeepsThrowing_IsRetriedThenMarkedFailed()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
         await sms.ReceiveAsync(new SmsUplink("900001", Phone, "出错", sms.Now, null, null));
 
         for (var round = 0; round < 4; round++)
@@ -260,7 +245,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Process_RowLeftProcessingByACrash_IsAnsweredOnceAfterTheLease()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
         await sms.ReceiveAsync(new SmsUplink("900001", Phone, "门诊能报销吗", sms.Now, null, null));
         await sms.UpdateAsync<SmsInboundMessage>(m =>
         {
@@ -279,7 +264,7 @@ public sealed class SmsInboundTests
     [Fact]
     public async Task Process_TextAnsweredBeforeACrashMarkedIt_RunsTheTurnAndRepliesOnce()
     {
-        await using var sms = SmsTestServices.Create(DatabaseProvider.Sqlite);
+        await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
         await sms.ReceiveAsync(new SmsUplink("900001", Phone, "门诊能报销吗", sms.Now, null, null));
         await sms.ProcessInboundAsync();
 

@@ -15,15 +15,15 @@ namespace PolicyAssistant.Application.Tests.Sms.Outbox;
 /// </summary>
 public sealed class SmsBatchDispatchTests
 {
-    private static string PhoneOf(int household) => SmsTestServices.PhoneOf(household);
+    private static string PhoneOf(int household) => SmsTestHost.PhoneOf(household);
 
-    private static async Task<List<SmsOutboundMessage>> MessagesAsync(SmsTestServices sms) =>
+    private static async Task<List<SmsOutboundMessage>> MessagesAsync(SmsTestHost sms) =>
         (await sms.ReadAsync<SmsOutboundMessage>()).OrderBy(m => m.Id).ToList();
 
     [Fact]
     public async Task Dispatch_CampaignTexts_BatchCallPassesTheProvidersOwnSignatureCheck()
     {
-        var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         await sms.EnqueueCampaignAsync(3);
@@ -36,7 +36,7 @@ public sealed class SmsBatchDispatchTests
     [Fact]
     public async Task Dispatch_CampaignBatchSignedWithWrongSecret_FailsEveryNumberWithTheProvidersCode()
     {
-        var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync(settings: new Dictionary<string, string?> { ["Sms:AccessKeySecret"] = "not-the-secret" });
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync(settings: new Dictionary<string, string?> { ["Sms:AccessKeySecret"] = "not-the-secret" });
         await using var _ = aliyun;
         await using var __ = sms;
         await sms.EnqueueCampaignAsync(3);
@@ -50,7 +50,7 @@ public sealed class SmsBatchDispatchTests
     [Fact]
     public async Task Dispatch_250CampaignTexts_ThreeBatchCallsOf100And100And50()
     {
-        var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         await sms.EnqueueCampaignAsync(250);
@@ -60,15 +60,12 @@ public sealed class SmsBatchDispatchTests
         Assert.Equal([100, 100, 50], aliyun.BatchCalls.Select(c => c.PhoneNumbers.Count));
     }
 
-    [Fact]
-    public Task Dispatch_BatchesAccepted_EveryMessageAcceptedWithItsBatchsBizIdAndOutId_Sqlite() => BatchesAccepted(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Dispatch_BatchesAccepted_EveryMessageAcceptedWithItsBatchsBizIdAndOutId_PostgreSql() => BatchesAccepted(DatabaseProvider.PostgreSql);
-
-    private static async Task BatchesAccepted(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Dispatch_BatchesAccepted_EveryMessageAcceptedWithItsBatchsBizIdAndOutId(DatabaseProvider provider)
     {
-        var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync(provider);
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync(provider);
         await using var _ = aliyun;
         await using var __ = sms;
         await sms.EnqueueCampaignAsync(250);
@@ -81,15 +78,12 @@ public sealed class SmsBatchDispatchTests
             && m.ProviderMessageId == taken[m.PhoneNumber].BizId && m.BatchOutId == taken[m.PhoneNumber].OutId));
     }
 
-    [Fact]
-    public Task Dispatch_BatchTimeoutButProviderTookIt_SettlesEachNumberByQueryWithoutResending_Sqlite() => BatchTimeoutButProviderTookIt(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Dispatch_BatchTimeoutButProviderTookIt_SettlesEachNumberByQueryWithoutResending_PostgreSql() => BatchTimeoutButProviderTookIt(DatabaseProvider.PostgreSql);
-
-    private static async Task BatchTimeoutButProviderTookIt(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Dispatch_BatchTimeoutButProviderTookIt_SettlesEachNumberByQueryWithoutResending(DatabaseProvider provider)
     {
-        var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync(provider);
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync(provider);
         await using var _ = aliyun;
         await using var __ = sms;
         aliyun.Script(FakeSendBehaviour.TakeThenHang);
@@ -111,7 +105,7 @@ public sealed class SmsBatchDispatchTests
     [Fact]
     public async Task Dispatch_BatchTimeoutThenQueryReportsOneUndelivered_SettlesEachNumberOnItsOwn()
     {
-        var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         aliyun.Script(FakeSendBehaviour.TakeThenHang);
@@ -130,7 +124,7 @@ public sealed class SmsBatchDispatchTests
     [Fact]
     public async Task Dispatch_BatchTimeoutAndProviderNeverTookIt_SendsTheNumbersAgainInOneNewBatch()
     {
-        var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         aliyun.Script(FakeSendBehaviour.HangWithoutTaking);
@@ -147,7 +141,7 @@ public sealed class SmsBatchDispatchTests
     [Fact]
     public async Task Dispatch_CrashDuringBatchCall_RowsAreCheckedAfterTheLeaseNotResent()
     {
-        var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync(settings: new Dictionary<string, string?> { ["Sms:Dispatch:RequestTimeout"] = "00:01:00" });
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync(settings: new Dictionary<string, string?> { ["Sms:Dispatch:RequestTimeout"] = "00:01:00" });
         await using var _ = aliyun;
         await using var __ = sms;
         aliyun.Script(FakeSendBehaviour.TakeThenHang);
@@ -171,7 +165,7 @@ public sealed class SmsBatchDispatchTests
     [Fact]
     public async Task RecordReceipts_BatchOutIdAndNumber_SettlesOnlyThatNumbersMessage()
     {
-        var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         await sms.EnqueueCampaignAsync(3);
@@ -189,7 +183,7 @@ public sealed class SmsBatchDispatchTests
     [Fact]
     public async Task RecordReceipts_BatchBizIdWithoutNumber_SettlesNothing()
     {
-        var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         await sms.EnqueueCampaignAsync(3);
@@ -204,7 +198,7 @@ public sealed class SmsBatchDispatchTests
     [Fact]
     public async Task Dispatch_NumberOptedOutAfterQueuing_NeverAppearsInTheBatch()
     {
-        var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         await sms.EnqueueCampaignAsync(3);
@@ -226,7 +220,7 @@ public sealed class SmsBatchDispatchTests
     [Fact]
     public async Task Dispatch_CampaignBatch_EveryNumbersTextEndsWithTheOptOutWording()
     {
-        var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         await sms.EnqueueCampaignAsync(3);
@@ -240,7 +234,7 @@ public sealed class SmsBatchDispatchTests
     [Fact]
     public async Task Dispatch_ReplyAndCodeBesideCampaign_GoOneByOneWithSendSms()
     {
-        var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         await sms.EnqueueCampaignAsync(2);
@@ -256,7 +250,7 @@ public sealed class SmsBatchDispatchTests
     [Fact]
     public async Task Dispatch_SameNumberTwiceInOneCampaign_GoesOncePerCall()
     {
-        var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         await sms.EnqueueCampaignAsync(2, "campaign-1");
@@ -270,7 +264,7 @@ public sealed class SmsBatchDispatchTests
     [Fact]
     public async Task Dispatch_TwoCampaignTexts_GoInSeparateBatches()
     {
-        var (sms, aliyun) = await SmsTestServices.StartWithAliyunAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         await sms.EnqueueCampaignAsync(2, "campaign-1");

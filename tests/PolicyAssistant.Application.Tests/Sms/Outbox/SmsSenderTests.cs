@@ -12,18 +12,15 @@ public sealed class SmsSenderTests
 {
     private const string Phone = "13800138000";
 
-    private static Task<(SmsTestServices Sms, FakeAliyunSms Aliyun)> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, Dictionary<string, string?>? settings = null) =>
-        SmsTestServices.StartWithAliyunAsync(provider, settings);
-
-    private static Task<SmsEnqueueResult> EnqueueReplyAsync(SmsTestServices sms, string outId = "reply-1") =>
+    private static Task<SmsEnqueueResult> EnqueueReplyAsync(SmsTestHost sms, string outId = "reply-1") =>
         sms.EnqueueAsync(s => s.EnqueueReplyAsync(Phone, "住院不用交押金。", outId, null, CancellationToken.None));
 
-    private static async Task<SmsOutboundMessage> SingleMessageAsync(SmsTestServices sms) => Assert.Single(await sms.ReadAsync<SmsOutboundMessage>());
+    private static async Task<SmsOutboundMessage> SingleMessageAsync(SmsTestHost sms) => Assert.Single(await sms.ReadAsync<SmsOutboundMessage>());
 
     [Fact]
     public async Task Dispatch_ProviderAccepts_SendsTheTemplateOnceAndKeepsTheBizId()
     {
-        var (sms, aliyun) = await StartAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         await EnqueueReplyAsync(sms);
@@ -40,7 +37,7 @@ public sealed class SmsSenderTests
     [Fact]
     public async Task Send_WrongSecret_IsRefusedForGoodBySignatureCheck()
     {
-        var (sms, aliyun) = await StartAsync(settings: new() { ["Sms:AccessKeySecret"] = "not-the-secret" });
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync(settings: new Dictionary<string, string?> { ["Sms:AccessKeySecret"] = "not-the-secret" });
         await using var _ = aliyun;
         await using var __ = sms;
         await EnqueueReplyAsync(sms);
@@ -51,15 +48,12 @@ public sealed class SmsSenderTests
         Assert.Equal((SmsOutboundStatus.Failed, "SignatureDoesNotMatch", 1), (message.Status, message.ErrorCode, aliyun.SignatureFailures));
     }
 
-    [Fact]
-    public Task Dispatch_TimeoutButProviderTookIt_SettlesByQueryWithoutResending_Sqlite() => TimeoutButProviderTookIt(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Dispatch_TimeoutButProviderTookIt_SettlesByQueryWithoutResending_PostgreSql() => TimeoutButProviderTookIt(DatabaseProvider.PostgreSql);
-
-    private static async Task TimeoutButProviderTookIt(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Dispatch_TimeoutButProviderTookIt_SettlesByQueryWithoutResending(DatabaseProvider provider)
     {
-        var (sms, aliyun) = await StartAsync(provider);
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync(provider);
         await using var _ = aliyun;
         await using var __ = sms;
         aliyun.Script(FakeSendBehaviour.TakeThenHang);
@@ -81,7 +75,7 @@ public sealed class SmsSenderTests
     [Fact]
     public async Task Dispatch_ConnectionDroppedAfterProviderTookIt_DoesNotResend()
     {
-        var (sms, aliyun) = await StartAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         aliyun.Script(FakeSendBehaviour.TakeThenDropConnection);
@@ -99,7 +93,7 @@ public sealed class SmsSenderTests
     [Fact]
     public async Task Dispatch_TimeoutAndProviderNeverTookIt_SendsAgainOnlyAfterTheSettleDelay()
     {
-        var (sms, aliyun) = await StartAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         aliyun.Script(FakeSendBehaviour.HangWithoutTaking);
@@ -118,7 +112,7 @@ public sealed class SmsSenderTests
     [Fact]
     public async Task Dispatch_BusinessLimitControl_RetriesAfterBackoffOnly()
     {
-        var (sms, aliyun) = await StartAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         aliyun.Script(FakeSendBehaviour.LimitControl);
@@ -139,7 +133,7 @@ public sealed class SmsSenderTests
     [Fact]
     public async Task Dispatch_IllegalNumber_FailsForGoodWithTheProvidersCode()
     {
-        var (sms, aliyun) = await StartAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         aliyun.Script(FakeSendBehaviour.IllegalNumber);
@@ -157,7 +151,7 @@ public sealed class SmsSenderTests
     [Fact]
     public async Task Dispatch_RefusedOnEveryAttempt_FailsAfterMaxAttempts()
     {
-        var (sms, aliyun) = await StartAsync(settings: new() { ["Sms:Dispatch:MaxAttempts"] = "3" });
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync(settings: new Dictionary<string, string?> { ["Sms:Dispatch:MaxAttempts"] = "3" });
         await using var _ = aliyun;
         await using var __ = sms;
         aliyun.Script(FakeSendBehaviour.LimitControl, FakeSendBehaviour.LimitControl, FakeSendBehaviour.LimitControl, FakeSendBehaviour.Accept);
@@ -173,15 +167,12 @@ public sealed class SmsSenderTests
         Assert.Equal((SmsOutboundStatus.Failed, "isv.BUSINESS_LIMIT_CONTROL", 3, 0), (message.Status, message.ErrorCode, message.Attempts, aliyun.Taken.Count));
     }
 
-    [Fact]
-    public Task Dispatch_CrashDuringProviderCall_RowIsCheckedAfterTheLeaseNotResent_Sqlite() => CrashDuringProviderCall(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Dispatch_CrashDuringProviderCall_RowIsCheckedAfterTheLeaseNotResent_PostgreSql() => CrashDuringProviderCall(DatabaseProvider.PostgreSql);
-
-    private static async Task CrashDuringProviderCall(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Dispatch_CrashDuringProviderCall_RowIsCheckedAfterTheLeaseNotResent(DatabaseProvider provider)
     {
-        var (sms, aliyun) = await StartAsync(provider, new() { ["Sms:Dispatch:RequestTimeout"] = "00:01:00" });
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync(provider, new Dictionary<string, string?> { ["Sms:Dispatch:RequestTimeout"] = "00:01:00" });
         await using var _ = aliyun;
         await using var __ = sms;
         aliyun.Script(FakeSendBehaviour.TakeThenHang);
@@ -209,7 +200,7 @@ public sealed class SmsSenderTests
     [Fact]
     public async Task Dispatch_ClaimLapsedBeforeAnyProviderCall_SendsOnce()
     {
-        var (sms, aliyun) = await StartAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         await EnqueueReplyAsync(sms);
@@ -229,7 +220,7 @@ public sealed class SmsSenderTests
     [Fact]
     public async Task RecordReceipts_SuccessForOutId_MarksDelivered()
     {
-        var (sms, aliyun) = await StartAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         await EnqueueReplyAsync(sms);
@@ -245,7 +236,7 @@ public sealed class SmsSenderTests
     [Fact]
     public async Task RecordReceipts_FailureForBizId_MarksFailedWithTheReceiptsCode()
     {
-        var (sms, aliyun) = await StartAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         await EnqueueReplyAsync(sms);
@@ -261,7 +252,7 @@ public sealed class SmsSenderTests
     [Fact]
     public async Task RecordReceipts_ForUnconfirmedMessage_SettlesItWithoutResend()
     {
-        var (sms, aliyun) = await StartAsync();
+        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
         await using var _ = aliyun;
         await using var __ = sms;
         aliyun.Script(FakeSendBehaviour.TakeThenHang);

@@ -2,9 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using PolicyAssistant.Application.Tests.Support;
 
 namespace PolicyAssistant.Application.Tests.WeChat.Api;
 
@@ -31,7 +30,7 @@ internal sealed class FakeWeChatApi : IAsyncDisposable
 
     private FakeWeChatApi(WebApplication app) => _app = app;
 
-    public Uri BaseUrl => new(_app.Urls.First() + "/");
+    public Uri BaseUrl => LocalServer.AddressOf(_app);
 
     public int TokenCalls => Volatile.Read(ref _tokenCalls);
 
@@ -42,9 +41,7 @@ internal sealed class FakeWeChatApi : IAsyncDisposable
 
     public static async Task<FakeWeChatApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = LocalServer.CreateBuilder();
         var app = builder.Build();
         var fake = new FakeWeChatApi(app);
         app.MapPost("/cgi-bin/stable_token", fake.StableTokenAsync);

@@ -8,27 +8,15 @@ namespace PolicyAssistant.Application.Tests.WeChat.Api;
 /// <summary>Several product instances (separate containers, one database) sharing one access token.</summary>
 public sealed class WeChatAccessTokenLeaseTests
 {
-    [Fact]
-    public Task GetTokenAsync_ThreeInstancesAtOnceOnSqlite_FetchOneToken() => ThreeInstancesFetchOneTokenAsync(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task GetTokenAsync_ThreeInstancesAtOnceOnPostgres_FetchOneToken() => ThreeInstancesFetchOneTokenAsync(DatabaseProvider.PostgreSql);
-
-    [Fact]
-    public Task GetTokenAsync_LeaseLeftByADeadInstanceOnSqlite_IsTakenOver() => LeaseLeftByADeadInstanceIsTakenOverAsync(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task GetTokenAsync_LeaseLeftByADeadInstanceOnPostgres_IsTakenOver() => LeaseLeftByADeadInstanceIsTakenOverAsync(DatabaseProvider.PostgreSql);
-
-    private static async Task ThreeInstancesFetchOneTokenAsync(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task GetTokenAsync_ThreeInstancesAtOnce_FetchOneToken(DatabaseProvider provider)
     {
         await using var api = await FakeWeChatApi.StartAsync();
         api.TokenDelay = TimeSpan.FromMilliseconds(300);
         using var database = TestDatabase.Create(provider);
-        using (database.CreateContext())
-        {
-            // EnsureCreated.
-        }
+        database.EnsureCreated();
 
         var instances = Enumerable.Range(0, 3).Select(_ => WeChatApiServices.Build(api, database)).ToList();
         try
@@ -45,7 +33,10 @@ public sealed class WeChatAccessTokenLeaseTests
         }
     }
 
-    private static async Task LeaseLeftByADeadInstanceIsTakenOverAsync(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task GetTokenAsync_LeaseLeftByADeadInstance_IsTakenOver(DatabaseProvider provider)
     {
         await using var api = await FakeWeChatApi.StartAsync();
         using var database = TestDatabase.Create(provider);

@@ -17,10 +17,7 @@ public sealed class WeChatApiClientTests : IAsyncLifetime
     {
         _api = await FakeWeChatApi.StartAsync();
         _database = TestDatabase.CreateSqlite();
-        using (_database.CreateContext())
-        {
-            // EnsureCreated.
-        }
+        _database.EnsureCreated();
 
         _services = WeChatApiServices.Build(_api, _database);
     }
@@ -113,7 +110,7 @@ public sealed class WeChatApiClientTests : IAsyncLifetime
     [Fact]
     public async Task CreateMenuAsync_ContentMenu_PostsItAsIs()
     {
-        var menu = WeChatMenu.Load(Path.Combine(AppContext.BaseDirectory, "content", "wechat-menu.json"));
+        var menu = WeChatMenu.Load(Path.Combine(RepositoryPaths.Content, "wechat-menu.json"));
 
         await Client.CreateMenuAsync(menu, CancellationToken.None);
 

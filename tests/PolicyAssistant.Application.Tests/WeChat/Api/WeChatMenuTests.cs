@@ -1,11 +1,12 @@
 using System.Text.Json;
 using PolicyAssistant.Application.WeChat.Api;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.WeChat.Api;
 
 public sealed class WeChatMenuTests
 {
-    private static string MenuPath => Path.Combine(AppContext.BaseDirectory, "content", "wechat-menu.json");
+    private static string MenuPath => Path.Combine(RepositoryPaths.Content, "wechat-menu.json");
 
     [Fact]
     public void Load_ContentMenu_IsWithinWeChatLimits()

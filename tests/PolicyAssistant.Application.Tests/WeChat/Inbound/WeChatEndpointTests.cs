@@ -170,13 +170,10 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
         Assert.Equal(1, host.Bot.Calls);
     }
 
-    [Fact]
-    public Task Post_ThreeConcurrentAttemptsOfASlowAnswerOnSqlite_BotAnswersOnce() => ThreeConcurrentAttemptsBotAnswersOnceAsync(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Post_ThreeConcurrentAttemptsOfASlowAnswerOnPostgres_BotAnswersOnce() => ThreeConcurrentAttemptsBotAnswersOnceAsync(DatabaseProvider.PostgreSql);
-
-    private async Task ThreeConcurrentAttemptsBotAnswersOnceAsync(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Post_ThreeConcurrentAttemptsOfASlowAnswer_BotAnswersOnce(DatabaseProvider provider)
     {
         await using var host = await WeChatTestHost.StartAsync(_api, provider: provider);
         var wechat = new WeChatServerSimulator(host.Http);

@@ -9,25 +9,10 @@ public sealed class WeChatInboundClaimsTests
 {
     private static readonly DateTimeOffset ReceivedAt = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public Task Claim_NewMessageOnSqlite_IsTheFirstAttempt() => NewMessageIsTheFirstAttemptAsync(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Claim_NewMessageOnPostgres_IsTheFirstAttempt() => NewMessageIsTheFirstAttemptAsync(DatabaseProvider.PostgreSql);
-
-    [Fact]
-    public Task Claim_SameMessageAgainOnSqlite_CountsTheRetryOnTheSameRow() => RetryCountsOnTheSameRowAsync(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Claim_SameMessageAgainOnPostgres_CountsTheRetryOnTheSameRow() => RetryCountsOnTheSameRowAsync(DatabaseProvider.PostgreSql);
-
-    [Fact]
-    public Task Claim_UserOwedAnAnswerOnSqlite_SaysSo() => OwedAnswerIsReportedAsync(DatabaseProvider.Sqlite);
-
-    [PostgresFact]
-    public Task Claim_UserOwedAnAnswerOnPostgres_SaysSo() => OwedAnswerIsReportedAsync(DatabaseProvider.PostgreSql);
-
-    private static async Task NewMessageIsTheFirstAttemptAsync(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Claim_NewMessage_IsTheFirstAttempt(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
         await using var db = database.CreateContext();
@@ -38,7 +23,10 @@ public sealed class WeChatInboundClaimsTests
         Assert.Equal((row.Id, 1, false, WeChatInboundState.Pending, ReceivedAt), (claim.Id, claim.Attempts, claim.AnswersOwed, row.State, row.ReceivedAt));
     }
 
-    private static async Task RetryCountsOnTheSameRowAsync(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Claim_SameMessageAgain_CountsTheRetryOnTheSameRow(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
         await using var db = database.CreateContext();
@@ -49,7 +37,10 @@ public sealed class WeChatInboundClaimsTests
         Assert.Equal((first.Id, 2, 1), (retry.Id, retry.Attempts, db.Set<WeChatInboundMessage>().Count()));
     }
 
-    private static async Task OwedAnswerIsReportedAsync(DatabaseProvider provider)
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Claim_UserOwedAnAnswer_SaysSo(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
         await using var db = database.CreateContext();

@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PolicyAssistant.Application.Database;
+using PolicyAssistant.Application.Tests.Support;
 using PolicyAssistant.Application.Tests.WeChat.Api;
 using PolicyAssistant.Application.WeChat;
 using PolicyAssistant.Application.WeChat.Api;
@@ -79,7 +78,7 @@ internal sealed class WeChatTestHost : IAsyncDisposable
         _app = app;
         _database = database;
         Bot = bot;
-        Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        Http = new HttpClient { BaseAddress = LocalServer.AddressOf(app) };
     }
 
     public ScriptedBot Bot { get; }
@@ -93,14 +92,9 @@ internal sealed class WeChatTestHost : IAsyncDisposable
         TimeSpan? answerBudget = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var database = TestDatabase.Create(provider);
-        using (database.CreateContext())
-        {
-            // EnsureCreated: the schema, before the first request.
-        }
+        database.EnsureCreated();
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = LocalServer.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["WeChat:Token"] = Token,

@@ -1,6 +1,9 @@
-namespace PolicyAssistant.Application.Tests.Support;
+namespace PolicyAssistant.Testing;
 
-/// <summary>A clock the test moves by hand (code expiry, lock expiry), in UTC so “today” is the same everywhere.</summary>
+/// <summary>
+/// A clock the test moves by hand, so expiry, locks, back-off and leases are stepped over instead of waited
+/// for; in UTC, so "today" is the same on every machine.
+/// </summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;
