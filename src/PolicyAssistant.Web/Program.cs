@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HttpOverrides;
 using PolicyAssistant.Web.BackOffice;
 using PolicyAssistant.Web.Chat;
 using PolicyAssistant.Application.Assistant;
@@ -19,9 +18,11 @@ builder.AddAssistant();
 builder.Services.AddWeChat(builder.Configuration);
 builder.Services.AddSms(builder.Configuration);
 builder.AddBackOffice();
+builder.AddWebSecurity();
+builder.AddHealth();
 
 var app = builder.Build();
-app.UseForwardedHeaders(new() { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+app.UseWebSecurity();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePages();
 app.UseAuthentication();
@@ -32,6 +33,7 @@ app.MapChatApi();
 app.MapWeChat();
 app.MapSms();
 app.MapEstimateApi();
+app.MapHealth();
 app.MapBareEndpoints(app.Configuration);
 app.Run();
 

@@ -21,7 +21,6 @@ public static partial class ChatApi
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/chat", PostMessageAsync).DisableAntiforgery();
-        endpoints.MapGet("/healthz", () => TypedResults.Text("ok"));
         return endpoints;
     }
 
@@ -68,6 +67,7 @@ public static partial class ChatApi
         reply.Sources.Select(s => new ChatSource(s.EntryId, s.Title, s.Source)).ToList(),
         reply.SuggestedReplies);
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    // \z, not $: $ also matches before a final newline, and "id\n" is not the same user as "id".
+    [GeneratedRegex(@"\A[A-Za-z0-9_-]{1,64}\z")]
     private static partial Regex UserIdPattern();
 }
