@@ -56,6 +56,23 @@ public sealed class EstimateApiTests : IClassFixture<EstimateApiTests.Product>
         Assert.Equal(expected.Notice, body.Notice);
     }
 
+    [Theory]
+    [InlineData("79228162514264337593543950335", null)]
+    [InlineData("1000", "79228162514264337593543950335")]
+    [InlineData("-79228162514264337593543950335", null)]
+    public async Task PostEstimate_AmountAtTheDecimalLimit_IsABadRequestWithAChineseMessage(string totalBill, string? coveredCost)
+    {
+        using var client = _product.Factory.CreateClient();
+        var body = $$"""
+            {"totalBill":{{totalBill}},"coveredCost":{{coveredCost ?? "null"}},"hospitalLevel":"county","inCounty":true,"isRegisteredPoor":true,"countyCode":"450223"}
+            """;
+
+        var response = await client.PostAsync("/api/estimate", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((HttpStatusCode.BadRequest, "估算请求有误"), (response.StatusCode, problem.GetProperty("title").GetString()));
+    }
+
     [Fact]
     public async Task PostEstimate_NoDate_UsesTheCountysLatestRules()
     {
