@@ -20,9 +20,11 @@ builder.Services.AddSms(builder.Configuration);
 builder.AddBackOffice();
 builder.AddWebSecurity();
 builder.AddHealth();
+builder.AddRateLimits();
 
 var app = builder.Build();
 app.UseWebSecurity();
+app.UseRateLimiter();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePages();
 app.UseAuthentication();

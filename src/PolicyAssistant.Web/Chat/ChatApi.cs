@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Threading.RateLimiting;
 using PolicyAssistant.Conversation.Turns;
+using PolicyAssistant.Web.Hosting;
 
 namespace PolicyAssistant.Web.Chat;
 
@@ -20,16 +22,23 @@ public static partial class ChatApi
 
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/chat", PostMessageAsync).DisableAntiforgery();
+        endpoints.MapPost("/api/chat", PostMessageAsync).DisableAntiforgery().RequireRateLimiting(RateLimitSetup.ChatPolicy);
         return endpoints;
     }
 
-    public static async Task<Results<Ok<ChatResponse>, ValidationProblem>> PostMessageAsync(ChatRequest request, TurnProcessor turns, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ChatResponse>, ValidationProblem, ProblemHttpResult>> PostMessageAsync(
+        ChatRequest request, TurnProcessor turns, KeyedRateLimiters limiters, CancellationToken cancellationToken)
     {
         var errors = Validate(request);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        using var lease = limiters.ChatUsers.AttemptAcquire(request.UserId!);
+        if (!lease.IsAcquired)
+        {
+            return RateLimitSetup.TooManyMessagesProblem(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null);
         }
 
         var user = new ChannelAccount(request.UserId!);
