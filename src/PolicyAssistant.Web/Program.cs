@@ -25,8 +25,6 @@ builder.AddRateLimits();
 var app = builder.Build();
 app.UseWebSecurity();
 app.UseRateLimiter();
-app.UseExceptionHandler("/Error");
-app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets();

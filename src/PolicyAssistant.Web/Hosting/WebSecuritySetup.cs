@@ -12,8 +12,8 @@ public sealed class ForwardedHeadersSettings
 
 /// <summary>
 /// What every response carries and how the client is known behind nginx: security headers (also in
-/// deploy/nginx.conf), HSTS on HTTPS, and the forwarded client address and scheme from trusted proxies only,
-/// because rate limits and HSTS depend on them.
+/// deploy/nginx.conf), HSTS on HTTPS, the forwarded client address and scheme from trusted proxies only
+/// (rate limits and HSTS depend on them), and the error responses (<see cref="ErrorResponses"/>).
 /// </summary>
 public static class WebSecuritySetup
 {
@@ -34,6 +34,7 @@ public static class WebSecuritySetup
             }
         });
         builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+        builder.AddErrorResponses();
         return builder;
     }
 
@@ -59,6 +60,7 @@ public static class WebSecuritySetup
             app.UseHsts();
         }
 
+        app.UseErrorResponses();
         return app;
     }
 }

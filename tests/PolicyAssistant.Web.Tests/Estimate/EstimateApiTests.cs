@@ -73,6 +73,21 @@ public sealed class EstimateApiTests : IClassFixture<EstimateApiTests.Product>
         Assert.Equal((HttpStatusCode.BadRequest, "估算请求有误"), (response.StatusCode, problem.GetProperty("title").GetString()));
     }
 
+    [Theory]
+    [InlineData("792281625142643375935439503350")]
+    [InlineData("1e400")]
+    [InlineData("\"很多\"")]
+    public async Task PostEstimate_AmountThatIsNotADecimal_IsABadRequestWithAChineseTitle(string totalBill)
+    {
+        using var client = _product.Factory.CreateClient();
+        var body = $$"""{"totalBill":{{totalBill}},"hospitalLevel":"county","inCounty":true,"isRegisteredPoor":true,"countyCode":"450223"}""";
+
+        var response = await client.PostAsync("/api/estimate", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((HttpStatusCode.BadRequest, "请求有误：请检查内容的格式，以及数字是否在合理范围内。"), (response.StatusCode, problem.GetProperty("title").GetString()));
+    }
+
     [Fact]
     public async Task PostEstimate_NoDate_UsesTheCountysLatestRules()
     {
