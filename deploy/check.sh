@@ -3,7 +3,8 @@
 #  1. the Dockerfile's build stage: it runs deploy/publish.sh, so this runs it too;
 #  2. the files the runtime stage copies and the settings it passes exist and are read by the product;
 #  3. `nginx -t` on deploy/nginx.conf with the single-server upstream and a throw-away certificate;
-#  4. `systemd-analyze verify` on the unit, where systemd is installed.
+#  4. `systemd-analyze verify` on the unit, where systemd is installed;
+#  5. that docker-compose.yml parses and agrees with the files and networks it names (where PyYAML is).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -54,4 +55,32 @@ if command -v systemd-analyze >/dev/null 2>&1; then
   systemd-analyze verify --man=no deploy/policyassistant.service || fail "systemd-analyze verify refused the unit"
 fi
 
-echo "deploy/check.sh: publish, nginx -t and the unit passed"
+# 5. The compose file.
+if python3 -c 'import yaml' 2>/dev/null; then
+  python3 - <<'PY' || fail "docker-compose.yml disagrees with the deployment files"
+import os, sys, yaml
+compose = yaml.safe_load(open("deploy/docker-compose.yml"))
+services = compose["services"]
+problems = []
+if {"app1", "app2", "db", "nginx"} - set(services):
+    problems.append("services must include app1, app2, db and nginx")
+subnet = compose["networks"]["back"]["ipam"]["config"][0]["subnet"]
+for name in ("app1", "app2"):
+    app = services[name]
+    if not os.path.isfile(os.path.join("deploy", app["build"]["context"], app["build"]["dockerfile"])):
+        problems.append(f"{name}: its Dockerfile is missing")
+    env = app["environment"]
+    if env.get("Storage__Provider") != "PostgreSql" or env.get("ForwardedHeaders__KnownNetworks__0") != subnet:
+        problems.append(f"{name}: must run on PostgreSql and trust X-Forwarded-* from {subnet} only")
+for volume in services["nginx"]["volumes"]:
+    source = volume.split(":")[0]
+    if source != "./tls" and not os.path.exists(os.path.join("deploy", source)):
+        problems.append(f"nginx mounts {source}, which is missing")
+if subnet not in open("deploy/nginx.conf").read():
+    problems.append(f"nginx.conf must let the compose network {subnet} reach /readyz")
+print("\n".join(problems), file=sys.stderr)
+sys.exit(1 if problems else 0)
+PY
+fi
+
+echo "deploy/check.sh: publish, nginx -t, the unit and the compose file passed"
