@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Web.Hosting;
 
