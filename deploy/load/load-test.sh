@@ -53,7 +53,7 @@ if [[ -z "$base" ]]; then
   (cd "$work/product" && exec env ASPNETCORE_ENVIRONMENT=Production Urls="$base" "${database[@]}" \
     Storage__DataFolder="$work/data" Storage__ContentFolder="$root/content" \
     WeChat__Token="$token" WeChat__AppId="$appid" WeChat__EncodingAesKey="$aes_key" WeChat__Mode=Compatible \
-    Diagnostics__BareEndpoints=true \
+    Diagnostics__BareEndpoints=true RateLimits__Enabled=false \
     Logging__LogLevel__Default=Warning dotnet PolicyAssistant.Web.dll > "$work/product.log" 2>&1) &
   server_pid=$!
   for _ in $(seq 1 120); do curl -sf -o /dev/null "$base/healthz" && break; sleep 0.5; done

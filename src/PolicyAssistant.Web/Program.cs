@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HttpOverrides;
 using PolicyAssistant.Application.Assistant;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households;
@@ -21,11 +20,13 @@ builder.AddAssistant();
 builder.Services.AddWeChat(builder.Configuration);
 builder.Services.AddSms(builder.Configuration);
 builder.AddBackOffice();
+builder.AddWebSecurity();
+builder.AddHealth();
+builder.AddRateLimits();
 
 var app = builder.Build();
-app.UseForwardedHeaders(new() { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
-app.UseExceptionHandler("/Error");
-app.UseStatusCodePages();
+app.UseWebSecurity();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets();
@@ -34,6 +35,7 @@ app.MapChatApi();
 app.MapWeChat();
 app.MapSms();
 app.MapEstimateApi();
+app.MapHealth();
 app.MapBareEndpoints(app.Configuration);
 app.Run();
 

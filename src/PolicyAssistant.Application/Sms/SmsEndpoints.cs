@@ -171,13 +171,40 @@ public static class SmsEndpoints
                 JsonValueKind.Object => [root.Clone()],
                 _ => [],
             };
-            return root.ValueKind is JsonValueKind.Array or JsonValueKind.Object
-                ? (items, null)
-                : ([], Failure(StatusCodes.Status400BadRequest, "请求体应为 JSON 数组或对象"));
+            if (root.ValueKind is not (JsonValueKind.Array or JsonValueKind.Object))
+            {
+                return ([], Failure(StatusCodes.Status400BadRequest, "请求体应为 JSON 数组或对象"));
+            }
+
+            return HasUndecodableText(root)
+                ? ([], Failure(StatusCodes.Status400BadRequest, "请求体含有无法识别的字符，文本应为 UTF-8 编码"))
+                : (items, null);
         }
         catch (JsonException)
         {
             return ([], Failure(StatusCodes.Status400BadRequest, "请求体不是有效的 JSON"));
+        }
+    }
+
+    /// <summary>
+    /// JsonDocument checks the structure, not the text: invalid UTF-8 bytes or a lone escaped surrogate only
+    /// throw when a field is read. Reading every string here turns them into a 400 instead of a failed request.
+    /// </summary>
+    private static bool HasUndecodableText(JsonElement element)
+    {
+        try
+        {
+            return element.ValueKind switch
+            {
+                JsonValueKind.String => element.GetString() is null,
+                JsonValueKind.Array => element.EnumerateArray().Any(HasUndecodableText),
+                JsonValueKind.Object => element.EnumerateObject().Any(property => HasUndecodableText(property.Value)),
+                _ => false,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
         }
     }
 

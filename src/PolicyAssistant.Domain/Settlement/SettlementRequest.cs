@@ -62,7 +62,8 @@ public sealed record SettlementRequest
         return problems;
     }
 
-    private static bool HasFractionOfFen(decimal amount) => amount * 100m != decimal.Truncate(amount * 100m);
+    // Rounding, not amount * 100: that overflows near decimal.MaxValue, and any amount may arrive here.
+    private static bool HasFractionOfFen(decimal amount) => decimal.Round(amount, 2) != amount;
 }
 
 public sealed record SettlementYearToDate(

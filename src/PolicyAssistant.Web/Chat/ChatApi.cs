@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PolicyAssistant.Conversation.Turns;
+using PolicyAssistant.Web.Hosting;
 
 namespace PolicyAssistant.Web.Chat;
 
@@ -22,17 +24,23 @@ public static partial class ChatApi
 
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/chat", PostMessageAsync).DisableAntiforgery();
-        endpoints.MapGet("/healthz", () => TypedResults.Text("ok"));
+        endpoints.MapPost("/api/chat", PostMessageAsync).DisableAntiforgery().RequireRateLimiting(RateLimitSetup.ChatPolicy);
         return endpoints;
     }
 
-    public static async Task<Results<Ok<ChatResponse>, ValidationProblem>> PostMessageAsync(ChatRequest request, TurnProcessor turns, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ChatResponse>, ValidationProblem, ProblemHttpResult>> PostMessageAsync(
+        ChatRequest request, TurnProcessor turns, KeyedRateLimiters limiters, CancellationToken cancellationToken)
     {
         var errors = Validate(request);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        using var lease = limiters.ChatUsers.AttemptAcquire(request.UserId!);
+        if (!lease.IsAcquired)
+        {
+            return RateLimitSetup.TooManyMessagesProblem(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null);
         }
 
         var replies = await turns.ProcessActivityAsync(Adapter.ToActivity(request), cancellationToken);
@@ -59,6 +67,7 @@ public static partial class ChatApi
         return errors;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    // \z, not $: $ also matches before a final newline, and "id\n" is not the same user as "id".
+    [GeneratedRegex(@"\A[A-Za-z0-9_-]{1,64}\z")]
     private static partial Regex UserIdPattern();
 }

@@ -57,6 +57,7 @@ public sealed class ChatApiTests(SharedProduct product) : IClassFixture<SharedPr
     [InlineData("{\"userId\":\"u1\"}")]
     [InlineData("{\"text\":\"押金\"}")]
     [InlineData("{\"userId\":\"bad id with spaces\",\"text\":\"押金\"}")]
+    [InlineData("{\"userId\":\"demo-1\\n\",\"text\":\"押金\"}")]
     public async Task PostMessage_MissingOrInvalidFields_IsABadRequest(string body)
     {
         using var client = product.Factory.CreateClient();

@@ -45,6 +45,38 @@ public sealed class EstimateApiTests(SharedProduct product) : IClassFixture<Shar
         Assert.Equal(expected.Notice, body.Notice);
     }
 
+    [Theory]
+    [InlineData("79228162514264337593543950335", null)]
+    [InlineData("1000", "79228162514264337593543950335")]
+    [InlineData("-79228162514264337593543950335", null)]
+    public async Task PostEstimate_AmountAtTheDecimalLimit_IsABadRequestWithAChineseMessage(string totalBill, string? coveredCost)
+    {
+        using var client = product.Factory.CreateClient();
+        var body = $$"""
+            {"totalBill":{{totalBill}},"coveredCost":{{coveredCost ?? "null"}},"hospitalLevel":"county","inCounty":true,"isRegisteredPoor":true,"countyCode":"450223"}
+            """;
+
+        var response = await client.PostAsync("/api/estimate", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((HttpStatusCode.BadRequest, "估算请求有误"), (response.StatusCode, problem.GetProperty("title").GetString()));
+    }
+
+    [Theory]
+    [InlineData("792281625142643375935439503350")]
+    [InlineData("1e400")]
+    [InlineData("\"很多\"")]
+    public async Task PostEstimate_AmountThatIsNotADecimal_IsABadRequestWithAChineseTitle(string totalBill)
+    {
+        using var client = product.Factory.CreateClient();
+        var body = $$"""{"totalBill":{{totalBill}},"hospitalLevel":"county","inCounty":true,"isRegisteredPoor":true,"countyCode":"450223"}""";
+
+        var response = await client.PostAsync("/api/estimate", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((HttpStatusCode.BadRequest, "请求有误：请检查内容的格式，以及数字是否在合理范围内。"), (response.StatusCode, problem.GetProperty("title").GetString()));
+    }
+
     [Fact]
     public async Task PostEstimate_NoDate_UsesTheCountysLatestRules()
     {

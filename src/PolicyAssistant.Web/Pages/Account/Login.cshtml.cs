@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PolicyAssistant.Web.BackOffice;
+using PolicyAssistant.Web.Hosting;
 
 namespace PolicyAssistant.Web.Pages.Account;
 
-public sealed class LoginModel(SignInStaffCommand signIn) : PageModel
+public sealed class LoginModel(SignInStaffCommand signIn, KeyedRateLimiters limiters) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -34,6 +35,15 @@ public sealed class LoginModel(SignInStaffCommand signIn) : PageModel
     {
         if (!ModelState.IsValid)
         {
+            return Page();
+        }
+
+        // Before the password is checked, so a name tried too often from anywhere costs no hashing and tells nothing.
+        using var lease = limiters.LoginAccounts.AttemptAcquire(Input.UserName.Trim().ToUpperInvariant());
+        if (!lease.IsAcquired)
+        {
+            ModelState.AddModelError(string.Empty, RateLimitSetup.TooManyLogins);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 

@@ -52,7 +52,9 @@
                 body: JSON.stringify({ userId, text })
             });
             if (!response.ok) {
-                add('bot error', '发送失败（' + response.status + '），请稍后再试。');
+                // A 429 carries its reason in Chinese as the problem's title; other failures get the generic line.
+                const problem = response.status === 429 ? await response.json().catch(() => null) : null;
+                add('bot error', problem && problem.title ? problem.title : '发送失败（' + response.status + '），请稍后再试。');
                 return;
             }
             const data = await response.json();
