@@ -52,6 +52,13 @@ public sealed class WeChatOptions
         if (AppSecret.Length == 0) missing.Add("WeChat:AppSecret is not set: the API (menus, pushes) cannot be used.");
         if (Mode != WeChatEncryptionMode.Plaintext && EncodingAesKey.Length != 43)
             missing.Add("WeChat:EncodingAesKey must be 43 characters in compatible or safe mode.");
+        if (Mode != WeChatEncryptionMode.Safe)
+        {
+            // Outside safe mode the URL signature does not cover the body: whoever sees one signed URL may post
+            // other bodies with it for as long as its timestamp is accepted, and households bind their identity here.
+            missing.Add($"WeChat:Mode is {Mode}: choose Safe (and set WeChat:EncodingAesKey) before households bind their identity through the account.");
+        }
+
         return missing;
     }
 }

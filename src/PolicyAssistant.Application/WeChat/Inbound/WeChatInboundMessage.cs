@@ -26,7 +26,7 @@ public sealed class WeChatInboundMessage
 
     public const int DedupeKeyLength = 64;
 
-    /// <summary>AppID:MsgId (events: SHA-256 of AppID + FromUserName + CreateTime + Event); no OpenID in clear.</summary>
+    /// <summary>AppID:MsgId:a short hash of the sender (events: SHA-256 of AppID + FromUserName + CreateTime + Event); no OpenID in clear.</summary>
     public required string DedupeKey { get; set; }
 
     /// <summary>SHA-256 of AppID + OpenID, to find answers still owed to the same user.</summary>

@@ -94,7 +94,7 @@ public sealed class WeChatReplyCoordinator(
         var appId = options.Value.AppId;
         var dedupeKey = message switch
         {
-            WeChatUserMessage userMessage => MessageKey(appId, userMessage.MsgId),
+            WeChatUserMessage userMessage => MessageKey(appId, userMessage.MsgId, userMessage.FromUserName),
             WeChatEvent wechatEvent => Hash(appId, "event", wechatEvent.FromUserName, wechatEvent.CreateTime.ToString(CultureInfo.InvariantCulture), wechatEvent.Event),
             _ => throw new ArgumentOutOfRangeException(nameof(message)),
         };
@@ -355,12 +355,18 @@ public sealed class WeChatReplyCoordinator(
     private sealed record Progress(WeChatInboundState State, string? ReplyXml);
 
     /// <summary>
-    /// A message's MsgId and AppID in the clear (neither says who sent it). WeChat's MsgIds grow over time, so
-    /// each new row lands next to the last one in the unique index, instead of rewriting an index page at a
-    /// random place in the file, as a hash would.
+    /// A message's MsgId and AppID in the clear, then a short hash of its sender. WeChat's MsgIds grow over time,
+    /// so each new row lands next to the last one in the unique index, instead of rewriting an index page at a
+    /// random place in the file, as a hash would. The sender is part of the key so that a MsgId sent again by
+    /// someone else (a replayed request with another FromUserName) is a message of its own, and never gets back
+    /// the answer written for the first sender.
     /// </summary>
-    private static string MessageKey(string appId, string msgId) =>
-        $"{appId}:{msgId}" is { Length: <= WeChatInboundMessage.DedupeKeyLength } key ? key : Hash(appId, "message", msgId);
+    private static string MessageKey(string appId, string msgId, string openId) =>
+        $"{appId}:{msgId}:{Hash(appId, openId)[..SenderHashLength]}" is { Length: <= WeChatInboundMessage.DedupeKeyLength } key
+            ? key
+            : Hash(appId, "message", msgId, openId);
+
+    private const int SenderHashLength = 16;
 
     private static string Hash(params string[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))));

@@ -221,6 +221,19 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_SameMsgIdFromAnotherSender_IsAnsweredForThatSender()
+    {
+        await using var host = await WeChatTestHost.StartAsync(_api);
+        var wechat = new WeChatServerSimulator(host.Http);
+        var msgId = WeChatServerSimulator.NewMsgId();
+
+        await wechat.PostAsync(WeChatServerSimulator.Text("我家签约医生电话", msgId));
+        var other = await ReplyAsync(wechat, await wechat.PostAsync(WeChatServerSimulator.Text("起付线", msgId, openId: "oAnotherSender000000000002")));
+
+        Assert.Equal(("oAnotherSender000000000002", "答：起付线", 2), ((string)other.Element("ToUserName")!, (string)other.Element("Content")!, host.Bot.Calls));
+    }
+
+    [Fact]
     public async Task Post_TurnWithTwoReplies_PassiveReplyCarriesBoth()
     {
         await using var host = await WeChatTestHost.StartAsync(_api);
