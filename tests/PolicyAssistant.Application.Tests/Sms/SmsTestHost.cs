@@ -30,6 +30,7 @@ public sealed class SmsTestHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TestDatabase _database;
     private readonly HttpClient? _client;
+    private IAsyncDisposable? _provider;
 
     private SmsTestHost(WebApplication app, TestDatabase database, TestClock? clock, Uri? baseAddress)
     {
@@ -71,7 +72,7 @@ public sealed class SmsTestHost : IAsyncDisposable
         return new SmsTestHost(app, database, clock: null, LocalServer.AddressOf(app));
     }
 
-    /// <summary>The stepped channel wired to a fresh <see cref="FakeAliyunSms"/>; <paramref name="settings"/> override the fake's.</summary>
+    /// <summary>The stepped channel wired to a fresh <see cref="FakeAliyunSms"/>, stopped with the host; <paramref name="settings"/> override the fake's.</summary>
     public static async Task<(SmsTestHost Sms, FakeAliyunSms Aliyun)> StartWithAliyunAsync(
         DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
     {
@@ -82,14 +83,18 @@ public sealed class SmsTestHost : IAsyncDisposable
             all[key] = value;
         }
 
-        return (Create(provider, all), aliyun);
+        var sms = Create(provider, all);
+        sms._provider = aliyun;
+        return (sms, aliyun);
     }
 
-    /// <summary>The stepped channel wired to a fresh <see cref="FakeTencent"/>.</summary>
+    /// <summary>The stepped channel wired to a fresh <see cref="FakeTencent"/>, stopped with the host.</summary>
     public static async Task<(SmsTestHost Sms, FakeTencent Tencent)> StartWithTencentAsync()
     {
         var tencent = await FakeTencent.StartAsync();
-        return (Create(DatabaseProvider.Sqlite, tencent.Settings), tencent);
+        var sms = Create(DatabaseProvider.Sqlite, tencent.Settings);
+        sms._provider = tencent;
+        return (sms, tencent);
     }
 
     private static (WebApplication App, TestDatabase Database) Build(DatabaseProvider provider, IDictionary<string, string?>? settings, TestClock? clock)
@@ -243,5 +248,9 @@ public sealed class SmsTestHost : IAsyncDisposable
 
         await _app.DisposeAsync();
         _database.Dispose();
+        if (_provider is not null)
+        {
+            await _provider.DisposeAsync();
+        }
     }
 }

@@ -15,8 +15,7 @@ public sealed class TencentSmsGatewayTests
     public async Task Dispatch_ProviderAccepts_SendsTheTemplateOnceAndKeepsTheSerialNo()
     {
         var (sms, tencent) = await SmsTestHost.StartWithTencentAsync();
-        await using var _ = tencent;
-        await using var __ = sms;
+        await using var _ = sms;
         await EnqueueReplyAsync(sms);
 
         await sms.DispatchAsync();
@@ -31,8 +30,7 @@ public sealed class TencentSmsGatewayTests
     public async Task Dispatch_PhoneNumberLimitExceeded_IsRetriedAfterBackoff()
     {
         var (sms, tencent) = await SmsTestHost.StartWithTencentAsync();
-        await using var _ = tencent;
-        await using var __ = sms;
+        await using var _ = sms;
         tencent.Script(FakeSendBehaviour.LimitControl);
         await EnqueueReplyAsync(sms);
 
@@ -50,8 +48,7 @@ public sealed class TencentSmsGatewayTests
     public async Task Dispatch_CampaignTexts_OneSendSmsCallCarriesEveryNumber()
     {
         var (sms, tencent) = await SmsTestHost.StartWithTencentAsync();
-        await using var _ = tencent;
-        await using var __ = sms;
+        await using var _ = sms;
         await sms.EnqueueCampaignAsync(3);
 
         await sms.DispatchAsync();
@@ -64,8 +61,7 @@ public sealed class TencentSmsGatewayTests
     public async Task Dispatch_OneNumberOfABatchRefused_OnlyThatNumberWaitsForRetry()
     {
         var (sms, tencent) = await SmsTestHost.StartWithTencentAsync();
-        await using var _ = tencent;
-        await using var __ = sms;
+        await using var _ = sms;
         tencent.RefuseOnce(SmsTestHost.PhoneOf(2));
         await sms.EnqueueCampaignAsync(3);
 
@@ -80,8 +76,7 @@ public sealed class TencentSmsGatewayTests
     public async Task Dispatch_TimeoutAndNoReceiptYet_WaitsForTheReceiptInsteadOfResending()
     {
         var (sms, tencent) = await SmsTestHost.StartWithTencentAsync();
-        await using var _ = tencent;
-        await using var __ = sms;
+        await using var _ = sms;
         tencent.Script(FakeSendBehaviour.TakeThenHang);
         await EnqueueReplyAsync(sms);
 

@@ -24,8 +24,7 @@ public sealed class SmsBatchDispatchTests
     public async Task Dispatch_CampaignTexts_BatchCallPassesTheProvidersOwnSignatureCheck()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         await sms.EnqueueCampaignAsync(3);
 
         await sms.DispatchAsync();
@@ -37,8 +36,7 @@ public sealed class SmsBatchDispatchTests
     public async Task Dispatch_CampaignBatchSignedWithWrongSecret_FailsEveryNumberWithTheProvidersCode()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync(settings: new Dictionary<string, string?> { ["Sms:AccessKeySecret"] = "not-the-secret" });
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         await sms.EnqueueCampaignAsync(3);
 
         await sms.DispatchAsync();
@@ -51,8 +49,7 @@ public sealed class SmsBatchDispatchTests
     public async Task Dispatch_250CampaignTexts_ThreeBatchCallsOf100And100And50()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         await sms.EnqueueCampaignAsync(250);
 
         await sms.DispatchUntilIdleAsync();
@@ -66,8 +63,7 @@ public sealed class SmsBatchDispatchTests
     public async Task Dispatch_BatchesAccepted_EveryMessageAcceptedWithItsBatchsBizIdAndOutId(DatabaseProvider provider)
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync(provider);
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         await sms.EnqueueCampaignAsync(250);
 
         await sms.DispatchUntilIdleAsync();
@@ -84,8 +80,7 @@ public sealed class SmsBatchDispatchTests
     public async Task Dispatch_BatchTimeoutButProviderTookIt_SettlesEachNumberByQueryWithoutResending(DatabaseProvider provider)
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync(provider);
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         aliyun.Script(FakeSendBehaviour.TakeThenHang);
         await sms.EnqueueCampaignAsync(3);
 
@@ -106,8 +101,7 @@ public sealed class SmsBatchDispatchTests
     public async Task Dispatch_BatchTimeoutThenQueryReportsOneUndelivered_SettlesEachNumberOnItsOwn()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         aliyun.Script(FakeSendBehaviour.TakeThenHang);
         aliyun.SetDeliveryStatusOfNumber(PhoneOf(2), 2, "MK:0001");
         await sms.EnqueueCampaignAsync(3);
@@ -125,8 +119,7 @@ public sealed class SmsBatchDispatchTests
     public async Task Dispatch_BatchTimeoutAndProviderNeverTookIt_SendsTheNumbersAgainInOneNewBatch()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         aliyun.Script(FakeSendBehaviour.HangWithoutTaking);
         await sms.EnqueueCampaignAsync(3);
 
@@ -142,8 +135,7 @@ public sealed class SmsBatchDispatchTests
     public async Task Dispatch_CrashDuringBatchCall_RowsAreCheckedAfterTheLeaseNotResent()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync(settings: new Dictionary<string, string?> { ["Sms:Dispatch:RequestTimeout"] = "00:01:00" });
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         aliyun.Script(FakeSendBehaviour.TakeThenHang);
         await sms.EnqueueCampaignAsync(3);
 
@@ -166,8 +158,7 @@ public sealed class SmsBatchDispatchTests
     public async Task RecordReceipts_BatchOutIdAndNumber_SettlesOnlyThatNumbersMessage()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         await sms.EnqueueCampaignAsync(3);
         await sms.DispatchAsync();
         var batch = aliyun.Taken[0];
@@ -184,8 +175,7 @@ public sealed class SmsBatchDispatchTests
     public async Task RecordReceipts_BatchBizIdWithoutNumber_SettlesNothing()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         await sms.EnqueueCampaignAsync(3);
         await sms.DispatchAsync();
 
@@ -199,8 +189,7 @@ public sealed class SmsBatchDispatchTests
     public async Task Dispatch_NumberOptedOutAfterQueuing_NeverAppearsInTheBatch()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         await sms.EnqueueCampaignAsync(3);
         await sms.InScopeAsync(s =>
         {
@@ -221,8 +210,7 @@ public sealed class SmsBatchDispatchTests
     public async Task Dispatch_CampaignBatch_EveryNumbersTextEndsWithTheOptOutWording()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         await sms.EnqueueCampaignAsync(3);
 
         await sms.DispatchAsync();
@@ -235,8 +223,7 @@ public sealed class SmsBatchDispatchTests
     public async Task Dispatch_ReplyAndCodeBesideCampaign_GoOneByOneWithSendSms()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         await sms.EnqueueCampaignAsync(2);
         await sms.EnqueueAsync(s => s.EnqueueReplyAsync(PhoneOf(7), "住院不用交押金。", "reply-1", null, CancellationToken.None));
         await sms.EnqueueAsync(s => s.EnqueueVerificationCodeAsync(PhoneOf(8), "384756", "code-1", CancellationToken.None));
@@ -251,8 +238,7 @@ public sealed class SmsBatchDispatchTests
     public async Task Dispatch_SameNumberTwiceInOneCampaign_GoesOncePerCall()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         await sms.EnqueueCampaignAsync(2, "campaign-1");
         await sms.EnqueueCampaignAsync(1, "campaign-1-again");
 
@@ -265,8 +251,7 @@ public sealed class SmsBatchDispatchTests
     public async Task Dispatch_TwoCampaignTexts_GoInSeparateBatches()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         await sms.EnqueueCampaignAsync(2, "campaign-1");
         await sms.EnqueueCampaignAsync(3, "campaign-2", "慢病签约服务：家庭医生每季度随访一次。");
 

@@ -21,8 +21,7 @@ public sealed class SmsSenderTests
     public async Task Dispatch_ProviderAccepts_SendsTheTemplateOnceAndKeepsTheBizId()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         await EnqueueReplyAsync(sms);
 
         await sms.DispatchAsync();
@@ -38,8 +37,7 @@ public sealed class SmsSenderTests
     public async Task Send_WrongSecret_IsRefusedForGoodBySignatureCheck()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync(settings: new Dictionary<string, string?> { ["Sms:AccessKeySecret"] = "not-the-secret" });
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         await EnqueueReplyAsync(sms);
 
         await sms.DispatchAsync();
@@ -54,8 +52,7 @@ public sealed class SmsSenderTests
     public async Task Dispatch_TimeoutButProviderTookIt_SettlesByQueryWithoutResending(DatabaseProvider provider)
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync(provider);
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         aliyun.Script(FakeSendBehaviour.TakeThenHang);
         await EnqueueReplyAsync(sms);
 
@@ -76,8 +73,7 @@ public sealed class SmsSenderTests
     public async Task Dispatch_ConnectionDroppedAfterProviderTookIt_DoesNotResend()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         aliyun.Script(FakeSendBehaviour.TakeThenDropConnection);
         aliyun.SetDeliveryStatus("reply-1", 1, "");
         await EnqueueReplyAsync(sms);
@@ -94,8 +90,7 @@ public sealed class SmsSenderTests
     public async Task Dispatch_TimeoutAndProviderNeverTookIt_SendsAgainOnlyAfterTheSettleDelay()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         aliyun.Script(FakeSendBehaviour.HangWithoutTaking);
         await EnqueueReplyAsync(sms);
 
@@ -113,8 +108,7 @@ public sealed class SmsSenderTests
     public async Task Dispatch_BusinessLimitControl_RetriesAfterBackoffOnly()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         aliyun.Script(FakeSendBehaviour.LimitControl);
         await EnqueueReplyAsync(sms);
 
@@ -134,8 +128,7 @@ public sealed class SmsSenderTests
     public async Task Dispatch_IllegalNumber_FailsForGoodWithTheProvidersCode()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         aliyun.Script(FakeSendBehaviour.IllegalNumber);
         await EnqueueReplyAsync(sms);
 
@@ -152,8 +145,7 @@ public sealed class SmsSenderTests
     public async Task Dispatch_RefusedOnEveryAttempt_FailsAfterMaxAttempts()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync(settings: new Dictionary<string, string?> { ["Sms:Dispatch:MaxAttempts"] = "3" });
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         aliyun.Script(FakeSendBehaviour.LimitControl, FakeSendBehaviour.LimitControl, FakeSendBehaviour.LimitControl, FakeSendBehaviour.Accept);
         await EnqueueReplyAsync(sms);
 
@@ -173,8 +165,7 @@ public sealed class SmsSenderTests
     public async Task Dispatch_CrashDuringProviderCall_RowIsCheckedAfterTheLeaseNotResent(DatabaseProvider provider)
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync(provider, new Dictionary<string, string?> { ["Sms:Dispatch:RequestTimeout"] = "00:01:00" });
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         aliyun.Script(FakeSendBehaviour.TakeThenHang);
         await EnqueueReplyAsync(sms);
 
@@ -201,8 +192,7 @@ public sealed class SmsSenderTests
     public async Task Dispatch_ClaimLapsedBeforeAnyProviderCall_SendsOnce()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         await EnqueueReplyAsync(sms);
         await sms.UpdateAsync<SmsOutboundMessage>(m =>
         {
@@ -221,8 +211,7 @@ public sealed class SmsSenderTests
     public async Task RecordReceipts_SuccessForOutId_MarksDelivered()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         await EnqueueReplyAsync(sms);
         await sms.DispatchAsync();
 
@@ -237,8 +226,7 @@ public sealed class SmsSenderTests
     public async Task RecordReceipts_FailureForBizId_MarksFailedWithTheReceiptsCode()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         await EnqueueReplyAsync(sms);
         await sms.DispatchAsync();
 
@@ -253,8 +241,7 @@ public sealed class SmsSenderTests
     public async Task RecordReceipts_ForUnconfirmedMessage_SettlesItWithoutResend()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = aliyun;
-        await using var __ = sms;
+        await using var _ = sms;
         aliyun.Script(FakeSendBehaviour.TakeThenHang);
         await EnqueueReplyAsync(sms);
         await sms.DispatchAsync();
