@@ -47,7 +47,7 @@ public sealed class FaqResponder(
         if (state.FullTextEntryId is { } id && (choice == FullTextReply || choice == "全文") && index.Find(id) is { } entry)
         {
             state.FullTextEntryId = null;
-            await turnContext.SendActivityAsync(turnContext.Activity.CreateReply(AnswerFormatter.FullText(entry), sources: [Cite(entry)]), cancellationToken);
+            await turnContext.SendActivityAsync(turnContext.Activity.CreateReply(AnswerFormatter.FullText(entry), sources: [Cite(entry)], kind: ReplyKind.Answer, confident: true), cancellationToken);
             return true;
         }
 
@@ -70,18 +70,20 @@ public sealed class FaqResponder(
                 await turnContext.SendTextAsync(
                     $"这个问题我没有把握答准。\n{AnswerFormatter.CandidatesMenu(answer.Candidates)}\n都不是的话，可以拨打{Hotline}。",
                     cancellationToken,
-                    Enumerable.Range(1, state.Menu.Count).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList());
+                    Enumerable.Range(1, state.Menu.Count).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+                    ReplyKind.Choices);
                 await RecordAsync(turnContext, question, UnansweredReason.LowConfidence, answer, cancellationToken);
                 break;
             case AnswerKind.OutOfScope:
                 await turnContext.SendTextAsync(
                     $"抱歉，我只能回答本地建档立卡贫困户的健康扶贫政策，比如看病报销、慢病办理、家庭医生。其他问题请拨打{Hotline}。",
                     cancellationToken,
-                    ["住院能报多少", "慢病证明怎么办", "帮助"]);
+                    ["住院能报多少", "慢病证明怎么办", "帮助"],
+                    ReplyKind.OutOfScope);
                 await RecordAsync(turnContext, question, UnansweredReason.OutOfScope, answer, cancellationToken);
                 break;
             default:
-                await turnContext.SendTextAsync("没看明白您的意思。可以直接问，比如“住院要交押金吗”；回复“帮助”看看我能做什么。", cancellationToken, ["帮助"]);
+                await turnContext.SendTextAsync("没看明白您的意思。可以直接问，比如“住院要交押金吗”；回复“帮助”看看我能做什么。", cancellationToken, ["帮助"], ReplyKind.OutOfScope);
                 break;
         }
     }
@@ -98,7 +100,11 @@ public sealed class FaqResponder(
         }
 
         var sources = entry.Kind == EntryKind.Policy ? new[] { Cite(entry) } : [];
-        await turnContext.SendActivityAsync(turnContext.Activity.CreateReply(text, hasMore ? [FullTextReply] : null, sources), cancellationToken);
+        // Small talk is a courtesy, not an answer the household could act on.
+        var policy = entry.Kind == EntryKind.Policy;
+        await turnContext.SendActivityAsync(
+            turnContext.Activity.CreateReply(text, hasMore ? [FullTextReply] : null, sources, policy ? ReplyKind.Answer : ReplyKind.SmallTalk, confident: policy),
+            cancellationToken);
     }
 
     private Task RecordAsync(ITurnContext turnContext, string question, UnansweredReason reason, Answer answer, CancellationToken cancellationToken) =>

@@ -87,7 +87,7 @@ public sealed class PolicyBot : IBot
             if (CancelWords.IsCancel(text))
             {
                 await dialogContext.CancelAllDialogsAsync(cancellationToken);
-                await turnContext.SendTextAsync("好的，已取消。还有什么想问的，直接发给我。", cancellationToken);
+                await turnContext.SendTextAsync("好的，已取消。还有什么想问的，直接发给我。", cancellationToken, kind: ReplyKind.Dialog);
                 return;
             }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PolicyAssistant.Conversation.Turns;
@@ -8,9 +9,12 @@ public sealed record ChatRequest(string? UserId, string? Text);
 
 public sealed record ChatSource(string Id, string Title, string Source);
 
-public sealed record ChatReply(string Text, IReadOnlyList<ChatSource> Sources, IReadOnlyList<string> SuggestedReplies);
+public sealed record ChatReply(string Text, IReadOnlyList<ChatSource> Sources, IReadOnlyList<string> SuggestedReplies, string Kind, bool Confident);
 
-public sealed record ChatResponse(string Reply, IReadOnlyList<ChatSource> Sources, IReadOnlyList<string> SuggestedReplies, IReadOnlyList<ChatReply> Replies);
+/// <param name="Kind">What the turn's reply is: the kind of its last reply that says (answer, choices, outOfScope,
+/// smallTalk, binding, personal, estimate), else dialog.</param>
+/// <param name="Confident">The bot answered and stands by it: true only for an answer or a household's own record.</param>
+public sealed record ChatResponse(string Reply, IReadOnlyList<ChatSource> Sources, IReadOnlyList<string> SuggestedReplies, IReadOnlyList<ChatReply> Replies, string Kind, bool Confident);
 
 /// <summary>The web channel: JSON in, JSON out, for the chat page and for anyone testing the bot.</summary>
 public static partial class ChatApi
@@ -35,12 +39,16 @@ public static partial class ChatApi
 
         var user = new ChannelAccount(request.UserId!);
         var activity = Activity.CreateMessage(ChannelId, request.UserId!, user, new ChannelAccount("bot"), request.Text!);
-        var replies = (await turns.ProcessActivityAsync(activity, cancellationToken)).Select(ToReply).ToList();
+        var activities = await turns.ProcessActivityAsync(activity, cancellationToken);
+        var replies = activities.Select(ToReply).ToList();
+        var decisive = activities.LastOrDefault(a => a.Kind is not null);
         return TypedResults.Ok(new ChatResponse(
             string.Join("\n\n", replies.Select(r => r.Text)),
             replies.SelectMany(r => r.Sources).DistinctBy(s => s.Id).ToList(),
             replies.LastOrDefault()?.SuggestedReplies ?? [],
-            replies));
+            replies,
+            KindName(decisive?.Kind),
+            decisive?.Confident ?? false));
     }
 
     private static Dictionary<string, string[]> Validate(ChatRequest request)
@@ -66,7 +74,11 @@ public static partial class ChatApi
     private static ChatReply ToReply(Activity reply) => new(
         reply.Text ?? "",
         reply.Sources.Select(s => new ChatSource(s.EntryId, s.Title, s.Source)).ToList(),
-        reply.SuggestedReplies);
+        reply.SuggestedReplies,
+        KindName(reply.Kind),
+        reply.Confident);
+
+    private static string KindName(ReplyKind? kind) => JsonNamingPolicy.CamelCase.ConvertName((kind ?? ReplyKind.Dialog).ToString());
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex UserIdPattern();

@@ -40,7 +40,7 @@ public sealed class ChronicIntent(BindingGate gate, GetCertificationsQuery query
         switch (Relatives.Match(IntentText.Compact(text), bound.MemberId, people))
         {
             case RelativeMatch.Named { Candidates.Count: 1 } named:
-                await dialogContext.Context.SendTextAsync(await query.AnswerAsync(bound, named.Candidates[0].MemberId, cancellationToken), cancellationToken);
+                await dialogContext.Context.SendPersonalAsync(await query.AnswerAsync(bound, named.Candidates[0].MemberId, cancellationToken), cancellationToken);
                 break;
             case RelativeMatch.Named named:
                 var candidates = named.Candidates.Count > 0 ? named.Candidates : people;
@@ -51,7 +51,7 @@ public sealed class ChronicIntent(BindingGate gate, GetCertificationsQuery query
                 }, cancellationToken);
                 break;
             default:
-                await dialogContext.Context.SendTextAsync(await query.AnswerAsync(bound, memberId: null, cancellationToken), cancellationToken);
+                await dialogContext.Context.SendPersonalAsync(await query.AnswerAsync(bound, memberId: null, cancellationToken), cancellationToken);
                 break;
         }
 
@@ -99,7 +99,7 @@ public sealed class ChronicMemberDialog : ComponentDialog
         if (await _binding.FindAsync(step.Context, cancellationToken) is { } bound)
         {
             int? memberId = picked.Index < step.State.MemberIds.Count ? step.State.MemberIds[picked.Index] : null;
-            await step.Context.SendTextAsync(await _query.AnswerAsync(bound, memberId, cancellationToken), cancellationToken);
+            await step.Context.SendPersonalAsync(await _query.AnswerAsync(bound, memberId, cancellationToken), cancellationToken);
         }
 
         return await step.EndDialogAsync(null, cancellationToken);

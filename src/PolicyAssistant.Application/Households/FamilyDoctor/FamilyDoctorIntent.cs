@@ -37,7 +37,7 @@ public sealed class FamilyDoctorIntent(BindingGate gate, GetFamilyDoctorQuery qu
 
         if (await gate.RequireAsync(dialogContext, "家庭医生", cancellationToken) is { } bound)
         {
-            await dialogContext.Context.SendTextAsync(await query.AnswerAsync(bound, cancellationToken), cancellationToken);
+            await dialogContext.Context.SendPersonalAsync(await query.AnswerAsync(bound, cancellationToken), cancellationToken);
         }
 
         return true;
