@@ -54,7 +54,8 @@ public sealed class FaqResponder(
         return false;
     }
 
-    public async Task AnswerAsync(ITurnContext turnContext, string question, string? regionCode, CancellationToken cancellationToken)
+    /// <param name="ownRecordOffer">A line offering the household's own record, added under a confident answer.</param>
+    public async Task AnswerAsync(ITurnContext turnContext, string question, string? regionCode, CancellationToken cancellationToken, string? ownRecordOffer = null)
     {
         var state = await _state.GetAsync(turnContext, () => new FaqState(), cancellationToken);
         state.Menu = [];
@@ -63,7 +64,7 @@ public sealed class FaqResponder(
         switch (answer.Kind)
         {
             case AnswerKind.Confident:
-                await SendAnswerAsync(turnContext, answer.Entry!, state, cancellationToken);
+                await SendAnswerAsync(turnContext, answer.Entry!, state, cancellationToken, ownRecordOffer);
                 break;
             case AnswerKind.Uncertain:
                 state.Menu = answer.Candidates.Select(c => c.Entry.Id).ToList();
@@ -88,7 +89,7 @@ public sealed class FaqResponder(
         }
     }
 
-    private static async Task SendAnswerAsync(ITurnContext turnContext, KnowledgeEntry entry, FaqState state, CancellationToken cancellationToken)
+    private static async Task SendAnswerAsync(ITurnContext turnContext, KnowledgeEntry entry, FaqState state, CancellationToken cancellationToken, string? ownRecordOffer = null)
     {
         state.Menu = [];
         var text = AnswerFormatter.ShortAnswer(entry);
@@ -97,6 +98,11 @@ public sealed class FaqResponder(
         if (hasMore)
         {
             text += $"\n回复 {FullTextReply} 查看全文";
+        }
+
+        if (ownRecordOffer is not null && entry.Kind == EntryKind.Policy)
+        {
+            text += "\n" + ownRecordOffer;
         }
 
         var sources = entry.Kind == EntryKind.Policy ? new[] { Cite(entry) } : [];

@@ -120,7 +120,12 @@ public sealed class PolicyBot : IBot
         }
 
         // A bound household gets the entries of its own county as well as the general ones.
-        var regionCode = (await _binding.FindAsync(turnContext, cancellationToken))?.CountyCode;
-        await _faq.AnswerAsync(turnContext, folded, regionCode, cancellationToken);
+        var bound = await _binding.FindAsync(turnContext, cancellationToken);
+
+        // The policy is the default; a message that may also mean the household's own record gets one line offering it.
+        var offer = bound is null && RecordQuestion.Classify(IntentText.Compact(folded)) is ({ } topic, RecordReading.Either)
+            ? $"查您家自己的{topic.Name}，回复：绑定"
+            : null;
+        await _faq.AnswerAsync(turnContext, folded, bound?.CountyCode, cancellationToken, offer);
     }
 }
