@@ -40,7 +40,7 @@ public sealed class FaqResponder(
         if (state.Menu.Count > 0 && int.TryParse(choice, out var number) && number >= 1 && number <= state.Menu.Count
             && index.Find(state.Menu[number - 1]) is { } picked)
         {
-            await SendAnswerAsync(turnContext, picked, state, cancellationToken);
+            await SendAnswerAsync(turnContext, picked, AnswerFormatter.ShortAnswer(picked), state, cancellationToken);
             return true;
         }
 
@@ -64,7 +64,7 @@ public sealed class FaqResponder(
         switch (answer.Kind)
         {
             case AnswerKind.Confident:
-                await SendAnswerAsync(turnContext, answer.Entry!, state, cancellationToken, ownRecordOffer);
+                await SendAnswerAsync(turnContext, answer.Entry!, AnswerFormatter.PassageAnswer(answer.Entry!, answer.Passage, question, answer.Terms), state, cancellationToken, ownRecordOffer);
                 break;
             case AnswerKind.Uncertain:
                 state.Menu = answer.Candidates.Select(c => c.Entry.Id).ToList();
@@ -89,10 +89,10 @@ public sealed class FaqResponder(
         }
     }
 
-    private static async Task SendAnswerAsync(ITurnContext turnContext, KnowledgeEntry entry, FaqState state, CancellationToken cancellationToken, string? ownRecordOffer = null)
+    private static async Task SendAnswerAsync(ITurnContext turnContext, KnowledgeEntry entry, string shortAnswer, FaqState state, CancellationToken cancellationToken, string? ownRecordOffer = null)
     {
         state.Menu = [];
-        var text = AnswerFormatter.ShortAnswer(entry);
+        var text = shortAnswer;
         var hasMore = entry.Kind == EntryKind.Policy && entry.Body.Trim().Length > 0;
         state.FullTextEntryId = hasMore ? entry.Id : null;
         if (hasMore)

@@ -64,7 +64,7 @@ public static class RecordQuestion
     [
         "能不能", "能不", "可不可以", "可以", "管不管", "管不", "给不给", "算不算", "帮不帮", "会不会", "要不要", "有没有救治", "有没有政策",
         "怎么", "咋办", "咋弄", "咋申请", "咋签", "如何", "需要", "哪些", "啥病", "什么病", "多久", "几次", "免费", "要钱", "收费", "政策", "规定",
-        "是啥", "是什么", "干啥", "干什么", "做啥", "做什么", "有啥用", "为啥", "为什么", "啥意思", "能上", "能来", "能报", "能享受", "去哪", "在哪",
+        "是啥", "是什么", "干啥", "干什么", "做啥", "做什么", "有啥用", "为啥", "为什么", "啥意思", "能", "去哪", "在哪",
     ];
 
     private static readonly string[] Own = ["俺", "我", "咱", "自家", "自个", "自己"];
@@ -79,7 +79,9 @@ public static class RecordQuestion
     /// <summary>How a message reads about one topic.</summary>
     public static RecordReading Read(string compact, RecordTopic topic)
     {
-        if (!IntentText.ContainsAny(compact, topic.Words) || IntentText.ContainsAny(compact, PolicyCues))
+        // 能 asks what is possible (能上门吗, 能打电话问不), except in asking to see or look up the record itself.
+        var withoutLookups = compact.Replace("能看", "", StringComparison.Ordinal).Replace("能查", "", StringComparison.Ordinal);
+        if (!IntentText.ContainsAny(compact, topic.Words) || IntentText.ContainsAny(withoutLookups, PolicyCues))
         {
             return RecordReading.Policy;
         }
@@ -94,10 +96,12 @@ public static class RecordQuestion
         return aboutHousehold ? RecordReading.Either : RecordReading.Policy;
     }
 
-    // “……体检了没”, “……随访过俺没”: a message that ends in 没 asks whether something happened.
+    // “……随访过俺没”, “……体检做了没有”: a message that ends in 没 after 过 or 了 asks whether something happened;
+    // “有大病救治没” only asks whether there is such a policy.
     private static bool EndsAsking(string compact)
     {
         var trimmed = compact.TrimEnd('啊', '呀', '呢', '哈', '嘛', '吧', '?');
-        return trimmed.EndsWith('没') || trimmed.EndsWith("没有", StringComparison.Ordinal);
+        var asked = trimmed.EndsWith("没有", StringComparison.Ordinal) ? trimmed[..^2] : trimmed.EndsWith('没') ? trimmed[..^1] : null;
+        return asked is not null && (asked.Contains('过') || asked.Contains('了'));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using PolicyAssistant.Domain.Knowledge;
+using PolicyAssistant.Knowledge.Search;
 
 namespace PolicyAssistant.Knowledge.Answers;
 
@@ -19,6 +20,38 @@ public static class AnswerFormatter
         ArgumentNullException.ThrowIfNull(entry);
         var basis = SourceLine(entry);
         return Trim(entry.Summary.Trim(), MaxShortAnswerLength - basis.Length) + basis;
+    }
+
+    /// <summary>
+    /// The passage that holds what was asked, a yes or no first when the question asks whether a listed item is
+    /// covered, then the summary's first sentence for context and the source; the summary alone when the best
+    /// passage is the summary.
+    /// </summary>
+    public static string PassageAnswer(KnowledgeEntry entry, Passage? passage, string foldedQuestion, IReadOnlyList<string> questionTerms)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (passage is null || passage.Kind == PassageKind.Summary)
+        {
+            return ShortAnswer(entry);
+        }
+
+        var basis = SourceLine(entry);
+        var text = new StringBuilder(ListVerdict.For(entry, passage, foldedQuestion, questionTerms));
+        text.Append(passage.Lead is { } lead ? $"{lead.TrimEnd('：', ':')}：{passage.Text}" : passage.Text);
+
+        // A paragraph that introduces a list says nothing without the list.
+        var items = Passages.Of(entry).Where(p => p.Kind == PassageKind.ListItem && p.Lead == passage.Text).Select(p => p.Text.TrimEnd('；', ';', '。')).ToList();
+        if (items.Count > 0)
+        {
+            text.Append(string.Join("；", items)).Append('。');
+        }
+
+        if (FirstSentence(entry.Summary) is { Length: > 0 } context && !passage.Text.Contains(context, StringComparison.Ordinal))
+        {
+            text.Append('\n').Append(context);
+        }
+
+        return Trim(text.ToString(), MaxShortAnswerLength - basis.Length) + basis;
     }
 
     /// <summary>Title, summary, the full text and the source, for "查看全文".</summary>
@@ -92,6 +125,22 @@ public static class AnswerFormatter
         }
 
         return summary[..Math.Max(cut, 0)] + Ellipsis;
+    }
+
+    // A first sentence as short as “可以。” gives no context, so sentences are taken until there is some.
+    private const int MinContextLength = 12;
+
+    private static string FirstSentence(string summary)
+    {
+        var trimmed = summary.Trim();
+        var end = -1;
+        do
+        {
+            end = trimmed.IndexOfAny(SentenceEnds, end + 1);
+        }
+        while (end >= 0 && end + 1 < MinContextLength);
+
+        return end < 0 ? trimmed : trimmed[..(end + 1)];
     }
 
     // WeChat and SMS show Markdown literally: keep the "- " lists (they read well) and drop emphasis marks.

@@ -81,11 +81,15 @@ public sealed class AnswerQualityTests(AnswerQualityTests.Run run, ITestOutputHe
             EntryCount = read.Entries.Count;
             Index = new KnowledgeIndex(KnowledgeVocabulary.Load(content));
             Index.Rebuild(read.Entries);
-            var selector = new AnswerSelector(Index, new AnswerOptions());
-            var context = new AnswerContext(null, DateOnly.FromDateTime(DateTime.Today));
+            Selector = new AnswerSelector(Index, new AnswerOptions());
+            Context = new AnswerContext(null, DateOnly.FromDateTime(DateTime.Today));
             var file = Path.Combine(RepositoryRoot.Path, "tests", "PolicyAssistant.Knowledge.Tests", "AnswerQuality", "questions.tsv");
-            Results = QuestionFile.Read(file).Select(q => new Result(q, selector.Select(q.Question, context))).ToList();
+            Results = QuestionFile.Read(file).Select(q => new Result(q, Selector.Select(q.Question, Context))).ToList();
         }
+
+        public AnswerSelector Selector { get; }
+
+        public AnswerContext Context { get; }
 
         public KnowledgeIndex Index { get; }
 
