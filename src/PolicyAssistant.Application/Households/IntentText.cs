@@ -1,7 +1,7 @@
 namespace PolicyAssistant.Application.Households;
 
 /// <summary>The little text handling the household intents share.</summary>
-internal static class IntentText
+public static class IntentText
 {
     private static readonly char[] Noise = " \t\r\n。.！!？?~～，,、；;：:…\"“”'‘’".ToCharArray();
 

@@ -87,6 +87,11 @@ public static class RecordQuestion
         }
 
         var aboutHousehold = IntentText.ContainsAny(compact, Own) || Relatives.FindTerm(compact) is not null;
+        if (aboutHousehold && OnlyNames(compact, topic))
+        {
+            return RecordReading.Own; // “我的慢病”, “俺家签约医生”: a menu word, a request to see the record
+        }
+
         var asksRecord = IntentText.ContainsAny(compact, Identity) || IntentText.ContainsAny(compact, Status) || EndsAsking(compact);
         if (asksRecord || aboutHousehold && IntentText.ContainsAny(compact, WeakStatus))
         {
@@ -94,6 +99,12 @@ public static class RecordQuestion
         }
 
         return aboutHousehold ? RecordReading.Either : RecordReading.Policy;
+    }
+
+    private static bool OnlyNames(string compact, RecordTopic topic)
+    {
+        var rest = topic.Words.Concat(Own).Aggregate(compact, (text, word) => text.Replace(word, "", StringComparison.Ordinal));
+        return rest.Trim('家', '的', '这', '个').Length == 0;
     }
 
     // “……随访过俺没”, “……体检做了没有”: a message that ends in 没 after 过 or 了 asks whether something happened;

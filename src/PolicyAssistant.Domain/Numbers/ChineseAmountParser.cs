@@ -80,8 +80,8 @@ public static class ChineseAmountParser
 
     private static bool IsMoneyCandidate(string text, int start, int end, string run, out bool marked)
     {
-        // “八千多块”: the currency word may follow the 多 or 余 of a rounded amount.
-        var after = text[end..].TrimStart('多', '余');
+        // “八千多块”, “三百来块”, “十来天”: what the amount counts may follow the 多, 余 or 来 of a rounded amount.
+        var after = text[end..].TrimStart('多', '余', '来');
         var before = text[..start];
         marked = CurrencySuffixes.Any(suffix => after.StartsWith(suffix, StringComparison.Ordinal))
             || CurrencyPrefixes.Any(prefix => before.TrimEnd().EndsWith(prefix, StringComparison.Ordinal));
@@ -90,7 +90,7 @@ public static class ChineseAmountParser
             return true;
         }
 
-        if (end < text.Length && NonMoneyFollowers.Contains(text[end]))
+        if (after.Length > 0 && NonMoneyFollowers.Contains(after[0]))
         {
             return false;
         }

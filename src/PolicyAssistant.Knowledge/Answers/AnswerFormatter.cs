@@ -30,6 +30,12 @@ public static class AnswerFormatter
     public static string PassageAnswer(KnowledgeEntry entry, Passage? passage, string foldedQuestion, IReadOnlyList<string> questionTerms)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(foldedQuestion);
+        if (AsksForTheList(foldedQuestion) && WholeList(entry, passage) is { } list)
+        {
+            return list;
+        }
+
         if (passage is null || passage.Kind == PassageKind.Summary)
         {
             return ShortAnswer(entry);
@@ -52,6 +58,31 @@ public static class AnswerFormatter
         }
 
         return Trim(text.ToString(), MaxShortAnswerLength - basis.Length) + basis;
+    }
+
+    private static readonly string[] ListAsks = ["哪些", "哪几", "哪一些", "什么病", "啥病", "列一下", "列个", "都是啥", "都有啥", "都是什么", "都有什么", "都免啥", "都管啥", "几种", "多少种", "几样"];
+
+    private static bool AsksForTheList(string question) => ListAsks.Any(ask => question.Contains(ask, StringComparison.Ordinal));
+
+    // “哪些病算大病”: the list the best passage belongs to (or the entry's first list), whole, after the summary.
+    private static string? WholeList(KnowledgeEntry entry, Passage? passage)
+    {
+        var passages = Passages.Of(entry);
+        var lead = passage switch
+        {
+            { Kind: PassageKind.ListItem, Lead: { } itemLead } => itemLead,
+            { Kind: PassageKind.Paragraph } when passages.Any(p => p.Lead == passage.Text) => passage.Text,
+            _ => passages.FirstOrDefault(p => p.Kind == PassageKind.ListItem && p.Lead is not null)?.Lead,
+        };
+        if (lead is null)
+        {
+            return null;
+        }
+
+        var items = passages.Where(p => p.Kind == PassageKind.ListItem && p.Lead == lead).Select(p => p.Text.TrimEnd('；', ';', '。')).ToList();
+        var basis = SourceLine(entry);
+        var text = $"{FirstSentence(entry.Summary)}\n{lead}{string.Join("；", items)}。";
+        return Trim(text, MaxShortAnswerLength - basis.Length) + basis;
     }
 
     /// <summary>Title, summary, the full text and the source, for "查看全文".</summary>

@@ -82,7 +82,7 @@ public sealed class SelfQueryTests
     [InlineData("BIND_IDENTITY", "好的，先核对身份")]
     [InlineData("FAMILY_DOCTOR", "查自家的家庭医生，需要先绑定身份")]
     [InlineData("CHRONIC_CERTIFICATION", "查自家的慢病证明，需要先绑定身份")]
-    [InlineData("SETTLEMENT_ESTIMATE", "住院总共花了多少钱？")]
+    [InlineData("SETTLEMENT_ESTIMATE", "帮您估算一下住院报销，先问几句。\n住院总共花了多少钱？")]
     public async Task MenuClick_UnboundUser_StartsTheMatchingService(string menuKey, string expectedStart)
     {
         using var database = TestDatabase.CreateSqlite();
