@@ -28,7 +28,7 @@ public sealed record RecordTopic(string Name, IReadOnlyList<string> Words, bool 
 /// </summary>
 public static class RecordQuestion
 {
-    public static readonly RecordTopic FamilyDoctor = new("家庭医生", ["家庭医生", "签约医生", "家庭大夫", "签约大夫", "签约的医生", "签约的大夫", "签约的那个", "家医", "医生团队", "签的医生", "签的大夫", "签的是"], true);
+    public static readonly RecordTopic FamilyDoctor = new("家庭医生", ["家庭医生", "签约医生", "家庭大夫", "签约大夫", "签约的医生", "签约的大夫", "签约的那个", "家医", "医生团队", "签的医生", "签的大夫", "签的那个", "签的是", "村医"], true);
     public static readonly RecordTopic ChronicCertification = new("慢病证明", ["慢病", "慢性病", "门诊慢特病", "慢特病"], true);
     public static readonly RecordTopic Insurance = new("参保缴费记录", ["医保", "参保", "保费", "合作医疗", "新农合", "保险"], false);
     public static readonly RecordTopic Register = new("建档立卡登记", ["贫困户", "建档立卡", "贫困名单", "扶贫名单", "贫困人口"], false);
@@ -46,7 +46,7 @@ public static class RecordQuestion
         [FamilyDoctor, ChronicCertification, Helper, SafetyNetPayout, Vaccination, Checkup, FollowUp, HealthRecord, Register, Referral, SeriousIllness, Insurance];
 
     // Asking who or which: only a record answers it.
-    private static readonly string[] Identity = ["是谁", "叫啥", "叫什么", "姓啥", "姓什么", "电话", "号码", "手机号", "哪个医生", "哪个大夫", "哪个团队", "哪位", "是哪个", "哪一个"];
+    private static readonly string[] Identity = ["是谁", "跟谁", "叫啥", "叫什么", "姓啥", "姓什么", "电话", "号码", "手机号", "哪个医生", "哪个大夫", "哪个团队", "哪位", "是哪个", "哪一个"];
 
     // Asking whether something happened, or where it stands: about the household even when it names nobody.
     private static readonly string[] Status =

@@ -165,10 +165,10 @@ public sealed class EstimateDialogTests
     }
 
     [Theory]
-    [InlineData("住院一共花了两万 已经报了一万五", 20000, 15000)]
-    [InlineData("报了八千多 总共花了一万二", 12000, 8000)]
+    [InlineData("住院一共花了两万 已经报了一万五", 20000.0, 15000.0)]
+    [InlineData("报了八千多 总共花了一万二", 12000.0, 8000.0)]
     [InlineData("花了1234.56元", 1234.56, null)]
-    [InlineData("在市里住院花了1.5万", 15000, null)]
+    [InlineData("在市里住院花了1.5万", 15000.0, null)]
     public void ReadAmounts_Message_TellsTheBillFromWhatWasReimbursed(string text, double bill, double? reimbursed)
     {
         var (total, back) = EstimateQuestion.ReadAmounts(IntentText.Compact(text));
