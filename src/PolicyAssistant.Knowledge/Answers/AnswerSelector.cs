@@ -13,7 +13,8 @@ public sealed record RankedEntry(KnowledgeHit Hit, IndexedPassage? Passage, doub
 /// <param name="Features">
 /// Of the best entry: coverage, passage coverage, margin over the runner-up (1 − its rank ÷ the best's), a word of
 /// two or more characters matched in a key field (0/1), the share of the question's weight the knowledge base
-/// knows at all, and 1 for a question of one term.
+/// knows at all, 1 for a question of one term, and the share of the question's two heaviest known words the entry
+/// holds anywhere (so filler around a question does not hide that its subject is answered).
 /// </param>
 public sealed record AnswerEvidence(IReadOnlyList<QueryTerm> Terms, IReadOnlyList<RankedEntry> Entries, IReadOnlyList<double> Features);
 
@@ -96,7 +97,7 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
         var known = terms.Select((t, i) => t.DocumentFrequency > 0 ? weights[i] : 0).Sum();
         if (result.Hits.Count == 0 || total <= 0)
         {
-            return new AnswerEvidence(terms, [], [0, 0, 0, 0, total <= 0 ? 0 : known / total, terms.Count == 1 ? 1 : 0]);
+            return new AnswerEvidence(terms, [], [0, 0, 0, 0, total <= 0 ? 0 : known / total, terms.Count == 1 ? 1 : 0, 0]);
         }
 
         var topScore = Math.Max(result.Hits[0].Score, float.Epsilon);
@@ -113,7 +114,20 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
         var best = ranked[0];
         var margin = ranked.Count < 2 || best.Rank <= 0 ? 1 : 1 - ranked[1].Rank / best.Rank;
         var strong = best.Hit.MatchedInKeyFields.Any(t => t.Length > 1) ? 1 : 0;
-        return new AnswerEvidence(terms, ranked, [best.Coverage, best.PassageCoverage, margin, strong, known / total, terms.Count == 1 ? 1 : 0]);
+        return new AnswerEvidence(terms, ranked, [best.Coverage, best.PassageCoverage, margin, strong, known / total, terms.Count == 1 ? 1 : 0, Subject(terms, weights, best.Hit)]);
+    }
+
+    private const int SubjectWords = 2;
+
+    private static double Subject(IReadOnlyList<QueryTerm> terms, double[] weights, KnowledgeHit hit)
+    {
+        var heaviest = terms.Select((term, i) => (term, weight: weights[i]))
+            .Where(t => t.term.DocumentFrequency > 0 && t.term.Text.Length > 1)
+            .OrderByDescending(t => t.weight)
+            .Take(SubjectWords)
+            .ToList();
+        return heaviest.Count == 0 ? 0
+            : heaviest.Count(t => hit.MatchedInKeyFields.Contains(t.term.Text) || hit.MatchedInBody.Contains(t.term.Text)) / (double)heaviest.Count;
     }
 
     // Terms the knowledge base never uses weigh half the rarest term (often filler, but also the subject of an

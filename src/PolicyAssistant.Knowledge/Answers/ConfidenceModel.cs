@@ -10,7 +10,7 @@ namespace PolicyAssistant.Knowledge.Answers;
 public sealed record ConfidenceModel(IReadOnlyList<double> Weights, double Bias)
 {
     /// <summary>The fit printed by ConfidenceCalibrationTests on the current content and suite.</summary>
-    public static ConfidenceModel Shipped { get; } = new([0.93, 0.30, 1.29, 1.28, 1.04, 0.06], -1.35);
+    public static ConfidenceModel Shipped { get; } = new([2.31, -0.93, 4.74, 1.83, 1.53, 0.14, -0.21], -3.48);
 
     public double Probability(IReadOnlyList<double> features)
     {
@@ -28,7 +28,7 @@ public sealed record ConfidenceModel(IReadOnlyList<double> Weights, double Bias)
     /// Fits by gradient descent on the mean log loss with a small L2 penalty (the suite is a few hundred questions,
     /// so the penalty keeps a rare feature from taking an extreme weight). Deterministic: same data, same model.
     /// </summary>
-    public static ConfidenceModel Fit(IReadOnlyList<(IReadOnlyList<double> Features, bool Right)> samples, double penalty = 0.01, int iterations = 4000, double step = 0.5)
+    public static ConfidenceModel Fit(IReadOnlyList<(IReadOnlyList<double> Features, bool Right)> samples, double penalty = 0.001, int iterations = 20000, double step = 1.0)
     {
         ArgumentNullException.ThrowIfNull(samples);
         if (samples.Count == 0)

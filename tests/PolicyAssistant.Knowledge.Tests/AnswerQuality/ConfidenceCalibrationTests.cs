@@ -8,7 +8,8 @@ namespace PolicyAssistant.Knowledge.Tests.AnswerQuality;
 /// <summary>
 /// Fits the confidence model on our own question suite and reports it on questions the fit did not see (5-fold
 /// cross-validation): a reliability table (confidence bins against the share answered right) and, per threshold,
-/// how many questions would be answered and how many of those wrongly. The dev set plays no part here.
+/// how many questions would be answered and how many of those wrongly. The questions are weighed against the entries
+/// without their hand-written question variants, which the suite was written beside. The dev set plays no part here.
 /// </summary>
 public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITestOutputHelper output) : IClassFixture<AnswerQualityTests.Run>
 {
@@ -89,11 +90,14 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
         return predictions;
     }
 
+    // Weighed against the index without the entries' question variants (see AnswerQualityTests.Run), so the fit
+    // learns how sure to be of a question nobody wrote the content around.
     private List<Sample> Samples() => run.Results
+        .Select(r => (r.Question, Answer: run.SelectorWithoutVariants.Select(r.Question.Question, run.Context)))
         .Where(r => r.Answer.Kind is AnswerKind.Confident or AnswerKind.Uncertain)
         .Select(r =>
         {
-            var evidence = run.Selector.Weigh(TextFolding.Fold(r.Question.Question), run.Context)!;
+            var evidence = run.SelectorWithoutVariants.Weigh(TextFolding.Fold(r.Question.Question), run.Context)!;
             var right = !r.Question.IsOffTopic && evidence.Entries[0].Hit.Entry.Id == r.Question.ExpectedId;
             return new Sample(evidence.Features, right, r.Question.IsOffTopic);
         })
