@@ -58,7 +58,7 @@ public static class EstimateQuestion
     private static readonly string[] EstimateWords =
     [
         "能报", "可以报", "报多少", "报销多少", "给报", "自付多少", "出多少", "掏多少", "花多少", "拿多少", "交多少", "付多少",
-        "补多少", "再补", "报不", "能不能报", "对不对", "对不", "要交", "要掏", "得掏", "得出", "要出",
+        "补多少", "再补", "给多少", "报不", "能不能报", "对不对", "对不", "要交", "要掏", "得掏", "得出", "要出",
     ];
 
     private static readonly string[] CalculateWords = ["估算", "算一下", "算一算", "算算", "帮我算", "测算"];
