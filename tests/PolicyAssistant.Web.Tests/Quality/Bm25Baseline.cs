@@ -13,8 +13,9 @@ namespace PolicyAssistant.Web.Tests.Quality;
 
 /// <summary>
 /// The baseline of issue 12: Lucene's CJKAnalyzer (character bigrams) and BM25 over the same entries, one field
-/// holding everything an entry says, always answering with its top hit. Its reply is the whole entry (title,
-/// summary, full text), the most a top hit could offer a phrase match.
+/// holding everything an entry says, always answering with its top hit: as the product answered before issue 12
+/// (the entry's summary and source), and with the whole entry (title, summary, full text), the most a top hit could
+/// offer a phrase match.
 /// </summary>
 public sealed class Bm25Baseline : IDisposable
 {
@@ -61,7 +62,10 @@ public sealed class Bm25Baseline : IDisposable
         return hits.Length == 0 ? null : _entries[hits[0].Doc];
     }
 
-    public DevReply Answer(string question) =>
+    public DevReply ShortAnswer(string question) =>
+        Top(question) is { } entry ? new DevReply(AnswerFormatter.ShortAnswer(entry), Confident: true) : new DevReply("", Confident: false);
+
+    public DevReply WholeEntry(string question) =>
         Top(question) is { } entry ? new DevReply(AnswerFormatter.FullText(entry), Confident: true) : new DevReply("", Confident: false);
 
     public void Dispose()
