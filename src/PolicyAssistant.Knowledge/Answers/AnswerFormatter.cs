@@ -60,7 +60,11 @@ public static class AnswerFormatter
         return Trim(text.ToString(), MaxShortAnswerLength - basis.Length) + basis;
     }
 
-    private static readonly string[] ListAsks = ["哪些", "哪几", "哪一些", "什么病", "啥病", "列一下", "列个", "都是啥", "都有啥", "都是什么", "都有什么", "都免啥", "都管啥", "几种", "多少种", "几样"];
+    private static readonly string[] ListAsks =
+    [
+        "哪些", "哪几", "哪一些", "哪家", "什么病", "啥病", "列一下", "列个", "都是啥", "都有啥", "都是什么", "都有什么", "都免啥", "都管啥", "几种", "多少种", "几样",
+        "啥手续", "什么手续", "哪些手续", "流程", "步骤",
+    ];
 
     private static bool AsksForTheList(string question) => ListAsks.Any(ask => question.Contains(ask, StringComparison.Ordinal));
 
@@ -72,6 +76,9 @@ public static class AnswerFormatter
         {
             { Kind: PassageKind.ListItem, Lead: { } itemLead } => itemLead,
             { Kind: PassageKind.Paragraph } when passages.Any(p => p.Lead == passage.Text) => passage.Text,
+
+            // A paragraph that is no list's lead answers by itself; only the summary defers to the entry's first list.
+            { Kind: PassageKind.Paragraph } => null,
             _ => passages.FirstOrDefault(p => p.Kind == PassageKind.ListItem && p.Lead is not null)?.Lead,
         };
         if (lead is null)
