@@ -87,7 +87,7 @@ public sealed class PolicyBot : IBot
             if (CancelWords.IsCancel(text))
             {
                 await dialogContext.CancelAllDialogsAsync(cancellationToken);
-                await turnContext.SendTextAsync("好的，已取消。还有什么想问的，直接发给我。", cancellationToken);
+                await turnContext.SendTextAsync("好的，已取消。还有什么想问的，直接发给我。", cancellationToken, kind: ReplyKind.Dialog);
                 return;
             }
 
@@ -120,7 +120,12 @@ public sealed class PolicyBot : IBot
         }
 
         // A bound household gets the entries of its own county as well as the general ones.
-        var regionCode = (await _binding.FindAsync(turnContext, cancellationToken))?.CountyCode;
-        await _faq.AnswerAsync(turnContext, folded, regionCode, cancellationToken);
+        var bound = await _binding.FindAsync(turnContext, cancellationToken);
+
+        // The policy is the default; a message that may also mean the household's own record gets one line offering it.
+        var offer = bound is null && RecordQuestion.Classify(IntentText.Compact(folded)) is ({ } topic, RecordReading.Either)
+            ? $"查您家自己的{topic.Name}，回复：绑定"
+            : null;
+        await _faq.AnswerAsync(turnContext, folded, bound?.CountyCode, cancellationToken, offer);
     }
 }

@@ -61,6 +61,7 @@ public static class HouseholdsSetup
         services.AddSingleton<IAssistantIntent, ChronicIntent>();
         services.AddSingleton<IAssistantIntent, SettlementsIntent>();
         services.AddSingleton<IAssistantIntent, EstimateIntent>();
+        services.AddSingleton<IAssistantIntent, HouseholdRecordIntent>();
         return builder;
     }
 }

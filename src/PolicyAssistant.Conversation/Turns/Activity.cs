@@ -8,6 +8,37 @@ public static class ActivityTypes
     public const string Event = "event";
 }
 
+/// <summary>
+/// What a reply is, so a client (and any measurement) can tell an answer it may act on from a menu, a refusal or
+/// a question back. Only <see cref="Answer"/> and <see cref="Personal"/> can be confident.
+/// </summary>
+public enum ReplyKind
+{
+    /// <summary>A step of a running dialog: a prompt, a confirmation, a cancellation.</summary>
+    Dialog,
+
+    /// <summary>A policy answer from the knowledge base.</summary>
+    Answer,
+
+    /// <summary>A "did you mean 1/2/3" menu: the bot was not sure.</summary>
+    Choices,
+
+    /// <summary>Outside what the bot answers, or nothing it could read.</summary>
+    OutOfScope,
+
+    /// <summary>Greeting, thanks, help, goodbye.</summary>
+    SmallTalk,
+
+    /// <summary>Binding the user's identity, or the offer to bind before a household's own record is shown.</summary>
+    Binding,
+
+    /// <summary>The bound household's own record.</summary>
+    Personal,
+
+    /// <summary>The hospital-bill estimate: its questions and its result.</summary>
+    Estimate,
+}
+
 /// <summary>Who sent or receives an activity: an OpenID, a phone number, a web visitor id.</summary>
 public sealed record ChannelAccount(string Id, string? Name = null);
 
@@ -53,6 +84,12 @@ public sealed class Activity
 
     public IReadOnlyList<CardAttachment> Cards { get; init; } = [];
 
+    /// <summary>What a reply is; null when the sender did not say (a channel then treats it as a dialog step).</summary>
+    public ReplyKind? Kind { get; init; }
+
+    /// <summary>The bot answered and stands by the answer (false for menus, refusals and questions back).</summary>
+    public bool Confident { get; init; }
+
     public static Activity CreateMessage(string channelId, string conversationId, ChannelAccount from, ChannelAccount recipient, string text, string? id = null) => new()
     {
         Type = ActivityTypes.Message,
@@ -65,7 +102,7 @@ public sealed class Activity
     };
 
     /// <summary>A reply in the same conversation, addressed back to the sender.</summary>
-    public Activity CreateReply(string text, IReadOnlyList<string>? suggestedReplies = null, IReadOnlyList<SourceCitation>? sources = null) => new()
+    public Activity CreateReply(string text, IReadOnlyList<string>? suggestedReplies = null, IReadOnlyList<SourceCitation>? sources = null, ReplyKind? kind = null, bool confident = false) => new()
     {
         Type = ActivityTypes.Message,
         ChannelId = ChannelId,
@@ -75,5 +112,7 @@ public sealed class Activity
         Text = text,
         SuggestedReplies = suggestedReplies ?? [],
         Sources = sources ?? [],
+        Kind = kind,
+        Confident = confident,
     };
 }

@@ -40,6 +40,6 @@ public sealed class TurnContext(Activity activity) : ITurnContext
 
 public static class TurnContextExtensions
 {
-    public static Task SendTextAsync(this ITurnContext turnContext, string text, CancellationToken cancellationToken, IReadOnlyList<string>? suggestedReplies = null) =>
-        turnContext.SendActivityAsync(turnContext.Activity.CreateReply(text, suggestedReplies), cancellationToken);
+    public static Task SendTextAsync(this ITurnContext turnContext, string text, CancellationToken cancellationToken, IReadOnlyList<string>? suggestedReplies = null, ReplyKind? kind = null) =>
+        turnContext.SendActivityAsync(turnContext.Activity.CreateReply(text, suggestedReplies, kind: kind), cancellationToken);
 }

@@ -39,13 +39,23 @@ public static class ChineseAmountParser
     /// </summary>
     public static decimal? FindAmount(string? sentence)
     {
+        var amounts = FindAmounts(sentence);
+        return amounts.FirstOrDefault(a => a.Marked)?.Amount ?? amounts.FirstOrDefault()?.Amount;
+    }
+
+    /// <summary>
+    /// Every money amount in a sentence, in order (“总共两万 已经报了一万五” → 20000 at 2, 15000 at 9). “八千多” is read as
+    /// 8000: the 多 only says the bill was a little more.
+    /// </summary>
+    public static IReadOnlyList<FoundAmount> FindAmounts(string? sentence)
+    {
+        var found = new List<FoundAmount>();
         if (string.IsNullOrWhiteSpace(sentence))
         {
-            return null;
+            return found;
         }
 
         var text = Normalize(sentence);
-        decimal? firstPlain = null;
         var start = 0;
         while (start < text.Length)
         {
@@ -59,23 +69,19 @@ public static class ChineseAmountParser
             var run = text[start..end];
             if (IsMoneyCandidate(text, start, end, run, out var marked) && TryParseNumeral(run, out var amount))
             {
-                if (marked)
-                {
-                    return amount;
-                }
-
-                firstPlain ??= amount;
+                found.Add(new FoundAmount(amount, start, end, marked));
             }
 
             start = end;
         }
 
-        return firstPlain;
+        return found;
     }
 
     private static bool IsMoneyCandidate(string text, int start, int end, string run, out bool marked)
     {
-        var after = text[end..];
+        // “八千多块”, “三百来块”, “十来天”: what the amount counts may follow the 多, 余 or 来 of a rounded amount.
+        var after = text[end..].TrimStart('多', '余', '来');
         var before = text[..start];
         marked = CurrencySuffixes.Any(suffix => after.StartsWith(suffix, StringComparison.Ordinal))
             || CurrencyPrefixes.Any(prefix => before.TrimEnd().EndsWith(prefix, StringComparison.Ordinal));
@@ -84,7 +90,7 @@ public static class ChineseAmountParser
             return true;
         }
 
-        if (end < text.Length && NonMoneyFollowers.Contains(text[end]))
+        if (after.Length > 0 && NonMoneyFollowers.Contains(after[0]))
         {
             return false;
         }
@@ -370,3 +376,6 @@ public static class ChineseAmountParser
         return plain.Length <= 20 && decimal.TryParse(plain, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 }
+
+/// <summary>An amount found in a sentence: its value, where it stands, and whether a currency word marked it.</summary>
+public sealed record FoundAmount(decimal Amount, int Start, int End, bool Marked);

@@ -1,4 +1,5 @@
 using PolicyAssistant.Domain.Knowledge;
+using PolicyAssistant.Knowledge.Search;
 
 namespace PolicyAssistant.Knowledge.Answers;
 
@@ -26,13 +27,19 @@ public sealed record AnswerCandidate(KnowledgeEntry Entry, double Confidence)
 }
 
 /// <param name="Entry">The best entry: the answer when Confident, the best guess when Uncertain, else null.</param>
-/// <param name="Confidence">In [0, 1]; compare with <see cref="AnswerOptions.ConfidentThreshold"/>.</param>
+/// <param name="Confidence">The probability that <see cref="Entry"/> answers the question; compared with <see cref="AnswerOptions.ConfidentThreshold"/>.</param>
 /// <param name="Candidates">Up to <see cref="AnswerOptions.CandidateCount"/> entries, best first.</param>
 public sealed record Answer(AnswerKind Kind, KnowledgeEntry? Entry, double Confidence, IReadOnlyList<AnswerCandidate> Candidates)
 {
     public static Answer Empty { get; } = new(AnswerKind.Empty, null, 0, []);
 
     public static Answer OutOfScope { get; } = new(AnswerKind.OutOfScope, null, 0, []);
+
+    /// <summary>The passage of <see cref="Entry"/> that holds most of the question; null when none was weighed.</summary>
+    public Passage? Passage { get; init; }
+
+    /// <summary>The question's search terms, so the reply can tell which words of a passage were asked about.</summary>
+    public IReadOnlyList<string> Terms { get; init; } = [];
 }
 
 /// <param name="RegionCode">The household's county (or a code below it); null when unknown.</param>

@@ -1,5 +1,6 @@
 using System.Text;
 using PolicyAssistant.Domain.Knowledge;
+using PolicyAssistant.Knowledge.Search;
 
 namespace PolicyAssistant.Knowledge.Answers;
 
@@ -19,6 +20,76 @@ public static class AnswerFormatter
         ArgumentNullException.ThrowIfNull(entry);
         var basis = SourceLine(entry);
         return Trim(entry.Summary.Trim(), MaxShortAnswerLength - basis.Length) + basis;
+    }
+
+    /// <summary>
+    /// The passage that holds what was asked, a yes or no first when the question asks whether a listed item is
+    /// covered, then the summary's first sentence for context and the source; the summary alone when the best
+    /// passage is the summary.
+    /// </summary>
+    public static string PassageAnswer(KnowledgeEntry entry, Passage? passage, string foldedQuestion, IReadOnlyList<string> questionTerms)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(foldedQuestion);
+        if (AsksForTheList(foldedQuestion) && WholeList(entry, passage) is { } list)
+        {
+            return list;
+        }
+
+        if (passage is null || passage.Kind == PassageKind.Summary)
+        {
+            return ShortAnswer(entry);
+        }
+
+        var basis = SourceLine(entry);
+        var text = new StringBuilder(ListVerdict.For(entry, passage, foldedQuestion, questionTerms));
+        text.Append(passage.Lead is { } lead ? $"{lead.TrimEnd('：', ':')}：{passage.Text}" : passage.Text);
+
+        // A paragraph that introduces a list says nothing without the list.
+        var items = Passages.Of(entry).Where(p => p.Kind == PassageKind.ListItem && p.Lead == passage.Text).Select(p => p.Text.TrimEnd('；', ';', '。')).ToList();
+        if (items.Count > 0)
+        {
+            text.Append(string.Join("；", items)).Append('。');
+        }
+
+        if (FirstSentence(entry.Summary) is { Length: > 0 } context && !passage.Text.Contains(context, StringComparison.Ordinal))
+        {
+            text.Append('\n').Append(context);
+        }
+
+        return Trim(text.ToString(), MaxShortAnswerLength - basis.Length) + basis;
+    }
+
+    private static readonly string[] ListAsks =
+    [
+        "哪些", "哪几", "哪一些", "哪家", "什么病", "啥病", "列一下", "列个", "都是啥", "都有啥", "都是什么", "都有什么", "都免啥", "都管啥", "几种", "多少种", "几样",
+        "啥手续", "什么手续", "哪些手续", "流程", "步骤",
+    ];
+
+    private static bool AsksForTheList(string question) => ListAsks.Any(ask => question.Contains(ask, StringComparison.Ordinal));
+
+    // “哪些病算大病”: the list the best passage belongs to (or the entry's first list), whole, after the summary.
+    private static string? WholeList(KnowledgeEntry entry, Passage? passage)
+    {
+        var passages = Passages.Of(entry);
+        var lead = passage switch
+        {
+            { Kind: PassageKind.ListItem, Lead: { } itemLead } => itemLead,
+            { Kind: PassageKind.Paragraph } when passages.Any(p => p.Lead == passage.Text) => passage.Text,
+
+            // A paragraph that is no list's lead answers by itself; only the summary defers to the entry's first list.
+            { Kind: PassageKind.Paragraph } => null,
+            _ => passages.FirstOrDefault(p => p.Kind == PassageKind.ListItem && p.Lead is not null)?.Lead,
+        };
+        if (lead is null)
+        {
+            return null;
+        }
+
+        var items = passages.Where(p => p.Kind == PassageKind.ListItem && p.Lead == lead).Select(p => p.Text.TrimEnd('；', ';', '。')).ToList();
+        var basis = SourceLine(entry);
+        var text = $"{FirstSentence(entry.Summary)}\n{lead}{string.Join("；", items)}。";
+        return Trim(text, MaxShortAnswerLength - basis.Length) + basis;
     }
 
     /// <summary>Title, summary, the full text and the source, for "查看全文".</summary>
@@ -92,6 +163,22 @@ public static class AnswerFormatter
         }
 
         return summary[..Math.Max(cut, 0)] + Ellipsis;
+    }
+
+    // A first sentence as short as “可以。” gives no context, so sentences are taken until there is some.
+    private const int MinContextLength = 12;
+
+    private static string FirstSentence(string summary)
+    {
+        var trimmed = summary.Trim();
+        var end = -1;
+        do
+        {
+            end = trimmed.IndexOfAny(SentenceEnds, end + 1);
+        }
+        while (end >= 0 && end + 1 < MinContextLength);
+
+        return end < 0 ? trimmed : trimmed[..(end + 1)];
     }
 
     // WeChat and SMS show Markdown literally: keep the "- " lists (they read well) and drop emphasis marks.

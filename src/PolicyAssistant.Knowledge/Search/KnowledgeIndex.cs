@@ -60,6 +60,10 @@ public sealed class KnowledgeIndex : IDisposable
     private volatile Analyzers analyzers;
     private volatile ImmutableDictionary<string, KnowledgeEntry> entries = ImmutableDictionary<string, KnowledgeEntry>.Empty;
 
+    // Each entry's passages with their analysed terms, made when the entry is indexed so that choosing the passage
+    // that answers a question is a few set lookups per hit, not an analysis.
+    private volatile ImmutableDictionary<string, IReadOnlyList<IndexedPassage>> passages = ImmutableDictionary<string, IReadOnlyList<IndexedPassage>>.Empty;
+
     /// <summary>
     /// Results of recent searches against the published state of the index. Households ask the same few dozen
     /// questions all day (more so in a publicity month), and analysing and searching a question is the dearest
@@ -97,6 +101,9 @@ public sealed class KnowledgeIndex : IDisposable
 
     public IReadOnlyCollection<KnowledgeEntry> Entries => entries.Values.ToList();
 
+    /// <summary>The entry's passages (summary, paragraphs, list items) with their terms; empty for an unknown id.</summary>
+    public IReadOnlyList<IndexedPassage> PassagesOf(string id) => passages.GetValueOrDefault(id) ?? [];
+
     /// <summary>Replaces the whole index; with a vocabulary, also the analysis (after the back office edited the words).</summary>
     public void Rebuild(IEnumerable<KnowledgeEntry> newEntries, KnowledgeVocabulary? vocabulary = null)
     {
@@ -111,12 +118,18 @@ public sealed class KnowledgeIndex : IDisposable
             }
 
             writer.DeleteAll();
+            var analysed = new ConcurrentDictionary<string, IReadOnlyList<IndexedPassage>>(StringComparer.Ordinal);
             // Segmentation is most of the cost, and IndexWriter takes documents from several
             // threads at once, so a rebuild uses every core.
-            Parallel.ForEach(map.Values, entry => writer.AddDocument(ToDocument(entry), next.Index));
+            Parallel.ForEach(map.Values, entry =>
+            {
+                writer.AddDocument(ToDocument(entry), next.Index);
+                analysed[entry.Id] = AnalysePassages(entry, next);
+            });
             // Parallel adds leave a segment per thread flush; one segment halves search time
             // (every term is looked up once instead of once per segment).
             writer.ForceMerge(1);
+            passages = analysed.ToImmutableDictionary(StringComparer.Ordinal);
             Publish(map.ToImmutable(), next);
         }
     }
@@ -128,6 +141,7 @@ public sealed class KnowledgeIndex : IDisposable
         lock (writeLock)
         {
             writer.UpdateDocument(new Term(Fields.Id, entry.Id), ToDocument(entry), analyzers.Index);
+            passages = passages.SetItem(entry.Id, AnalysePassages(entry, analyzers));
             Publish(entries.SetItem(entry.Id, entry), analyzers);
         }
     }
@@ -143,6 +157,7 @@ public sealed class KnowledgeIndex : IDisposable
             }
 
             writer.DeleteDocuments(new Term(Fields.Id, id));
+            passages = passages.Remove(id);
             Publish(entries.Remove(id), analyzers);
             return true;
         }
@@ -466,6 +481,15 @@ public sealed class KnowledgeIndex : IDisposable
 
         return matches;
     }
+
+    private static IReadOnlyList<IndexedPassage> AnalysePassages(KnowledgeEntry entry, Analyzers with) =>
+        Passages.Of(entry).Select(passage => new IndexedPassage(
+            passage,
+            with.Policy.Terms(passage.Text).ToHashSet(StringComparer.Ordinal),
+            // A list item is found by its list's lead too: 酗酒 is an item, 不兜底 is what its list is about.
+            passage.Lead is { } lead ? with.Policy.Terms(lead).ToHashSet(StringComparer.Ordinal) : EmptyTerms)).ToList();
+
+    private static readonly IReadOnlySet<string> EmptyTerms = new HashSet<string>();
 
     private static Document ToDocument(KnowledgeEntry entry)
     {

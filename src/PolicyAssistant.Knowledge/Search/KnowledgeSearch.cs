@@ -29,3 +29,6 @@ public sealed record KnowledgeSearchResult(IReadOnlyList<QueryTerm> Terms, IRead
 {
     public static KnowledgeSearchResult Nothing { get; } = new([], []);
 }
+
+/// <summary>A passage of an entry with the terms its text and its list's lead analyse to.</summary>
+public sealed record IndexedPassage(Passage Passage, IReadOnlySet<string> Terms, IReadOnlySet<string> LeadTerms);

@@ -10,9 +10,12 @@ public sealed record ChatRequest(string? UserId, string? Text);
 
 public sealed record ChatSource(string Id, string Title, string Source);
 
-public sealed record ChatReply(string Text, IReadOnlyList<ChatSource> Sources, IReadOnlyList<string> SuggestedReplies);
+public sealed record ChatReply(string Text, IReadOnlyList<ChatSource> Sources, IReadOnlyList<string> SuggestedReplies, string Kind, bool Confident);
 
-public sealed record ChatResponse(string Reply, IReadOnlyList<ChatSource> Sources, IReadOnlyList<string> SuggestedReplies, IReadOnlyList<ChatReply> Replies);
+/// <param name="Kind">What the turn's reply is: the kind of its last reply that says (answer, choices, outOfScope,
+/// smallTalk, binding, personal, estimate), else dialog.</param>
+/// <param name="Confident">The bot answered and stands by it: true only for an answer or a household's own record.</param>
+public sealed record ChatResponse(string Reply, IReadOnlyList<ChatSource> Sources, IReadOnlyList<string> SuggestedReplies, IReadOnlyList<ChatReply> Replies, string Kind, bool Confident);
 
 /// <summary>The web channel: JSON in, JSON out, for the chat page and for anyone testing the bot.</summary>
 public static partial class ChatApi

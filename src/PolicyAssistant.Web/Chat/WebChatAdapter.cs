@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PolicyAssistant.Conversation.Channels;
 using PolicyAssistant.Conversation.Turns;
 
@@ -18,15 +19,23 @@ public sealed class WebChatAdapter : IChannelAdapter<ChatRequest, ChatResponse>
     public ChatResponse ToOutgoing(IReadOnlyList<Activity> replies)
     {
         var each = replies.Select(ToReply).ToList();
+        // The turn is what its last reply that says so is: an answer followed by an offer to bind is an answer.
+        var decisive = replies.LastOrDefault(reply => reply.Kind is not null);
         return new ChatResponse(
             TurnReplies.JoinText(replies),
             each.SelectMany(r => r.Sources).DistinctBy(s => s.Id).ToList(),
             each.LastOrDefault()?.SuggestedReplies ?? [],
-            each);
+            each,
+            KindName(decisive?.Kind),
+            decisive?.Confident ?? false);
     }
 
     private static ChatReply ToReply(Activity reply) => new(
         reply.Text ?? "",
         reply.Sources.Select(s => new ChatSource(s.EntryId, s.Title, s.Source)).ToList(),
-        reply.SuggestedReplies);
+        reply.SuggestedReplies,
+        KindName(reply.Kind),
+        reply.Confident);
+
+    private static string KindName(ReplyKind? kind) => JsonNamingPolicy.CamelCase.ConvertName((kind ?? ReplyKind.Dialog).ToString());
 }

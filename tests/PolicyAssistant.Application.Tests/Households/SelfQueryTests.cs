@@ -79,7 +79,7 @@ public sealed class SelfQueryTests
     [InlineData("BIND_IDENTITY", "好的，先核对身份")]
     [InlineData("FAMILY_DOCTOR", "查自家的家庭医生，需要先绑定身份")]
     [InlineData("CHRONIC_CERTIFICATION", "查自家的慢病证明，需要先绑定身份")]
-    [InlineData("SETTLEMENT_ESTIMATE", "住院总共花了多少钱？")]
+    [InlineData("SETTLEMENT_ESTIMATE", "帮您估算一下住院报销，先问几句。\n住院总共花了多少钱？")]
     public async Task MenuClick_UnboundUser_StartsTheMatchingService(string menuKey, string expectedStart)
     {
         await using var host = await AssistantHost.StartAsync();
@@ -97,6 +97,33 @@ public sealed class SelfQueryTests
         var reply = Assert.Single(await host.ProcessAsync(click));
 
         Assert.StartsWith(expectedStart, reply.Text);
+    }
+
+    [Theory]
+    [InlineData("俺家今年的医保交上了没", "查自家的参保缴费记录，需要先绑定身份")]
+    [InlineData("查查俺还在建档立卡名单上不", "查自家的建档立卡登记，需要先绑定身份")]
+    [InlineData("老伴上个月的体检结果咋样了", "查自家的体检结果，需要先绑定身份")]
+    [InlineData("醫生這個月來隨訪過俺沒", "查自家的随访记录，需要先绑定身份")]
+    [InlineData("俺家的兜底补助到账了没", "查自家的兜底补助发放记录，需要先绑定身份")]
+    public async Task RecordNotYetShown_UnboundUser_IsOfferedBinding(string question, string expectedStart)
+    {
+        using var database = TestDatabase.CreateSqlite();
+        await using var host = await AssistantHost.StartAsync(database);
+
+        Assert.StartsWith(expectedStart, await host.User("record-unbound").SayAsync(question));
+    }
+
+    [Fact]
+    public async Task RecordNotYetShown_BoundUser_IsToldWhoKeepsItAndShownNoData()
+    {
+        using var database = TestDatabase.CreateSqlite();
+        await using var host = await AssistantHost.StartAsync(database);
+        var user = await host.BindAsync("record-bound", ContractHead);
+
+        var reply = await user.SayAsync("俺家今年的医保交上了没");
+
+        Assert.StartsWith("您家的参保缴费记录暂时还不能在这里查。", reply);
+        Assert.DoesNotContain(ContractHead.Name, reply);
     }
 
     [Fact]

@@ -92,9 +92,24 @@ public sealed class ChineseAmountParserTests
     [InlineData("我电话13800001234，住院花了5000", 5000)]
     [InlineData("第三次住院花了八千", 8000)]
     [InlineData("花了1.5w", 15000)]
+    [InlineData("花了1234.56元", 1234.56)]
+    [InlineData("在市里住院花了1.5万", 15000)]
+    [InlineData("住院八千多块", 8000)]
+    [InlineData("住了十来天花了一万零八百", 10800)]
     public void FindAmount_Sentence_PicksTheMoney(string sentence, decimal expected)
     {
         Assert.Equal(expected, ChineseAmountParser.FindAmount(sentence));
+    }
+
+    [Theory]
+    [InlineData("总共两万 已经报了一万五 兜底再补多少", new[] { 20000.0, 15000.0 })]
+    [InlineData("花了3.5万，报了2.8万", new[] { 35000.0, 28000.0 })]
+    [InlineData("住院5天花了八千多，自己掏了八百", new[] { 8000.0, 800.0 })]
+    [InlineData("医药费11804元，个人自付1156.5元", new[] { 11804.0, 1156.5 })]
+    [InlineData("三个一批是什么", new double[0])]
+    public void FindAmounts_Sentence_ListsEveryAmountInOrder(string sentence, double[] expected)
+    {
+        Assert.Equal(expected.Select(e => (decimal)e), ChineseAmountParser.FindAmounts(sentence).Select(a => a.Amount));
     }
 
     [Theory]

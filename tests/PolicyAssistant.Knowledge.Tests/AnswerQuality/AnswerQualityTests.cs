@@ -1,3 +1,4 @@
+using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Knowledge.Analysis;
 using PolicyAssistant.Knowledge.Answers;
 using PolicyAssistant.Knowledge.Content;
@@ -81,11 +82,26 @@ public sealed class AnswerQualityTests(AnswerQualityTests.Run run, ITestOutputHe
             EntryCount = read.Entries.Count;
             Index = new KnowledgeIndex(KnowledgeVocabulary.Load(content));
             Index.Rebuild(read.Entries);
-            var selector = new AnswerSelector(Index, new AnswerOptions());
-            var context = new AnswerContext(null, DateOnly.FromDateTime(DateTime.Today));
+            Selector = new AnswerSelector(Index, new AnswerOptions());
+
+            // The suite was written beside the entries' question variants, so against the full index its questions
+            // look easier than a stranger's. Without the variants they read as the index's text alone answers them.
+            WithoutVariants = new KnowledgeIndex(KnowledgeVocabulary.Load(content));
+            WithoutVariants.Rebuild(read.Entries.Select(WithoutQuestions));
+            SelectorWithoutVariants = new AnswerSelector(WithoutVariants, new AnswerOptions());
+            Context = new AnswerContext(null, DateOnly.FromDateTime(DateTime.Today));
             var file = Path.Combine(RepositoryPaths.Root, "tests", "PolicyAssistant.Knowledge.Tests", "AnswerQuality", "questions.tsv");
-            Results = QuestionFile.Read(file).Select(q => new Result(q, selector.Select(q.Question, context))).ToList();
+            Results = QuestionFile.Read(file).Select(q => new Result(q, Selector.Select(q.Question, Context))).ToList();
         }
+
+        public AnswerSelector Selector { get; }
+
+        public KnowledgeIndex WithoutVariants { get; }
+
+        /// <summary>The selector over the entries without their question variants, for calibration.</summary>
+        public AnswerSelector SelectorWithoutVariants { get; }
+
+        public AnswerContext Context { get; }
 
         public KnowledgeIndex Index { get; }
 
@@ -95,6 +111,16 @@ public sealed class AnswerQualityTests(AnswerQualityTests.Run run, ITestOutputHe
 
         public IReadOnlyList<Result> Results { get; }
 
-        public void Dispose() => Index.Dispose();
+        public void Dispose()
+        {
+            Index.Dispose();
+            WithoutVariants.Dispose();
+        }
+
+        private static KnowledgeEntry WithoutQuestions(KnowledgeEntry entry) => new()
+        {
+            Id = entry.Id, Kind = entry.Kind, Title = entry.Title, Summary = entry.Summary, Body = entry.Body, Questions = [],
+            Tags = entry.Tags, Track = entry.Track, Regions = entry.Regions, EffectiveFrom = entry.EffectiveFrom, EffectiveTo = entry.EffectiveTo, Source = entry.Source,
+        };
     }
 }

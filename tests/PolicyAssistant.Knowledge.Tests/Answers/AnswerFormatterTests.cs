@@ -1,4 +1,6 @@
 using PolicyAssistant.Knowledge.Answers;
+using PolicyAssistant.Knowledge.Search;
+using PolicyAssistant.Knowledge.Tests.Support;
 using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Knowledge.Tests.Answers;
@@ -74,5 +76,65 @@ public sealed class AnswerFormatterTests
         Assert.Equal(
             "您是不是想问：\n1. 兜底保障：住院自付不超过总费用的10%\n2. 先诊疗后付费：住院不用交押金\n3. 大病保险：起付线降低一半\n回复数字查看",
             AnswerFormatter.CandidatesMenu(candidates));
+    }
+}
+
+public sealed class PassageAnswerTests
+{
+    [Fact]
+    public void PassageAnswer_ExcludedItemAskedYesOrNo_SaysNoFirstWithTheReason()
+    {
+        var entry = ListEntries.Exclusions();
+        var item = Passages.Of(entry).Single(p => p.Text.StartsWith("打架", StringComparison.Ordinal));
+
+        var answer = AnswerFormatter.PassageAnswer(entry, item, "喝酒摔伤了能兜底吗", ["酗酒", "摔伤", "兜底保障"]);
+
+        Assert.StartsWith("不能兜底。这种情况不属于兜底范围。清单如下：打架斗殴、酗酒受的伤；", answer);
+    }
+
+    [Fact]
+    public void PassageAnswer_ExceptionNamedInTheQuestion_SaysYesWithTheException()
+    {
+        var entry = ListEntries.Exclusions();
+        var item = Passages.Of(entry).Single(p => p.Text.Contains("急救", StringComparison.Ordinal));
+
+        var answer = AnswerFormatter.PassageAnswer(entry, item, "半夜送到不是定点的医院抢救 兜底管不管", ["定点", "医院", "抢救", "兜底保障"]);
+
+        Assert.StartsWith("能。急救、抢救是例外，可以兜底。", answer);
+    }
+
+    [Fact]
+    public void PassageAnswer_CoveredItemAskedYesOrNo_SaysYesFirst()
+    {
+        var entry = ListEntries.Diseases();
+        var item = Passages.Of(entry).Single(p => p.Text == "胃癌");
+
+        Assert.StartsWith("是的，在范围内。国家规定的9种大病：胃癌", AnswerFormatter.PassageAnswer(entry, item, "胃癌算不算大病", ["胃癌", "大病"]));
+    }
+
+    [Fact]
+    public void PassageAnswer_QuestionAsksWhichOnes_GivesTheWholeList()
+    {
+        var entry = ListEntries.Diseases();
+        var item = Passages.Of(entry).Single(p => p.Text == "胃癌");
+
+        Assert.Contains("国家规定的9种大病：食管癌；胃癌；终末期肾病（尿毒症）。", AnswerFormatter.PassageAnswer(entry, item, "大病都有哪些", ["大病"]));
+    }
+
+    [Fact]
+    public void PassageAnswer_ListItem_NamesTheSource()
+    {
+        var entry = ListEntries.Diseases();
+        var item = Passages.Of(entry).Single(p => p.Text == "胃癌");
+
+        Assert.EndsWith($"（依据：{entry.Source}）", AnswerFormatter.PassageAnswer(entry, item, "胃癌", ["胃癌"]));
+    }
+
+    [Fact]
+    public void PassageAnswer_SummaryIsTheBestPassage_IsTheShortAnswer()
+    {
+        var entry = TestEntries.SafetyNet();
+
+        Assert.Equal(AnswerFormatter.ShortAnswer(entry), AnswerFormatter.PassageAnswer(entry, Passages.Of(entry)[0], "兜底是啥", ["兜底保障"]));
     }
 }

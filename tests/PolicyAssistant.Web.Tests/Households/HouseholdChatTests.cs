@@ -39,7 +39,7 @@ public sealed partial class HouseholdChatTests
         using (var before = new ProductFactory(database))
         {
             var first = await ChatClient.AskAsync(before, "estimate-restart", "住院花了一万二能报多少");
-            Assert.StartsWith("在哪一级医院住院？", first.Reply);
+            Assert.StartsWith("帮您估算一下住院报销（总费用12000元）。\n在哪一级医院住院？", first.Reply);
         }
 
         using var after = new ProductFactory(database);

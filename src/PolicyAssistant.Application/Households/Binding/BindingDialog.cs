@@ -84,13 +84,13 @@ public sealed partial class BindingDialog : ComponentDialog
 
         return await step.PromptAsync(NamePrompt, new PromptOptions(
             "好的，先核对身份（只用来查您家自己的服务记录）。\n请输入您的姓名，和身份证上一致：",
-            "请输入您的姓名（汉字），和身份证上一致："), cancellationToken);
+            "请输入您的姓名（汉字），和身份证上一致：", Kind: ReplyKind.Binding), cancellationToken);
     }
 
     private static Task<DialogTurnResult> AskIdNumberAsync(WaterfallStepContext<BindingState> step, CancellationToken cancellationToken)
     {
         step.State = new BindingState { Name = (string)step.Result! };
-        return step.PromptAsync(IdNumberPrompt, new PromptOptions("请输入您的18位身份证号（最后一位可能是X）：", "请输入18位身份证号："), cancellationToken);
+        return step.PromptAsync(IdNumberPrompt, new PromptOptions("请输入您的18位身份证号（最后一位可能是X）：", "请输入18位身份证号：", Kind: ReplyKind.Binding), cancellationToken);
     }
 
     private async Task<DialogTurnResult> FindMemberAsync(WaterfallStepContext<BindingState> step, CancellationToken cancellationToken)
@@ -160,7 +160,7 @@ public sealed partial class BindingDialog : ComponentDialog
     }
 
     private static Task<DialogTurnResult> AskCodeAsync(WaterfallStepContext<VerifyCodeState> step, CancellationToken cancellationToken) =>
-        step.PromptAsync(CodePrompt, new PromptOptions(step.State.Question, "请输入短信里的6位数字验证码："), cancellationToken);
+        step.PromptAsync(CodePrompt, new PromptOptions(step.State.Question, "请输入短信里的6位数字验证码：", Kind: ReplyKind.Binding), cancellationToken);
 
     private async Task<DialogTurnResult> CheckCodeAsync(WaterfallStepContext<VerifyCodeState> step, CancellationToken cancellationToken)
     {

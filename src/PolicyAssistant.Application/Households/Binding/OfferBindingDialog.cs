@@ -28,7 +28,8 @@ public sealed class OfferBindingDialog : ComponentDialog
     private static Task<DialogTurnResult> AskAsync(WaterfallStepContext<OfferBindingState> step, CancellationToken cancellationToken) =>
         step.PromptAsync(Confirm, new PromptOptions(
             $"查自家的{step.State.Topic}，需要先绑定身份：核对姓名和身份证号，再输入发到您家登记手机上的验证码。现在绑定吗？",
-            "现在绑定吗？请回复“是”或“否”："), cancellationToken);
+            "现在绑定吗？请回复“是”或“否”：",
+            Kind: ReplyKind.Binding), cancellationToken);
 
     private static async Task<DialogTurnResult> AnswerAsync(WaterfallStepContext<OfferBindingState> step, CancellationToken cancellationToken)
     {

@@ -12,17 +12,8 @@ namespace PolicyAssistant.Application.Households.Chronic;
 /// </summary>
 public sealed class ChronicIntent(BindingGate gate, GetCertificationsQuery query) : IAssistantIntent
 {
-    private static readonly string[] Topic = ["慢病", "慢性病", "门诊慢特病", "慢特病"];
-    private static readonly string[] Personal = ["我", "俺", "咱", "自家", "家里", "办下来", "办好", "办成", "批了", "批下来", "通过", "进度", "结果", "下来了", "下来没", "怎么样了", "到哪"];
-    private static readonly string[] PolicyWords = ["怎么办", "咋办", "如何办", "在哪办", "哪里办", "去哪", "要带", "带什么", "带啥", "材料", "哪些病", "什么病", "条件", "标准", "政策", "能报多少"];
-
-    public static bool Matches(string text)
-    {
-        var compact = IntentText.Compact(text);
-        return IntentText.ContainsAny(compact, Topic)
-            && (IntentText.ContainsAny(compact, Personal) || Relatives.FindTerm(compact) is not null)
-            && !IntentText.ContainsAny(compact, PolicyWords);
-    }
+    public static bool Matches(string text) =>
+        RecordQuestion.Read(IntentText.Compact(text), RecordQuestion.ChronicCertification) == RecordReading.Own;
 
     public async Task<bool> TryStartAsync(DialogContext dialogContext, string text, CancellationToken cancellationToken)
     {
@@ -40,7 +31,7 @@ public sealed class ChronicIntent(BindingGate gate, GetCertificationsQuery query
         switch (Relatives.Match(IntentText.Compact(text), bound.MemberId, people))
         {
             case RelativeMatch.Named { Candidates.Count: 1 } named:
-                await dialogContext.Context.SendTextAsync(await query.AnswerAsync(bound, named.Candidates[0].MemberId, cancellationToken), cancellationToken);
+                await dialogContext.Context.SendPersonalAsync(await query.AnswerAsync(bound, named.Candidates[0].MemberId, cancellationToken), cancellationToken);
                 break;
             case RelativeMatch.Named named:
                 var candidates = named.Candidates.Count > 0 ? named.Candidates : people;
@@ -51,7 +42,7 @@ public sealed class ChronicIntent(BindingGate gate, GetCertificationsQuery query
                 }, cancellationToken);
                 break;
             default:
-                await dialogContext.Context.SendTextAsync(await query.AnswerAsync(bound, memberId: null, cancellationToken), cancellationToken);
+                await dialogContext.Context.SendPersonalAsync(await query.AnswerAsync(bound, memberId: null, cancellationToken), cancellationToken);
                 break;
         }
 
@@ -99,7 +90,7 @@ public sealed class ChronicMemberDialog : ComponentDialog
         if (await _binding.FindAsync(step.Context, cancellationToken) is { } bound)
         {
             int? memberId = picked.Index < step.State.MemberIds.Count ? step.State.MemberIds[picked.Index] : null;
-            await step.Context.SendTextAsync(await _query.AnswerAsync(bound, memberId, cancellationToken), cancellationToken);
+            await step.Context.SendPersonalAsync(await _query.AnswerAsync(bound, memberId, cancellationToken), cancellationToken);
         }
 
         return await step.EndDialogAsync(null, cancellationToken);

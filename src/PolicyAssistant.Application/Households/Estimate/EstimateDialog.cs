@@ -31,6 +31,21 @@ public sealed class EstimateIntent(CurrentBindingQuery binding, PolicyParameterC
             state.FromBinding = true;
         }
 
+        if (state.Outpatient)
+        {
+            await dialogContext.Context.SendTextAsync(EstimateDialog.OutpatientRules(state), cancellationToken, kind: ReplyKind.Estimate);
+            return true;
+        }
+
+        if (state is { TotalBill: { } total, AlreadyReimbursed: { } reimbursed } && reimbursed < total)
+        {
+            var policy = state.CountyCode is { } code ? catalog.FindLatest(code) : null;
+            await dialogContext.Context.SendActivityAsync(
+                dialogContext.Context.Activity.CreateReply(EstimateDialog.SafetyNetTopUp(total, reimbursed, policy), kind: ReplyKind.Estimate, confident: true),
+                cancellationToken);
+            return true;
+        }
+
         await dialogContext.BeginDialogAsync(EstimateDialog.DialogId, state, cancellationToken);
         return true;
     }
@@ -79,13 +94,82 @@ public sealed class EstimateDialog : ComponentDialog
         AddDialog(new ChoicePrompt(CountyPrompt));
     }
 
+    /// <summary>Seeds 001 and 004: the safety net tops reimbursement up to 90% of the bill wherever no policy file says otherwise.</summary>
+    public const decimal DefaultSafetyNetRatio = 0.9m;
+
+    /// <summary>What the first reply says before its question, so the household knows what the bot understood.</summary>
+    public static string Introduction(EstimateState state)
+    {
+        var known = new List<string>();
+        if (state.TotalBill is { } bill)
+        {
+            known.Add($"总费用{Yuan.Format(bill)}");
+        }
+
+        if (state.HospitalLevel is { } level)
+        {
+            known.Add(SettlementEstimator.LevelName(level));
+        }
+
+        if (state.InCounty is { } inCounty)
+        {
+            known.Add(inCounty ? "县域内" : "县域外");
+        }
+
+        if (state.InCounty == false && state.HasReferral is { } referral)
+        {
+            known.Add(referral ? "已办转诊" : "没办转诊");
+        }
+
+        if (state.IsRegisteredPoor == true)
+        {
+            known.Add("建档立卡贫困户");
+        }
+
+        var care = state.Outpatient ? "门诊" : "住院";
+        return known.Count == 0 ? $"帮您估算一下{care}报销，先问几句。" : $"帮您估算一下{care}报销（{string.Join("，", known)}）。";
+    }
+
+    /// <summary>An outpatient bill: the inpatient schemes do not pay it; the outpatient chronic-disease rules may.</summary>
+    public static string OutpatientRules(EstimateState state) =>
+        Introduction(state) + "\n"
+        + "门诊费用不走住院那一套（住院医保、大病保险、医疗救助和兜底保障都只管住院）。"
+        + "高血压、糖尿病、恶性肿瘤、慢性肾功能不全等门诊特殊慢性病，先到乡镇卫生院办好门诊慢性病确认（慢病证明），"
+        + "以后门诊看病、拿药的费用按门诊慢病政策报销，比例和年度限额以当地医保部门的规定为准。"
+        + "\n想算住院费用，发“住院费用估算”。";
+
+    /// <summary>
+    /// “总共两万，已经报了一万五，兜底再补多少”: the safety net tops reimbursement up to its ratio of the bill, so the
+    /// top-up is the bill times the ratio less what was reimbursed.
+    /// </summary>
+    public static string SafetyNetTopUp(decimal total, decimal reimbursed, PolicyParameterSet? policy)
+    {
+        var ratio = policy?.SafetyNet.TargetRatio.Value ?? DefaultSafetyNetRatio;
+        var target = decimal.Round(total * ratio, 2);
+        var topUp = Math.Max(0m, target - reimbursed);
+        var selfPay = total - reimbursed - topUp;
+        var text = new StringBuilder($"帮您估算一下兜底补助：总费用{Yuan.Format(total)}，兜底保障让实际报销达到{Yuan.Percent(ratio)}，也就是{Yuan.Format(target)}；");
+        text.Append(topUp > 0m
+            ? $"已经报了{Yuan.Format(reimbursed)}，兜底大约再补{Yuan.Format(topUp)}，个人自付{Yuan.Format(selfPay)}。"
+            : $"已经报了{Yuan.Format(reimbursed)}，已达到这个比例，兜底不再补，个人自付{Yuan.Format(selfPay)}。");
+        return text.Append("\n兜底只管县域内住院和县外转诊住院的费用；实际金额以出院“一站式”结算为准。").ToString();
+    }
+
     /// <summary>The counties the policy catalog knows, in code order.</summary>
     public static IReadOnlyList<(string Code, string Name)> Counties(PolicyParameterCatalog catalog) =>
         catalog.Sets.GroupBy(set => set.CountyCode).Select(group => (group.Key, group.Last().CountyName)).OrderBy(county => county.Key, StringComparer.Ordinal).ToList();
 
+    // The first question carries the introduction; the later ones are asked plainly.
+    private static Task<DialogTurnResult> AskAsync(WaterfallStepContext<EstimateState> step, string promptId, string question, string retry, CancellationToken cancellationToken, IReadOnlyList<string>? choices = null)
+    {
+        var text = step.State.Announced ? question : Introduction(step.State) + "\n" + question;
+        step.State.Announced = true;
+        return step.PromptAsync(promptId, new PromptOptions(text, retry, choices, ReplyKind.Estimate), cancellationToken);
+    }
+
     private static Task<DialogTurnResult> AskAmountAsync(WaterfallStepContext<EstimateState> step, CancellationToken cancellationToken) =>
         step.State.TotalBill is null
-            ? step.PromptAsync(AmountPrompt, new PromptOptions("住院总共花了多少钱？（比如 12000 或 一万二）", "请告诉我住院总费用，比如 12000 或 一万二："), cancellationToken)
+            ? AskAsync(step, AmountPrompt, "住院总共花了多少钱？（比如 12000 或 一万二）", "请告诉我住院总费用，比如 12000 或 一万二：", cancellationToken)
             : step.NextAsync(null, cancellationToken);
 
     private static Task<DialogTurnResult> AskLevelAsync(WaterfallStepContext<EstimateState> step, CancellationToken cancellationToken)
@@ -96,7 +180,7 @@ public sealed class EstimateDialog : ComponentDialog
         }
 
         return step.State.HospitalLevel is null
-            ? step.PromptAsync(LevelPrompt, new PromptOptions("在哪一级医院住院？", "请回复序号："), cancellationToken)
+            ? AskAsync(step, LevelPrompt, "在哪一级医院住院？", "请回复序号：", cancellationToken)
             : step.NextAsync(null, cancellationToken);
     }
 
@@ -111,7 +195,7 @@ public sealed class EstimateDialog : ComponentDialog
         // A city or province hospital is outside every county's own hospitals.
         state.InCounty ??= state.HospitalLevel is HospitalLevel.City or HospitalLevel.Province ? false : null;
         return state.InCounty is null
-            ? step.PromptAsync(YesNoPrompt, new PromptOptions("这家医院在本县（县域内）吗？", "医院在本县吗？请回复“是”或“否”："), cancellationToken)
+            ? AskAsync(step, YesNoPrompt, "这家医院在本县（县域内）吗？", "医院在本县吗？请回复“是”或“否”：", cancellationToken)
             : step.NextAsync(null, cancellationToken);
     }
 
@@ -124,7 +208,7 @@ public sealed class EstimateDialog : ComponentDialog
         }
 
         return state.InCounty == false && state.HasReferral is null
-            ? step.PromptAsync(YesNoPrompt, new PromptOptions("去县外住院前，办了转诊（转院）手续吗？", "办了转诊手续吗？请回复“是”或“否”："), cancellationToken)
+            ? AskAsync(step, YesNoPrompt, "去县外住院前，办了转诊（转院）手续吗？", "办了转诊手续吗？请回复“是”或“否”：", cancellationToken)
             : step.NextAsync(null, cancellationToken);
     }
 
@@ -137,7 +221,7 @@ public sealed class EstimateDialog : ComponentDialog
         }
 
         return state.IsRegisteredPoor is null
-            ? step.PromptAsync(YesNoPrompt, new PromptOptions("您家是建档立卡贫困户吗？", "是建档立卡贫困户吗？请回复“是”或“否”："), cancellationToken)
+            ? AskAsync(step, YesNoPrompt, "您家是建档立卡贫困户吗？", "是建档立卡贫困户吗？请回复“是”或“否”：", cancellationToken)
             : step.NextAsync(null, cancellationToken);
     }
 
@@ -156,7 +240,7 @@ public sealed class EstimateDialog : ComponentDialog
         }
 
         return state.CountyCode is null
-            ? step.PromptAsync(CountyPrompt, new PromptOptions("您家在哪个县？（各县报销政策不同）", "请回复序号：", counties.Select(county => county.Name).ToList()), cancellationToken)
+            ? AskAsync(step, CountyPrompt, "您家在哪个县？（各县报销政策不同）", "请回复序号：", cancellationToken, counties.Select(county => county.Name).ToList())
             : step.NextAsync(null, cancellationToken);
     }
 
@@ -168,7 +252,8 @@ public sealed class EstimateDialog : ComponentDialog
             state.CountyCode = Counties(_catalog)[county.Index].Code;
         }
 
-        await step.Context.SendTextAsync(await EstimateAsync(step.Context, state, cancellationToken), cancellationToken);
+        var estimate = await EstimateAsync(step.Context, state, cancellationToken);
+        await step.Context.SendActivityAsync(step.Context.Activity.CreateReply(estimate, kind: ReplyKind.Estimate, confident: true), cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }
 

@@ -12,20 +12,15 @@ using PolicyAssistant.Domain.Households;
 namespace PolicyAssistant.Application.Households.FamilyDoctor;
 
 /// <summary>
-/// 我的家庭医生是谁 / 俺家签约医生 / 家庭医生电话: the bound household's contract, team, doctors and phones.
-/// Questions about the policy itself (家庭医生免费做哪些事) stay with the knowledge base.
+/// 我的家庭医生是谁 / 俺家签约的大夫叫啥 / 家庭医生电话: the bound household's contract, team, doctors and phones.
+/// Questions about the policy itself (家庭医生免费做哪些事, 家庭医生能上门吗) stay with the knowledge base.
 /// </summary>
 public sealed class FamilyDoctorIntent(BindingGate gate, GetFamilyDoctorQuery query) : IAssistantIntent
 {
-    private static readonly string[] Topic = ["家庭医生", "签约医生", "家庭大夫", "签约大夫", "签约的医生", "签约的大夫", "家医"];
-    private static readonly string[] Personal = ["我", "俺", "咱", "自家", "谁", "电话", "号码", "手机", "联系", "叫什么", "哪个"];
-    private static readonly string[] PolicyWords = ["政策", "怎么签", "如何签", "咋签", "哪些服务", "什么服务", "做哪些", "做什么", "干什么", "免费", "收费", "好处", "要钱"];
-
     public static bool Matches(string text)
     {
         var compact = IntentText.Compact(text);
-        return compact == "我的家庭医生"
-            || IntentText.ContainsAny(compact, Topic) && IntentText.ContainsAny(compact, Personal) && !IntentText.ContainsAny(compact, PolicyWords);
+        return compact == "我的家庭医生" || RecordQuestion.Read(compact, RecordQuestion.FamilyDoctor) == RecordReading.Own;
     }
 
     public async Task<bool> TryStartAsync(DialogContext dialogContext, string text, CancellationToken cancellationToken)
@@ -37,7 +32,7 @@ public sealed class FamilyDoctorIntent(BindingGate gate, GetFamilyDoctorQuery qu
 
         if (await gate.RequireAsync(dialogContext, "家庭医生", cancellationToken) is { } bound)
         {
-            await dialogContext.Context.SendTextAsync(await query.AnswerAsync(bound, cancellationToken), cancellationToken);
+            await dialogContext.Context.SendPersonalAsync(await query.AnswerAsync(bound, cancellationToken), cancellationToken);
         }
 
         return true;

@@ -37,7 +37,7 @@ public sealed class SettlementsIntent(BindingGate gate, GetSettlementsQuery quer
 
         if (await gate.RequireAsync(dialogContext, "住院报销记录", cancellationToken) is { } bound)
         {
-            await dialogContext.Context.SendTextAsync(await query.AnswerAsync(bound, IntentText.Compact(text), cancellationToken), cancellationToken);
+            await dialogContext.Context.SendPersonalAsync(await query.AnswerAsync(bound, IntentText.Compact(text), cancellationToken), cancellationToken);
         }
 
         return true;

@@ -3,7 +3,8 @@ using PolicyAssistant.Conversation.Turns;
 namespace PolicyAssistant.Conversation.Dialogs.Prompts;
 
 /// <summary>What a prompt asks. Stored with the prompt's instance, so it must stay plain data.</summary>
-public sealed record PromptOptions(string Prompt, string? RetryPrompt = null, IReadOnlyList<string>? Choices = null);
+/// <param name="Kind">What the question belongs to (binding, an estimate), for clients that tell replies apart.</param>
+public sealed record PromptOptions(string Prompt, string? RetryPrompt = null, IReadOnlyList<string>? Choices = null, ReplyKind? Kind = null);
 
 public sealed record PromptRecognizerResult<T>(bool Succeeded, T Value)
 {
@@ -92,7 +93,7 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator) 
         var text = choices.Count == 0
             ? question
             : string.Join('\n', [question, .. choices.Select((choice, index) => $"{index + 1}. {choice}")]);
-        return turnContext.SendTextAsync(text, cancellationToken, choices);
+        return turnContext.SendTextAsync(text, cancellationToken, choices, options.Kind);
     }
 
     private sealed record PromptProgress(PromptOptions Options, int Retries);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.Households.Estimate;
 using PolicyAssistant.Application.Households.Settlements;
 using PolicyAssistant.Application.Tests.Support;
@@ -32,7 +33,7 @@ public sealed class EstimateDialogTests
         await using var host = await AssistantHost.StartAsync();
         var user = host.User("estimate-missing");
 
-        Assert.StartsWith("在哪一级医院住院？\n1. 乡镇卫生院\n2. 县级医院\n3. 市级医院\n4. 省级医院", await user.SayAsync("住院花了一万二能报多少"));
+        Assert.StartsWith("帮您估算一下住院报销（总费用12000元）。\n在哪一级医院住院？\n1. 乡镇卫生院\n2. 县级医院\n3. 市级医院\n4. 省级医院", await user.SayAsync("住院花了一万二能报多少"));
 
         // A city hospital is out of county: the next question is the referral, not the county.
         Assert.StartsWith("去县外住院前，办了转诊（转院）手续吗？", await user.SayAsync("3"));
@@ -68,7 +69,7 @@ public sealed class EstimateDialogTests
         await using var host = await AssistantHost.StartAsync();
         var user = host.User("estimate-menu");
 
-        Assert.StartsWith("住院总共花了多少钱？", await user.SayAsync("住院费用估算"));
+        Assert.StartsWith("帮您估算一下住院报销，先问几句。\n住院总共花了多少钱？", await user.SayAsync("住院费用估算"));
         Assert.StartsWith("请告诉我住院总费用", await user.SayAsync("不知道"));
         Assert.StartsWith("在哪一级医院住院？", await user.SayAsync("三千五"));
         Assert.StartsWith("这家医院在本县（县域内）吗？", await user.SayAsync("乡镇卫生院"));
@@ -95,7 +96,7 @@ public sealed class EstimateDialogTests
         await using var host = await AssistantHost.StartAsync();
         var user = await host.BindAsync("estimate-bound", head);
 
-        Assert.StartsWith("这家医院在本县（县域内）吗？", await user.SayAsync("在乡镇卫生院住院花了3000块能报多少"));
+        Assert.StartsWith("帮您估算一下住院报销（总费用3000元，乡镇卫生院，建档立卡贫困户）。\n这家医院在本县（县域内）吗？", await user.SayAsync("在乡镇卫生院住院花了3000块能报多少"));
         var reply = await user.SayAsync("是");
 
         var expected = Expected(host, "610822", 3000m, HospitalLevel.Township, inCounty: true, hasReferral: false, registeredPoor: true);
@@ -135,7 +136,48 @@ public sealed class EstimateDialogTests
         Assert.Equal(referral, state.HasReferral);
     }
 
+    [Fact]
+    public async Task Estimate_OutpatientBill_AnswersWithTheOutpatientRulesNotTheInpatientQuestions()
+    {
+        using var database = TestDatabase.CreateSqlite();
+        await using var host = await AssistantHost.StartAsync(database);
+
+        var reply = await host.User("estimate-outpatient").SayAsync("我有糖尿病 每个月在卫生院门诊开药三百来块 能报多少");
+
+        Assert.StartsWith("帮您估算一下门诊报销（总费用300元，乡镇卫生院）。\n门诊费用不走住院那一套", reply);
+    }
+
+    [Fact]
+    public async Task Estimate_BillAndWhatWasReimbursed_GivesTheSafetyNetTopUpAtOnce()
+    {
+        using var database = TestDatabase.CreateSqlite();
+        await using var host = await AssistantHost.StartAsync(database);
+
+        var reply = await host.User("estimate-top-up").SayAsync("住院一共花了三万 医保大病保险已经报了两万四 兜底还能补多少");
+
+        Assert.StartsWith("帮您估算一下兜底补助：总费用30000元，兜底保障让实际报销达到90%，也就是27000元；已经报了24000元，兜底大约再补3000元，个人自付3000元。", reply);
+    }
+
     [Theory]
+    [InlineData("住院一共花了两万 已经报了一万五", 20000.0, 15000.0)]
+    [InlineData("报了八千多 总共花了一万二", 12000.0, 8000.0)]
+    [InlineData("花了1234.56元", 1234.56, null)]
+    [InlineData("在市里住院花了1.5万", 15000.0, null)]
+    public void ReadAmounts_Message_TellsTheBillFromWhatWasReimbursed(string text, double bill, double? reimbursed)
+    {
+        var (total, back) = EstimateQuestion.ReadAmounts(IntentText.Compact(text));
+
+        Assert.Equal((decimal)bill, total);
+        Assert.Equal((decimal?)reimbursed, back);
+    }
+
+    [Theory]
+    [InlineData("县医院住了半个月花了一万五 自个要掏多少", true)]
+    [InlineData("在镇卫生院住院三千二 出院要交多少", true)]
+    [InlineData("拿药花了二百多 门诊能报不", true)]
+    [InlineData("一共花了两万 已经报了一万五 兜底再补多少", true)]
+    [InlineData("住院押金要交多少", false)]
+    [InlineData("医保一年交多少钱", false)]
     [InlineData("住院花了一万二能报多少", true)]
     [InlineData("帮我算算住院费用", true)]
     [InlineData("住院费用估算", true)]
