@@ -146,14 +146,16 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_Text_IsKeyedForRetriesByAppIdAndMsgIdInTheClear()
+    public async Task Post_Text_IsKeyedForRetriesByAppIdAndMsgIdInTheClearThenTheSendersHash()
     {
         await using var host = await WeChatTestHost.StartAsync(_api);
         var msgId = WeChatServerSimulator.NewMsgId();
 
         await new WeChatServerSimulator(host.Http).PostAsync(WeChatServerSimulator.Text("起付线", msgId));
 
-        Assert.Equal($"{FakeWeChatApi.AppId}:{msgId}", Assert.Single(await host.InboundMessagesAsync()).DedupeKey);
+        var key = Assert.Single(await host.InboundMessagesAsync()).DedupeKey;
+        Assert.Matches($"^{FakeWeChatApi.AppId}:{msgId}:[0-9a-f]{{16}}$", key);
+        Assert.DoesNotContain(WeChatServerSimulator.OpenId, key, StringComparison.Ordinal);
     }
 
     [PostgresFact]
