@@ -1,7 +1,6 @@
 using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.Tests.Support;
 using PolicyAssistant.Domain.Text;
-
 using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.Households;

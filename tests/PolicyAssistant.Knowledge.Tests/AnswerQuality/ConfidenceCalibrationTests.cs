@@ -1,9 +1,8 @@
 using System.Globalization;
+using PolicyAssistant.Domain.Text;
 using PolicyAssistant.Knowledge.Answers;
-using PolicyAssistant.Knowledge.Normalization;
-using Xunit.Abstractions;
-
 using PolicyAssistant.Testing;
+using Xunit.Abstractions;
 
 namespace PolicyAssistant.Knowledge.Tests.AnswerQuality;
 

@@ -22,7 +22,7 @@ public sealed class ChatApiTests(SharedProduct product) : IClassFixture<SharedPr
     [Fact]
     public async Task PostMessage_PolicyQuestion_IsAConfidentAnswer()
     {
-        var response = await ChatClient.AskAsync(_product.Factory, "kind-answer-user", "住院要交押金吗");
+        var response = await ChatClient.AskAsync(product.Factory, "kind-answer-user", "住院要交押金吗");
 
         Assert.Equal(("answer", true), (response.Kind, response.Confident));
     }
@@ -30,7 +30,7 @@ public sealed class ChatApiTests(SharedProduct product) : IClassFixture<SharedPr
     [Fact]
     public async Task PostMessage_OffTopic_IsOutOfScopeAndNotConfident()
     {
-        var response = await ChatClient.AskAsync(_product.Factory, "kind-offtopic-user", "北京的医保怎么报销");
+        var response = await ChatClient.AskAsync(product.Factory, "kind-offtopic-user", "北京的医保怎么报销");
 
         Assert.Equal(("outOfScope", false), (response.Kind, response.Confident));
     }
@@ -38,7 +38,7 @@ public sealed class ChatApiTests(SharedProduct product) : IClassFixture<SharedPr
     [Fact]
     public async Task PostMessage_OwnRecordWhileUnbound_OffersBinding()
     {
-        var response = await ChatClient.AskAsync(_product.Factory, "kind-binding-user", "俺家今年的医保交上了没");
+        var response = await ChatClient.AskAsync(product.Factory, "kind-binding-user", "俺家今年的医保交上了没");
 
         Assert.Equal(("binding", false), (response.Kind, response.Confident));
         Assert.Contains("绑定身份", response.Reply);
@@ -47,7 +47,7 @@ public sealed class ChatApiTests(SharedProduct product) : IClassFixture<SharedPr
     [Fact]
     public async Task PostMessage_Bill_StartsAnEstimateSayingSo()
     {
-        var response = await ChatClient.AskAsync(_product.Factory, "kind-estimate-user", "在县医院住院花了一万二 自己要掏多少");
+        var response = await ChatClient.AskAsync(product.Factory, "kind-estimate-user", "在县医院住院花了一万二 自己要掏多少");
 
         Assert.Equal("estimate", response.Kind);
         Assert.StartsWith("帮您估算一下住院报销（总费用12000元，县级医院", response.Reply);

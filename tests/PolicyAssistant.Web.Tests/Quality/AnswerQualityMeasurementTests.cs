@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using PolicyAssistant.Knowledge.Content;
+using PolicyAssistant.Testing;
 using PolicyAssistant.Web.Chat;
 using Xunit.Abstractions;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Web.Tests.Quality;
 
