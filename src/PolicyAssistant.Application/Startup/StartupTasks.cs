@@ -39,6 +39,7 @@ public static class StartupTaskSetup
 {
     public static IHostApplicationBuilder AddStartupTasks(this IHostApplicationBuilder builder)
     {
+        // The product's one clock: features take it from here, tests put a test clock in its place.
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<IStartupTask, DatabaseSchemaTask>();
         builder.Services.AddHostedService<StartupTaskRunner>();

@@ -105,15 +105,12 @@ public sealed class SmsTestHost : IAsyncDisposable
         var builder = LocalServer.CreateBuilder();
         builder.Host.UseDefaultServiceProvider(options => (options.ValidateScopes, options.ValidateOnBuild) = (true, true));
         builder.Configuration.AddConfiguration(BuildConfiguration(settings));
-        if (clock is not null)
-        {
-            builder.Services.AddSingleton<TimeProvider>(clock);
-        }
+        builder.Services.AddSingleton<TimeProvider>(clock ?? TimeProvider.System);
 
         builder.Services.AddDbContextFactory<PolicyAssistantDbContext>(o => DatabaseSetup.Configure(o, database.Provider, database.ConnectionString));
         builder.Services.AddSingleton<IBot, TestBot>();
         builder.Services.AddSingleton<TurnProcessor>();
-        builder.Services.AddSms(builder.Configuration);
+        builder.AddSms();
         return (builder.Build(), database);
     }
 

@@ -72,7 +72,7 @@ public sealed partial class AssistantHost : IAsyncDisposable
         builder.AddKnowledgeBase(RepositoryPaths.Content);
         builder.AddHouseholdServices(RepositoryPaths.Content, Path.GetTempPath());
         builder.AddAssistant();
-        builder.Services.AddSms(builder.Configuration);
+        builder.AddSms();
         builder.Services.AddSingleton<TimeProvider>(clock);
         var host = builder.Build();
 

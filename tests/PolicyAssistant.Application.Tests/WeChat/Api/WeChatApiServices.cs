@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.WeChat;
 using PolicyAssistant.Testing;
@@ -11,17 +12,18 @@ internal static class WeChatApiServices
 {
     public static ServiceProvider Build(FakeWeChatApi api, TestDatabase database, string appSecret = FakeWeChatApi.AppSecret)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["WeChat:Token"] = "token",
             ["WeChat:AppId"] = FakeWeChatApi.AppId,
             ["WeChat:AppSecret"] = appSecret,
             ["WeChat:ApiBaseUrl"] = api.BaseUrl.ToString(),
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDbContext<PolicyAssistantDbContext>(options => DatabaseSetup.Configure(options, database.Provider, database.ConnectionString));
-        services.AddWeChat(configuration);
-        return services.BuildServiceProvider();
+        });
+        builder.Services.AddLogging();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddDbContext<PolicyAssistantDbContext>(options => DatabaseSetup.Configure(options, database.Provider, database.ConnectionString));
+        builder.AddWeChat();
+        return builder.Services.BuildServiceProvider();
     }
 }

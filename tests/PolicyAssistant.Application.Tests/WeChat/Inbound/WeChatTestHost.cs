@@ -110,7 +110,8 @@ internal sealed class WeChatTestHost : IAsyncDisposable
         builder.Services.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
         builder.Services.AddSingleton<IBot>(bot);
         builder.Services.AddScoped<TurnProcessor>();
-        builder.Services.AddWeChat(builder.Configuration);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddWeChat();
         var app = builder.Build();
         app.MapWeChat();
         await app.StartAsync();

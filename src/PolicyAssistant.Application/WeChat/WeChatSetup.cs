@@ -6,30 +6,29 @@ using PolicyAssistant.Application.WeChat.Inbound;
 
 namespace PolicyAssistant.Application.WeChat;
 
-public static class WeChatServiceCollectionExtensions
+public static class WeChatSetup
 {
     /// <summary>
-    /// Registers the WeChat channel: options from the "WeChat" section of <paramref name="configuration"/>
-    /// (which in the host includes environment variables such as <c>WeChat__Token</c>), the endpoint's
-    /// handler, the reply coordinator, the token provider and the API client. Needs a
-    /// <see cref="Data.PolicyAssistantDbContext"/> and a <see cref="Conversation.Turns.TurnProcessor"/> in the container.
+    /// Registers the WeChat channel: options from the "WeChat" section (environment variables such as
+    /// <c>WeChat__Token</c> included), the endpoint's handler, the reply coordinator, the token provider and the
+    /// API client. Needs the database, a <see cref="Conversation.Turns.TurnProcessor"/> and a <see cref="TimeProvider"/>.
     /// </summary>
-    public static IServiceCollection AddWeChat(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddWeChat(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddOptions<WeChatOptions>()
-            .Bind(configuration.GetSection(WeChatOptions.SectionName))
+            .BindConfiguration(WeChatOptions.SectionName)
             .Validate(o => o.Mode == WeChatEncryptionMode.Plaintext || IsAesKey(o.EncodingAesKey),
                 "WeChat:EncodingAesKey must be 43 Base64 characters in compatible or safe mode.")
             .Validate(o => o.AnswerBudget > TimeSpan.Zero && o.AnswerBudget < TimeSpan.FromSeconds(5),
                 "WeChat:AnswerBudget must be under WeChat's 5 seconds.")
             .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(WeChatAccessTokenProvider.HttpClientName, ConfigureClient);
         services.AddHttpClient<WeChatApiClient>(ConfigureClient);
         services.AddSingleton<WeChatAccessTokenProvider>();
         services.AddSingleton<WeChatReplyCoordinator>();
         services.AddSingleton<WeChatMessageHandler>();
-        return services;
+        return builder;
     }
 
     private static void ConfigureClient(IServiceProvider services, HttpClient client)

@@ -7,19 +7,19 @@ using PolicyAssistant.Application.Sms.Outbox;
 
 namespace PolicyAssistant.Application.Sms;
 
-public static class SmsServiceCollectionExtensions
+public static class SmsSetup
 {
     /// <summary>
     /// Registers the SMS channel: options from section "Sms", the gateway named by Sms:Provider, the
     /// outbound pipeline, the inbound store and processor, and both workers. Needs the host's
-    /// PolicyAssistantDbContext (scoped) and TurnProcessor; an <see cref="IPhoneDirectory"/> registered
-    /// before or after this call replaces the empty default.
+    /// PolicyAssistantDbContext (scoped), TurnProcessor and a <see cref="TimeProvider"/>; an <see cref="IPhoneDirectory"/>
+    /// registered before or after this call replaces the empty default.
     /// </summary>
-    public static IServiceCollection AddSms(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddSms(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmsOptions>, SmsOptionsValidator>();
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPhoneDirectory, EmptyPhoneDirectory>();
         services.AddSingleton<SmsSignals>();
         services.AddScoped<SmsSender>();
@@ -27,7 +27,7 @@ public static class SmsServiceCollectionExtensions
         services.AddScoped<SmsInboundProcessor>();
         services.AddScoped<SmsIdentity>();
 
-        var provider = configuration.GetSection(SmsOptions.SectionName).GetValue<SmsProvider?>(nameof(SmsOptions.Provider)) ?? SmsProvider.Outbox;
+        var provider = builder.Configuration.GetSection(SmsOptions.SectionName).GetValue<SmsProvider?>(nameof(SmsOptions.Provider)) ?? SmsProvider.Outbox;
         switch (provider)
         {
             case SmsProvider.Aliyun:
@@ -43,7 +43,7 @@ public static class SmsServiceCollectionExtensions
 
         services.AddHostedService<SmsDispatchWorker>();
         services.AddHostedService<SmsInboundWorker>();
-        return services;
+        return builder;
     }
 }
 
