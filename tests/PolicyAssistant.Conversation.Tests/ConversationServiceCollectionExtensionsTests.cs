@@ -24,6 +24,7 @@ public sealed class ConversationServiceCollectionExtensionsTests
         var services = new ServiceCollection()
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddDbContextFactory<PolicyAssistantDbContext>(options => DatabaseSetup.Configure(options, database.Provider, database.ConnectionString))
+            .AddSingleton(TestKeys.Protector)
             .AddConversation()
             .AddEfConversationStorage()
             .AddSingleton<IBot, VisitCountingBot>();

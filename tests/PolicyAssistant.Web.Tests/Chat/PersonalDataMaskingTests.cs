@@ -81,12 +81,13 @@ public sealed class PersonalDataMaskingTests : IClassFixture<PersonalDataMasking
     }
 
     /// <summary>Asks an out-of-scope question with the number in it, tagged so its unanswered row can be found.</summary>
-    private async Task<(string User, string Tag)> AskAsync(string number)
+    private async Task<(string StoredConversationId, string Tag)> AskAsync(string number)
     {
         var id = Guid.NewGuid().ToString("N")[..12];
         var tag = "编号" + string.Concat(id.Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))));
         await ChatClient.AskAsync(_product.Factory, "mask-" + id, $"北京的医保怎么报销，{tag}，我的号码{number}");
-        return ("mask-" + id, tag);
+        // Transcripts are keyed by a keyed hash of the user id: look the rows up the way the product writes them.
+        return (_product.Factory.Services.GetRequiredService<ConversationKeys>().Of("mask-" + id), tag);
     }
 
     // Transcripts and unanswered questions are written after the reply has gone out.

@@ -11,26 +11,27 @@ namespace PolicyAssistant.Application.Assistant.Conversations;
 /// the database: an update names the ETag it expects and a create relies on the primary key, so two
 /// turns racing on one conversation cannot both win.
 /// </summary>
-public sealed class EfStorage(IDbContextFactory<PolicyAssistantDbContext> contextFactory) : IStorage
+public sealed class EfStorage(IDbContextFactory<PolicyAssistantDbContext> contextFactory, ConversationKeys conversationKeys) : IStorage
 {
     private const string ChangedSinceRead = "A state document was changed or removed by another turn since it was read.";
 
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
-        var wanted = keys.Distinct().ToList();
+        var byStoredKey = keys.Distinct().ToDictionary(conversationKeys.Of);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (wanted is [var key])
+        if (byStoredKey.Count == 1 && byStoredKey.Single() is var (storedKey, key))
         {
             // A turn reads one document: an equality lookup, not an IN over a list.
-            var item = await db.Set<BotStateRecord>().Where(record => record.Key == key)
+            var item = await db.Set<BotStateRecord>().Where(record => record.Key == storedKey)
                 .Select(record => new StoreItem(record.Json, record.ETag)).FirstOrDefaultAsync(cancellationToken);
             return item is null ? new Dictionary<string, StoreItem>() : new Dictionary<string, StoreItem> { [key] = item };
         }
 
+        var wanted = byStoredKey.Keys.ToList();
         return await db.Set<BotStateRecord>()
             .AsNoTracking()
             .Where(record => wanted.Contains(record.Key))
-            .ToDictionaryAsync(record => record.Key, record => new StoreItem(record.Json, record.ETag), cancellationToken);
+            .ToDictionaryAsync(record => byStoredKey[record.Key], record => new StoreItem(record.Json, record.ETag), cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
@@ -43,14 +44,15 @@ public sealed class EfStorage(IDbContextFactory<PolicyAssistantDbContext> contex
             // The usual turn: one document, written only if no other turn changed it since it was read.
             // One UPDATE, without the change tracker.
             var newETag = Guid.NewGuid().ToString("N");
-            var updated = await records.Where(record => record.Key == onlyKey && record.ETag == expected).ExecuteUpdateAsync(set => set
+            var storedKey = conversationKeys.Of(onlyKey);
+            var updated = await records.Where(record => record.Key == storedKey && record.ETag == expected).ExecuteUpdateAsync(set => set
                 .SetProperty(record => record.Json, only.Json)
                 .SetProperty(record => record.ETag, newETag)
                 .SetProperty(record => record.UpdatedAt, now), cancellationToken);
             return updated == 1 ? new Dictionary<string, string> { [onlyKey] = newETag } : throw new StorageConflictException(ChangedSinceRead);
         }
 
-        var overwritten = changes.Where(change => change.Value.ETag == StoreItem.AnyETag).Select(change => change.Key).ToList();
+        var overwritten = changes.Where(change => change.Value.ETag == StoreItem.AnyETag).Select(change => conversationKeys.Of(change.Key)).ToList();
         var existing = overwritten.Count == 0
             ? []
             : await records.Where(record => overwritten.Contains(record.Key)).ToDictionaryAsync(record => record.Key, cancellationToken);
@@ -60,18 +62,19 @@ public sealed class EfStorage(IDbContextFactory<PolicyAssistantDbContext> contex
         {
             var etag = Guid.NewGuid().ToString("N");
             etags[key] = etag;
-            if (existing.TryGetValue(key, out var record))
+            var storedKey = conversationKeys.Of(key);
+            if (existing.TryGetValue(storedKey, out var record))
             {
                 (record.Json, record.ETag, record.UpdatedAt) = (change.Json, etag, now);
             }
             else if (change.ETag is null or StoreItem.AnyETag)
             {
-                records.Add(new BotStateRecord { Key = key, Json = change.Json, ETag = etag, UpdatedAt = now });
+                records.Add(new BotStateRecord { Key = storedKey, Json = change.Json, ETag = etag, UpdatedAt = now });
             }
             else
             {
                 // Attached as last read, so the UPDATE matches only if the stored ETag is still that one.
-                var entry = records.Attach(new BotStateRecord { Key = key, Json = change.Json, ETag = change.ETag, UpdatedAt = now });
+                var entry = records.Attach(new BotStateRecord { Key = storedKey, Json = change.Json, ETag = change.ETag, UpdatedAt = now });
                 entry.Property(stored => stored.Json).IsModified = true;
                 entry.Property(stored => stored.UpdatedAt).IsModified = true;
                 entry.Property(stored => stored.ETag).CurrentValue = etag;
@@ -96,7 +99,7 @@ public sealed class EfStorage(IDbContextFactory<PolicyAssistantDbContext> contex
 
     public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
-        var doomed = keys.Distinct().ToList();
+        var doomed = keys.Distinct().Select(conversationKeys.Of).ToList();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Set<BotStateRecord>().Where(record => doomed.Contains(record.Key)).ExecuteDeleteAsync(cancellationToken);
     }

@@ -27,13 +27,15 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
 
     private readonly IDbContextFactory<PolicyAssistantDbContext> contextFactory;
+    private readonly ConversationKeys conversationKeys;
     private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task writer;
     private Task lastQueued = Task.CompletedTask;
 
-    public EfTranscriptStore(IDbContextFactory<PolicyAssistantDbContext> contextFactory)
+    public EfTranscriptStore(IDbContextFactory<PolicyAssistantDbContext> contextFactory, ConversationKeys conversationKeys)
     {
         this.contextFactory = contextFactory;
+        this.conversationKeys = conversationKeys;
         writer = Task.Run(WriteQueuedAsync);
     }
 
@@ -125,7 +127,7 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
         db.Set<TranscriptRecord>().AddRange(entries.Select(entry => new TranscriptRecord
         {
             ChannelId = entry.ChannelId,
-            ConversationId = entry.ConversationId,
+            ConversationId = conversationKeys.Of(entry.ConversationId),
             Direction = entry.Direction,
             Type = entry.Type,
             Text = Storable(PersonalDataRedaction.Mask(entry.Text)),
@@ -139,11 +141,12 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
     {
         await WhenQueuedWritesDoneAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var storedId = conversationKeys.Of(conversationId);
         return await db.Set<TranscriptRecord>()
             .AsNoTracking()
-            .Where(record => record.ChannelId == channelId && record.ConversationId == conversationId)
+            .Where(record => record.ChannelId == channelId && record.ConversationId == storedId)
             .OrderBy(record => record.Id)
-            .Select(record => new TranscriptEntry(record.ChannelId, record.ConversationId, record.Direction, record.Type, record.Text, record.ActivityId, new DateTimeOffset(DateTime.SpecifyKind(record.Timestamp, DateTimeKind.Utc))))
+            .Select(record => new TranscriptEntry(record.ChannelId, conversationId, record.Direction, record.Type, record.Text, record.ActivityId, new DateTimeOffset(DateTime.SpecifyKind(record.Timestamp, DateTimeKind.Utc))))
             .ToListAsync(cancellationToken);
     }
 
@@ -151,8 +154,9 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
     {
         await WhenQueuedWritesDoneAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var storedId = conversationKeys.Of(conversationId);
         await db.Set<TranscriptRecord>()
-            .Where(record => record.ChannelId == channelId && record.ConversationId == conversationId)
+            .Where(record => record.ChannelId == channelId && record.ConversationId == storedId)
             .ExecuteDeleteAsync(cancellationToken);
     }
 

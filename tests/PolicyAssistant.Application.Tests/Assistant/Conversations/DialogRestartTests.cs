@@ -17,7 +17,7 @@ public sealed class DialogRestartTests
     public async Task Waterfall_ProcessRestartsBetweenSteps_Continues(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
-        await CreateFlow(new EfStorage(database.CreateFactory()), BillDialog(), new TextPrompt("text"), new NumberPrompt<decimal>("number"))
+        await CreateFlow(new EfStorage(database.CreateFactory(), TestKeys.Conversations), BillDialog(), new TextPrompt("text"), new NumberPrompt<decimal>("number"))
             .Send("你好").AssertReply("您在哪家医院住院？")
             .Send("县人民医院").AssertReply("住院总费用是多少元？")
             .StartTestAsync();
@@ -26,7 +26,7 @@ public sealed class DialogRestartTests
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
 
-        await CreateFlow(new EfStorage(database.CreateFactory()), BillDialog(), new TextPrompt("text"), new NumberPrompt<decimal>("number"))
+        await CreateFlow(new EfStorage(database.CreateFactory(), TestKeys.Conversations), BillDialog(), new TextPrompt("text"), new NumberPrompt<decimal>("number"))
             .Send("11804").AssertReply("完成：县人民医院/11804")
             .StartTestAsync();
     }

@@ -13,7 +13,7 @@ public sealed class EfStorageTests
     public async Task WriteAsync_AnyETag_CreatesThenOverwrites()
     {
         using var database = TestDatabase.CreateSqlite();
-        var storage = new EfStorage(database.CreateFactory());
+        var storage = new EfStorage(database.CreateFactory(), TestKeys.Conversations);
 
         await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new("""{"v":1}""", StoreItem.AnyETag) }, None);
         await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new("""{"v":2}""", StoreItem.AnyETag) }, None);
@@ -22,10 +22,22 @@ public sealed class EfStorageTests
     }
 
     [Fact]
+    public async Task WriteAsync_KeyNamingAUser_StoresItsKeyedHashOnly()
+    {
+        using var database = TestDatabase.CreateSqlite();
+        var storage = new EfStorage(database.CreateFactory(), TestKeys.Conversations);
+
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["sms/users/13800138000"] = new("{}", StoreItem.AnyETag) }, None);
+
+        using var db = database.CreateContext();
+        Assert.Equal(TestKeys.Conversations.Of("sms/users/13800138000"), Assert.Single(db.Set<BotStateRecord>()).Key);
+    }
+
+    [Fact]
     public async Task DeleteAsync_RemovesOnlyTheNamedDocuments()
     {
         using var database = TestDatabase.CreateSqlite();
-        var storage = new EfStorage(database.CreateFactory());
+        var storage = new EfStorage(database.CreateFactory(), TestKeys.Conversations);
         await storage.WriteAsync(new Dictionary<string, StoreItem> { ["a"] = new("{}", null), ["b"] = new("{}", null) }, None);
 
         await storage.DeleteAsync(["a"], None);
@@ -39,7 +51,7 @@ public sealed class EfStorageTests
     public async Task WriteAsync_RoundTripsTheDocument(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
-        var storage = new EfStorage(database.CreateFactory());
+        var storage = new EfStorage(database.CreateFactory(), TestKeys.Conversations);
         const string json = """{"Question":"住院押金😀","Escaped":"\u0000"}""";
 
         var etags = await storage.WriteAsync(new Dictionary<string, StoreItem> { ["wechat/conversations/o1"] = new(json, null) }, None);
@@ -54,7 +66,7 @@ public sealed class EfStorageTests
     public async Task WriteAsync_StaleETag_ThrowsConflictAndKeepsTheStoredDocument(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
-        var storage = new EfStorage(database.CreateFactory());
+        var storage = new EfStorage(database.CreateFactory(), TestKeys.Conversations);
         var first = (await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new("""{"v":1}""", null) }, None))["k"];
         await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new("""{"v":2}""", first) }, None);
 
@@ -69,7 +81,7 @@ public sealed class EfStorageTests
     public async Task WriteAsync_CreateOverExisting_ThrowsConflict(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
-        var storage = new EfStorage(database.CreateFactory());
+        var storage = new EfStorage(database.CreateFactory(), TestKeys.Conversations);
         await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new("""{"v":1}""", null) }, None);
 
         await Assert.ThrowsAsync<StorageConflictException>(() =>
@@ -82,7 +94,7 @@ public sealed class EfStorageTests
     public async Task WriteAsync_OneConflictInABatch_WritesNothing(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
-        var storage = new EfStorage(database.CreateFactory());
+        var storage = new EfStorage(database.CreateFactory(), TestKeys.Conversations);
         await storage.WriteAsync(new Dictionary<string, StoreItem> { ["taken"] = new("{}", null) }, None);
 
         await Assert.ThrowsAsync<StorageConflictException>(() => storage.WriteAsync(

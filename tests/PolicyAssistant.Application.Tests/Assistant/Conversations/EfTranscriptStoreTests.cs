@@ -15,7 +15,7 @@ public sealed class EfTranscriptStoreTests
     public async Task LogActivitiesAsync_OneTurnFailsInASharedWrite_TheOthersAreStillWritten()
     {
         using var database = TestDatabase.CreateSqlite();
-        await using var store = new EfTranscriptStore(database.CreateFactory());
+        await using var store = new EfTranscriptStore(database.CreateFactory(), TestKeys.Conversations);
         var unstorable = new TranscriptEntry("wechat", null!, TranscriptDirection.Incoming, "message", "坏", null, Noon);
 
         var turns = Enumerable.Range(0, 20)
@@ -28,10 +28,23 @@ public sealed class EfTranscriptStoreTests
     }
 
     [Fact]
+    public async Task LogActivitiesAsync_ConversationOfAUser_StoresItsKeyedHashOnly()
+    {
+        using var database = TestDatabase.CreateSqlite();
+        await using (var store = new EfTranscriptStore(database.CreateFactory(), TestKeys.Conversations))
+        {
+            await store.LogActivitiesAsync([Entry("oOpenId0001", TranscriptDirection.Incoming, "押金")], None);
+        }
+
+        using var db = database.CreateContext();
+        Assert.Equal(TestKeys.Conversations.Of("oOpenId0001"), Assert.Single(db.Set<TranscriptRecord>()).ConversationId);
+    }
+
+    [Fact]
     public async Task LogActivitiesAsync_TextWithAnIdNumber_IsStoredMasked()
     {
         using var database = TestDatabase.CreateSqlite();
-        await using var store = new EfTranscriptStore(database.CreateFactory());
+        await using var store = new EfTranscriptStore(database.CreateFactory(), TestKeys.Conversations);
 
         await store.LogActivitiesAsync([Entry("o1", TranscriptDirection.Incoming, "身份证45022319800101123X")], None);
 
@@ -42,7 +55,7 @@ public sealed class EfTranscriptStoreTests
     public async Task GetTranscriptAsync_RightAfterALogNobodyWaitedFor_SeesIt()
     {
         using var database = TestDatabase.CreateSqlite();
-        await using var store = new EfTranscriptStore(database.CreateFactory());
+        await using var store = new EfTranscriptStore(database.CreateFactory(), TestKeys.Conversations);
 
         var write = store.LogActivitiesAsync([Entry("o1", TranscriptDirection.Incoming, "押金")], None);
         var read = await store.GetTranscriptAsync("wechat", "o1", None);
@@ -55,7 +68,7 @@ public sealed class EfTranscriptStoreTests
     public async Task DeleteTranscriptAsync_RemovesOnlyThatConversation()
     {
         using var database = TestDatabase.CreateSqlite();
-        var store = new EfTranscriptStore(database.CreateFactory());
+        var store = new EfTranscriptStore(database.CreateFactory(), TestKeys.Conversations);
         await store.LogActivitiesAsync([Entry("a", TranscriptDirection.Incoming, "你好"), Entry("b", TranscriptDirection.Incoming, "你好")], None);
 
         await store.DeleteTranscriptAsync("wechat", "a", None);
@@ -70,7 +83,7 @@ public sealed class EfTranscriptStoreTests
     public async Task LogActivitiesAsync_ManyTurnsAtOnce_WritesEveryTurn(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
-        await using var store = new EfTranscriptStore(database.CreateFactory());
+        await using var store = new EfTranscriptStore(database.CreateFactory(), TestKeys.Conversations);
 
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => store.LogActivitiesAsync(
             [Entry($"o{i}", TranscriptDirection.Incoming, "押金"), Entry($"o{i}", TranscriptDirection.Outgoing, "不用交押金。")], None))));
@@ -87,7 +100,7 @@ public sealed class EfTranscriptStoreTests
     public async Task LogActivitiesAsync_ReadsBackInOrder(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
-        var store = new EfTranscriptStore(database.CreateFactory());
+        var store = new EfTranscriptStore(database.CreateFactory(), TestKeys.Conversations);
         TranscriptEntry[] entries =
         [
             Entry("o1", TranscriptDirection.Incoming, "住院要交押金吗", "msg-1"),
@@ -106,7 +119,7 @@ public sealed class EfTranscriptStoreTests
     public async Task LogActivitiesAsync_NaughtyText_KeepsAllButTheUnstorable(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
-        var store = new EfTranscriptStore(database.CreateFactory());
+        var store = new EfTranscriptStore(database.CreateFactory(), TestKeys.Conversations);
         var texts = NaughtyStrings.Unrecognisable.Append("押金\0\uD83D吗").ToList();
 
         await store.LogActivitiesAsync(texts.Select(text => Entry("o1", TranscriptDirection.Incoming, text)).ToList(), None);
@@ -124,7 +137,7 @@ public sealed class EfTranscriptStoreTests
     {
         using var database = TestDatabase.Create(provider);
         var factory = database.CreateFactory();
-        await new EfTranscriptStore(factory).LogActivitiesAsync(
+        await new EfTranscriptStore(factory, TestKeys.Conversations).LogActivitiesAsync(
             [
                 Entry("o1", TranscriptDirection.Incoming, "上周的问题") with { Timestamp = Noon.AddDays(-7) },
                 Entry("o1", TranscriptDirection.Incoming, "今天的问题"),
