@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using PolicyAssistant.Application.Database;
+using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Testing;
 
@@ -23,6 +24,10 @@ public sealed class TestDatabase : IDisposable
     public DatabaseProvider Provider { get; }
 
     public string ConnectionString { get; }
+
+    /// <summary>The personal-data key that goes with this database, as a deployment keeps the two together: a product
+    /// restarted on the database reads what it hashed and encrypted before.</summary>
+    public string PersonalDataKey { get; } = PersonalDataProtector.NewKey();
 
     public static TestDatabase Create(DatabaseProvider provider) => provider switch
     {

@@ -43,6 +43,7 @@ public sealed class ProductFactory : WebApplicationFactory<Program>
             ["BackOffice:InitialAdminUser"] = AdminUser,
             ["BackOffice:InitialAdminPassword"] = AdminPassword,
             ["Households:LoadDemoData"] = "true",
+            ["Households:PersonalDataKey"] = database.PersonalDataKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
