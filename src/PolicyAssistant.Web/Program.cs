@@ -1,5 +1,4 @@
 using PolicyAssistant.Application.Assistant;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Application.Sms;

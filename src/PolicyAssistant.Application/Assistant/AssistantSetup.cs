@@ -1,6 +1,5 @@
 using PolicyAssistant.Application.Assistant.Conversations;
 using PolicyAssistant.Conversation;
-using PolicyAssistant.Conversation.Turns;
 
 namespace PolicyAssistant.Application.Assistant;
 

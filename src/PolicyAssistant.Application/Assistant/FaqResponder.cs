@@ -1,6 +1,5 @@
 using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Conversation.State;
-using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Knowledge.Answers;
 using PolicyAssistant.Knowledge.Search;

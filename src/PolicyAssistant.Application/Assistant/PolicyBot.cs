@@ -1,7 +1,5 @@
 using PolicyAssistant.Application.Households;
-using PolicyAssistant.Conversation.Dialogs;
 using PolicyAssistant.Conversation.State;
-using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Domain.Text;
 
 namespace PolicyAssistant.Application.Assistant;

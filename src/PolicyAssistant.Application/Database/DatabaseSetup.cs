@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace PolicyAssistant.Application.Database;

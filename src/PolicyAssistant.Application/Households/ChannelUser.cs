@@ -1,5 +1,3 @@
-using PolicyAssistant.Conversation.Turns;
-using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Households;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
-using PolicyAssistant.Conversation.Turns;
-using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Households;
 

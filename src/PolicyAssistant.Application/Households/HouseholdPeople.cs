@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
-using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Households;
 

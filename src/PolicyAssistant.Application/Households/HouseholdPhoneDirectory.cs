@@ -1,8 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Sms;
-using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Households;
 

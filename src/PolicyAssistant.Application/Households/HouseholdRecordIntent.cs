@@ -1,7 +1,5 @@
 using PolicyAssistant.Application.Assistant;
 using PolicyAssistant.Application.Households.Binding;
-using PolicyAssistant.Conversation.Dialogs;
-using PolicyAssistant.Conversation.Turns;
 
 namespace PolicyAssistant.Application.Households;
 

@@ -1,4 +1,3 @@
-using PolicyAssistant.Conversation.Turns;
 
 namespace PolicyAssistant.Application.Households;
 

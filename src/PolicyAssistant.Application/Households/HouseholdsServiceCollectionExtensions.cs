@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using PolicyAssistant.Application.Households.Demo;
-using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Domain.Settlement;
 
 namespace PolicyAssistant.Application.Households;

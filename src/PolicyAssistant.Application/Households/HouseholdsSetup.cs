@@ -7,7 +7,6 @@ using PolicyAssistant.Application.Households.FamilyDoctor;
 using PolicyAssistant.Application.Households.Settlements;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Startup;
-using PolicyAssistant.Conversation.Dialogs;
 
 namespace PolicyAssistant.Application.Households;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Households;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Startup;
 using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Knowledge.Analysis;

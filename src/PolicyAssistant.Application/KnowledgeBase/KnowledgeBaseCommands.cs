@@ -1,4 +1,3 @@
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Knowledge.Analysis;
 using PolicyAssistant.Knowledge.Search;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Knowledge.Analysis;
 using PolicyAssistant.Knowledge.Search;

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PolicyAssistant.Application.Sms.Inbound;
 using PolicyAssistant.Application.Sms.Outbox;
-using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Sms;
 

@@ -1,4 +1,3 @@
-using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Sms;
 

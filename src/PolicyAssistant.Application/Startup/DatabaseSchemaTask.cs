@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
-
 namespace PolicyAssistant.Application.Startup;
 
 /// <summary>Brings the schema up to date with the provider's migrations (PolicyAssistant.Data.Sqlite / .PostgreSql).</summary>

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.WeChat.Api;
 using PolicyAssistant.Application.WeChat.Inbound;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyAssistant.Application.WeChat.Api;
 using PolicyAssistant.Application.WeChat.Inbound;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Startup;
 using PolicyAssistant.Domain.Staff;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Knowledge.Search;
 
 namespace PolicyAssistant.Web.Hosting;

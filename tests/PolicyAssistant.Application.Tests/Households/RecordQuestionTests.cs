@@ -1,5 +1,4 @@
 using PolicyAssistant.Application.Households;
-using PolicyAssistant.Application.Tests.Support;
 using PolicyAssistant.Domain.Text;
 using PolicyAssistant.Testing;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using PolicyAssistant.Domain.Text;
 using PolicyAssistant.Knowledge.Answers;
-using PolicyAssistant.Testing;
 using Xunit.Abstractions;
 
 namespace PolicyAssistant.Knowledge.Tests.AnswerQuality;

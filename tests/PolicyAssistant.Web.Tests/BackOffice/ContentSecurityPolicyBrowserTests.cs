@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OpenQA.Selenium;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Testing;

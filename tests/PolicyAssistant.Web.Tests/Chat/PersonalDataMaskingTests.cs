@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Assistant.Conversations;
+using PolicyAssistant.Application.Database;
 using PolicyAssistant.Domain.Knowledge;
 
 namespace PolicyAssistant.Web.Tests.Chat;

@@ -1,4 +1,3 @@
-using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Web.Chat;
 
 namespace PolicyAssistant.Web.Tests.Chat;

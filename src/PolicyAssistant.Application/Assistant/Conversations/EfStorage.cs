@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Conversation.State;
 
 namespace PolicyAssistant.Application.Assistant.Conversations;

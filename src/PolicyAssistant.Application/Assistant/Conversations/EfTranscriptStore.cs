@@ -1,9 +1,6 @@
 using System.Text;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Conversation.Transcripts;
-using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Assistant.Conversations;
 

@@ -2,10 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Sms.Inbound;
-using PolicyAssistant.Conversation.Dialogs;
 using PolicyAssistant.Conversation.Dialogs.Prompts;
-using PolicyAssistant.Conversation.Turns;
-using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Domain.Text;
 
 namespace PolicyAssistant.Application.Households.Binding;

@@ -1,6 +1,4 @@
 using PolicyAssistant.Application.Assistant;
-using PolicyAssistant.Conversation.Dialogs;
-using PolicyAssistant.Conversation.Turns;
 
 namespace PolicyAssistant.Application.Households.Binding;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
-using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Domain.Text;
 
 namespace PolicyAssistant.Application.Households.Binding;

@@ -1,6 +1,4 @@
-using PolicyAssistant.Conversation.Dialogs;
 using PolicyAssistant.Conversation.Dialogs.Prompts;
-using PolicyAssistant.Conversation.Turns;
 
 namespace PolicyAssistant.Application.Households.Binding;
 

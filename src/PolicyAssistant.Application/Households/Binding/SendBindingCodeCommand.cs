@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households.Audit;
 using PolicyAssistant.Application.Sms.Outbox;
-using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Households.Binding;
 

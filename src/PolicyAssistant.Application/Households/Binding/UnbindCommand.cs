@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households.Audit;
-using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Households.Binding;
 

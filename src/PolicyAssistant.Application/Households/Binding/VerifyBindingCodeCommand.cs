@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households.Audit;
-using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Households.Binding;
 

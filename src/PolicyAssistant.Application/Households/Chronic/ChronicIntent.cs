@@ -1,8 +1,6 @@
 using PolicyAssistant.Application.Assistant;
 using PolicyAssistant.Application.Households.Binding;
-using PolicyAssistant.Conversation.Dialogs;
 using PolicyAssistant.Conversation.Dialogs.Prompts;
-using PolicyAssistant.Conversation.Turns;
 
 namespace PolicyAssistant.Application.Households.Chronic;
 

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using PolicyAssistant.Application.Database;
-using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Domain.Regions;
 
 namespace PolicyAssistant.Application.Households.Demo;

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Domain.Regions;
 using PolicyAssistant.Domain.Settlement;
 

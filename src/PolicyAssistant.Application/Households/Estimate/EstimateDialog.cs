@@ -2,10 +2,7 @@ using System.Text;
 using PolicyAssistant.Application.Assistant;
 using PolicyAssistant.Application.Households.Audit;
 using PolicyAssistant.Application.Households.Settlements;
-using PolicyAssistant.Conversation.Dialogs;
 using PolicyAssistant.Conversation.Dialogs.Prompts;
-using PolicyAssistant.Conversation.Turns;
-using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Domain.Numbers;
 using PolicyAssistant.Domain.Settlement;
 

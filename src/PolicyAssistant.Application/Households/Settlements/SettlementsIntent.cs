@@ -1,13 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using PolicyAssistant.Application.Assistant;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households.Audit;
 using PolicyAssistant.Application.Households.Binding;
-using PolicyAssistant.Conversation.Dialogs;
-using PolicyAssistant.Conversation.Turns;
-using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Domain.Numbers;
 using PolicyAssistant.Domain.Settlement;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Sms.Outbox;
 
 namespace PolicyAssistant.Application.Sms.Gateways;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Sms.Gateways;
 

@@ -1,5 +1,4 @@
 using PolicyAssistant.Conversation.Channels;
-using PolicyAssistant.Conversation.Turns;
 
 namespace PolicyAssistant.Application.Sms.Inbound;
 

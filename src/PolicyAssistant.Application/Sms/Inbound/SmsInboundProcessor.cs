@@ -1,9 +1,6 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Sms.Outbox;
-using PolicyAssistant.Conversation.Turns;
 
 namespace PolicyAssistant.Application.Sms.Inbound;
 

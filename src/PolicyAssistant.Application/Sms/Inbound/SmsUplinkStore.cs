@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
-
 namespace PolicyAssistant.Application.Sms.Inbound;
 
 /// <summary>One text a person sent, as the provider's callback describes it.</summary>

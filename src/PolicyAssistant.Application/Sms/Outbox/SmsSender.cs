@@ -1,11 +1,8 @@
 using System.Linq.Expressions;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Sms.Gateways;
 using PolicyAssistant.Application.Sms.Inbound;
-using PolicyAssistant.Domain.Households;
 
 namespace PolicyAssistant.Application.Sms.Outbox;
 

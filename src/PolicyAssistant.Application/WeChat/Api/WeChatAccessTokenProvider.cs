@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PolicyAssistant.Application.Database;
 
 namespace PolicyAssistant.Application.WeChat.Api;
 

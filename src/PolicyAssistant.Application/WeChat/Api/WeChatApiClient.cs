@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using PolicyAssistant.Application.WeChat.Protocol;
-using PolicyAssistant.Conversation.Turns;
 
 namespace PolicyAssistant.Application.WeChat.Api;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using PolicyAssistant.Application.WeChat.Protocol;
 using PolicyAssistant.Conversation.Channels;
-using PolicyAssistant.Conversation.Turns;
 
 namespace PolicyAssistant.Application.WeChat.Inbound;
 

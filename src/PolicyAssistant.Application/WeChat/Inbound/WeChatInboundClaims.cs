@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
-
 namespace PolicyAssistant.Application.WeChat.Inbound;
 
 /// <summary>A message's row and which attempt at it this is: 1 for the first, which owns the turn.</summary>

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.WeChat.Api;
 using PolicyAssistant.Application.WeChat.Protocol;
 

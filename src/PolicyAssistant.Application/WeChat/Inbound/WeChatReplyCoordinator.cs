@@ -2,12 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.WeChat.Api;
 using PolicyAssistant.Application.WeChat.Protocol;
-using PolicyAssistant.Conversation.Turns;
 
 namespace PolicyAssistant.Application.WeChat.Inbound;
 

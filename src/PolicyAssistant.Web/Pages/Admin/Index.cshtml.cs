@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Domain.Knowledge;
 
 namespace PolicyAssistant.Web.Pages.Admin;

@@ -1,4 +1,3 @@
-using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Sms.Outbox;
 
 namespace PolicyAssistant.Application.Tests.Sms.Outbox;

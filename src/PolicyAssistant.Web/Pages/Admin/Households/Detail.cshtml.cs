@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PolicyAssistant.Application.Households.BackOffice;
 using PolicyAssistant.Web.BackOffice;
 

@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Domain.Knowledge;
 
@@ -110,17 +107,8 @@ public sealed class EditModel(PolicyAssistantDbContext db, EditKnowledgeBaseComm
             EffectiveTo = Input.EffectiveTo,
             Source = Input.Source?.Trim() ?? "",
         };
-        switch (await edit.SaveEntryAsync(entry, IsNew, cancellationToken))
-        {
-            case KnowledgeEditResult.Saved saved:
-                Message = $"已保存 {saved.Id}，机器人马上按新内容回答。";
-                return RedirectToPage("./Index");
-            case KnowledgeEditResult.Invalid invalid:
-                invalid.Errors.ToList().ForEach(e => ModelState.AddModelError(string.Empty, e));
-                return Page();
-            default:
-                return NotFound();
-        }
+        return KnowledgeEditOutcome.Show(
+            this, await edit.SaveEntryAsync(entry, IsNew, cancellationToken), saved => $"已保存 {saved.Id}，机器人马上按新内容回答。", message => Message = message);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken cancellationToken)

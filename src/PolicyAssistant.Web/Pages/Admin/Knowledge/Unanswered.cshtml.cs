@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Domain.Knowledge;
 

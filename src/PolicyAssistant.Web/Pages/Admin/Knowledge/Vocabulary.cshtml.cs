@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Domain.Knowledge;
 
@@ -30,16 +27,7 @@ public sealed class VocabularyModel(PolicyAssistantDbContext db, EditKnowledgeBa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        switch (await edit.SaveVocabularyAsync(Name, Text ?? "", cancellationToken))
-        {
-            case KnowledgeEditResult.Saved:
-                Message = "词表已保存，索引已重建。";
-                return RedirectToPage("./Index");
-            case KnowledgeEditResult.Invalid invalid:
-                invalid.Errors.ToList().ForEach(e => ModelState.AddModelError(string.Empty, e));
-                return Page();
-            default:
-                return NotFound();
-        }
+        return KnowledgeEditOutcome.Show(
+            this, await edit.SaveVocabularyAsync(Name, Text ?? "", cancellationToken), _ => "词表已保存，索引已重建。", message => Message = message);
     }
 }
