@@ -29,7 +29,7 @@ public sealed partial class BindingDialog : ComponentDialog
 {
     public const string DialogId = "binding";
 
-    public const string LockedText = "验证码输错次数太多，为保护您家的信息，绑定已暂停1小时。请稍后再试，或到村卫生室、乡镇卫生院办理。";
+    public const string LockedText = "输错的次数太多，为保护您家的信息，绑定已暂停1小时。请稍后再试，或到村卫生室、乡镇卫生院办理。";
     public const string NotFoundText = "没有找到与这个姓名和身份证号相符的档案。请核对后再发“绑定”重试；信息没错的话，请联系村卫生室或拨打12345。";
     public const string NoPhoneText = "您的档案里没有登记手机号，收不到验证码。请到村卫生室或乡镇卫生院登记手机号后再绑定，或拨打12345咨询。";
     public const string BoundText = "绑定成功！现在可以问：\n· 我的家庭医生\n· 我家的慢病证明办好了吗\n· 上次住院报了多少\n· 住院花了一万能报多少\n不想用了，随时发“解绑”。";

@@ -20,8 +20,31 @@ public static class BindingLockouts
         return lockedUntil is { } until && until > now;
     }
 
+    /// <summary>
+    /// Counts one failure against each subject; the <see cref="MaxWrongCodes"/>th locks them all for <see cref="LockDuration"/>.
+    /// Returns the attempts left, 0 when the subjects are now locked.
+    /// </summary>
+    public static async Task<int> CountFailureAsync(PolicyAssistantDbContext db, IReadOnlyCollection<string> subjects, DateTime now, CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        foreach (var subject in subjects)
+        {
+            failures = Math.Max(failures, await AddFailureAsync(db, subject, cancellationToken));
+        }
+
+        if (failures < MaxWrongCodes)
+        {
+            return MaxWrongCodes - failures;
+        }
+
+        var until = now + LockDuration;
+        await db.Set<BindingLockout>().Where(l => subjects.Contains(l.Subject))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedUntil, until).SetProperty(l => l.FailedAttempts, 0), cancellationToken);
+        return 0;
+    }
+
     /// <summary>Counts one wrong code for a subject with an atomic increment; returns the new count.</summary>
-    public static async Task<int> AddFailureAsync(PolicyAssistantDbContext db, string subject, CancellationToken cancellationToken)
+    private static async Task<int> AddFailureAsync(PolicyAssistantDbContext db, string subject, CancellationToken cancellationToken)
     {
         while (true)
         {

@@ -2,7 +2,11 @@ using PolicyAssistant.Domain.Text;
 
 namespace PolicyAssistant.Application.Households.Binding;
 
-/// <summary>The first step of binding: the household member with this ID number and name, unless the user or the member is locked out.</summary>
+/// <summary>
+/// The first step of binding: the household member with this ID number and name, unless the user or the member is
+/// locked out. A lookup that finds nobody counts against the user as a wrong code does, so names and ID numbers
+/// cannot be tried by the thousand to learn who is on the poverty register.
+/// </summary>
 public sealed class FindMemberToBindQuery(IDbContextFactory<PolicyAssistantDbContext> dbFactory, PersonalDataProtector protector, TimeProvider clock)
 {
     public async Task<MemberLookup> FindAsync(ChannelUser user, string name, IdNumber idNumber, CancellationToken cancellationToken)
@@ -21,7 +25,9 @@ public sealed class FindMemberToBindQuery(IDbContextFactory<PolicyAssistantDbCon
             .FirstOrDefaultAsync(cancellationToken);
         if (member is null || !SameName(member.Name, name))
         {
-            return new MemberLookup.NotFound();
+            return await BindingLockouts.CountFailureAsync(db, [BindingSubjects.User(user)], now, cancellationToken) > 0
+                ? new MemberLookup.NotFound()
+                : new MemberLookup.Locked();
         }
 
         return await BindingLockouts.IsLockedAsync(db, BindingSubjects.Member(member.Id), now, cancellationToken)

@@ -42,20 +42,12 @@ public sealed class VerifyBindingCodeCommand(
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(BindingCodes.Hash(protector, user, code)), Encoding.ASCII.GetBytes(challenge.CodeHash)))
         {
             await audit.RecordAsync(user.AuditActor, HouseholdAuditAction.BindingCodeRejected, householdId, challenge.MemberId, cancellationToken);
-            var failures = 0;
-            foreach (var subject in subjects)
+            var attemptsLeft = await BindingLockouts.CountFailureAsync(db, subjects, now, cancellationToken);
+            if (attemptsLeft > 0)
             {
-                failures = Math.Max(failures, await BindingLockouts.AddFailureAsync(db, subject, cancellationToken));
+                return new CodeCheck.Wrong(attemptsLeft);
             }
 
-            if (failures < BindingLockouts.MaxWrongCodes)
-            {
-                return new CodeCheck.Wrong(BindingLockouts.MaxWrongCodes - failures);
-            }
-
-            var until = now + BindingLockouts.LockDuration;
-            await db.Set<BindingLockout>().Where(l => subjects.Contains(l.Subject))
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedUntil, until).SetProperty(l => l.FailedAttempts, 0), cancellationToken);
             challenge.ClosedAt = now;
             await db.SaveChangesAsync(cancellationToken);
             return new CodeCheck.Locked();

@@ -74,6 +74,44 @@ public sealed class BindingDialogTests
     }
 
     [Fact]
+    public async Task Bind_FiveLookupsThatFindNobody_LockTheUserEvenForTheRightPerson()
+    {
+        await using var host = await AssistantHost.StartAsync();
+        var user = host.User("wx-user-prober");
+        for (var tries = 0; tries < BindingLockouts.MaxWrongCodes; tries++)
+        {
+            await user.SayAsync("绑定");
+            await user.SayAsync("张三丰");
+            await user.SayAsync(Head.IdNumber);
+        }
+
+        await user.SayAsync("绑定");
+        await user.SayAsync(Head.Name);
+        var reply = await user.SayAsync(Head.IdNumber);
+
+        Assert.Equal(BindingDialog.LockedText, reply);
+        Assert.Equal(0, await host.CodesSentCountAsync());
+    }
+
+    [Fact]
+    public async Task Bind_FourLookupsThatFindNobody_StillLetTheRightPersonThrough()
+    {
+        await using var host = await AssistantHost.StartAsync();
+        var user = host.User("wx-user-typos");
+        for (var tries = 1; tries < BindingLockouts.MaxWrongCodes; tries++)
+        {
+            await user.SayAsync("绑定");
+            await user.SayAsync("张三丰");
+            await user.SayAsync(Head.IdNumber);
+        }
+
+        await user.SayAsync("绑定");
+        await user.SayAsync(Head.Name);
+
+        Assert.Contains("验证码已发到", await user.SayAsync(Head.IdNumber));
+    }
+
+    [Fact]
     public async Task Bind_MemberWithoutPhone_IsToldWhereToRegisterOne()
     {
         var noPhone = Demo.People.First(person => person.Phone is null);
