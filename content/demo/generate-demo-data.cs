@@ -1,9 +1,9 @@
-#:project ../../src/PolicyAssistant.Data/PolicyAssistant.Data.csproj
+#:project ../../src/PolicyAssistant.Application/PolicyAssistant.Application.csproj
 #:property PublishAot=false
 // Writes demo-data.json beside this file: `dotnet run content/demo/generate-demo-data.cs`.
 // Every person, phone and ID number is invented (seeded, so the output is reproducible); settlements come from
 // the real SettlementEstimator with the county's policy file, so the stored figures always match the estimator.
-using PolicyAssistant.Data.Households;
+using PolicyAssistant.Application.Households.Demo;
 using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Domain.Regions;
 using PolicyAssistant.Domain.Settlement;

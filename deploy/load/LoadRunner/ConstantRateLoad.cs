@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using PolicyAssistant.Channels.WeChat;
+using PolicyAssistant.Application.WeChat.Protocol;
 
 namespace PolicyAssistant.Load;
 
