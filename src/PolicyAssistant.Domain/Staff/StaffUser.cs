@@ -2,11 +2,17 @@ namespace PolicyAssistant.Domain.Staff;
 
 public enum StaffRole
 {
-    /// <summary>Curates the knowledge base, imports rosters, keeps policy parameters.</summary>
+    /// <summary>Manages colleagues, the knowledge base, rosters and every county's policy parameters.</summary>
     Administrator,
 
-    /// <summary>Runs publicity campaigns.</summary>
-    PropagandaOfficer,
+    /// <summary>Writes and publishes knowledge-base entries and works the unanswered queue.</summary>
+    ContentEditor,
+
+    /// <summary>Plans publicity campaigns and their pushes.</summary>
+    CampaignOfficer,
+
+    /// <summary>Keeps the rosters of the regions assigned to them current; sees only those households.</summary>
+    TownshipOperator,
 }
 
 /// <summary>A back-office account. Access is limited by role and by region.</summary>

@@ -17,6 +17,15 @@ public static class BackOfficePolicies
 {
     public const string Staff = "Staff";
     public const string Administrator = "Administrator";
+
+    /// <summary>The knowledge base and the unanswered queue: administrators and content editors.</summary>
+    public const string ContentEditor = "ContentEditor";
+
+    /// <summary>Campaigns and their reports: administrators and campaign officers.</summary>
+    public const string CampaignOfficer = "CampaignOfficer";
+
+    /// <summary>Household rosters and records (region-scoped): administrators and township operators.</summary>
+    public const string HouseholdRecords = "HouseholdRecords";
 }
 
 public static class BackOfficeSetup
@@ -37,11 +46,15 @@ public static class BackOfficeSetup
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(BackOfficePolicies.Staff, policy => policy.RequireAuthenticatedUser())
-            .AddPolicy(BackOfficePolicies.Administrator, policy => policy.RequireRole(nameof(StaffRole.Administrator)));
+            .AddPolicy(BackOfficePolicies.Administrator, policy => policy.RequireRole(nameof(StaffRole.Administrator)))
+            .AddPolicy(BackOfficePolicies.ContentEditor, policy => policy.RequireRole(nameof(StaffRole.Administrator), nameof(StaffRole.ContentEditor)))
+            .AddPolicy(BackOfficePolicies.CampaignOfficer, policy => policy.RequireRole(nameof(StaffRole.Administrator), nameof(StaffRole.CampaignOfficer)))
+            .AddPolicy(BackOfficePolicies.HouseholdRecords, policy => policy.RequireRole(nameof(StaffRole.Administrator), nameof(StaffRole.TownshipOperator)));
         builder.Services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Admin", BackOfficePolicies.Staff);
-            pages.Conventions.AuthorizeFolder("/Admin/Knowledge", BackOfficePolicies.Administrator);
+            pages.Conventions.AuthorizeFolder("/Admin/Knowledge", BackOfficePolicies.ContentEditor);
+            pages.Conventions.AuthorizeFolder("/Admin/Households", BackOfficePolicies.HouseholdRecords);
         });
         builder.Services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
         builder.Services.AddScoped<SignInStaffCommand>();

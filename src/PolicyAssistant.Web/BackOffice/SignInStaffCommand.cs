@@ -76,8 +76,8 @@ public static class StaffClaims
 {
     public const string RegionCode = "pa:region";
 
-    /// <summary>The signed-in staff member's id and region, as the household queries need them.</summary>
+    /// <summary>The signed-in staff member's id and regions (one claim each), as the household queries need them.</summary>
     public static PolicyAssistant.Application.Households.BackOffice.StaffScope ToStaffScope(this ClaimsPrincipal user) => new(
         int.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."), System.Globalization.CultureInfo.InvariantCulture),
-        user.FindFirstValue(RegionCode));
+        user.FindAll(RegionCode).Select(c => c.Value).ToList());
 }

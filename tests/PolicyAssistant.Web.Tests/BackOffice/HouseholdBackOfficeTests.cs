@@ -53,7 +53,7 @@ public sealed class HouseholdBackOfficeTests
             UserName = "fugu-officer",
             DisplayName = "府谷县宣传员",
             PasswordHash = "",
-            Role = StaffRole.PropagandaOfficer,
+            Role = StaffRole.TownshipOperator,
             RegionCode = FuguCounty,
             CreatedAt = DateTimeOffset.UtcNow,
         };

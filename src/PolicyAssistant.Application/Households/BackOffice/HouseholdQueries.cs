@@ -2,13 +2,6 @@ using PolicyAssistant.Application.Households.Audit;
 
 namespace PolicyAssistant.Application.Households.BackOffice;
 
-/// <summary>A staff member as far as household data goes: who (for the audit) and which region they may see.</summary>
-public sealed record StaffScope(int StaffUserId, string? RegionCode)
-{
-    /// <summary>Region codes nest by prefix (county 450223, township 450223101, village 450223101201).</summary>
-    public bool Covers(string regionCode) => RegionCode is null || regionCode.StartsWith(RegionCode, StringComparison.Ordinal);
-}
-
 public sealed record HouseholdRow(int Id, string Village, string HeadName, string HeadIdNumber, bool IsRegisteredPoor, int MemberCount);
 
 public sealed record MemberRow(string Name, string Relation, string IdNumber, string? Phone, bool IsPolicyLiterateMember, IReadOnlyList<string> Certifications);
@@ -25,7 +18,7 @@ public sealed class GetHouseholdsQuery(PolicyAssistantDbContext db, RecordHouseh
 
     public async Task<IReadOnlyList<HouseholdRow>> ListAsync(StaffScope staff, string? search, int page, CancellationToken cancellationToken)
     {
-        var query = db.Set<Household>().AsNoTracking().Where(h => staff.RegionCode == null || h.Village!.Code.StartsWith(staff.RegionCode));
+        var query = db.Set<Household>().AsNoTracking().WithinScope(staff);
         if (search?.Trim() is { Length: > 0 } text)
         {
             query = query.Where(h => h.Village!.Name.Contains(text) || h.Members.Any(m => m.RelationToHead == RelationToHead.Self && m.Name.Contains(text)));
