@@ -41,8 +41,17 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
     private const double CoverageWeight = 1.0;
     private const double PassageWeight = 0.5;
 
+    private const int MaxRecentAnswers = 10_000;
+
     private readonly OtherPlaces otherPlaces = new(options.HomePlaces);
     private readonly ConfidenceModel confidence = model ?? ConfidenceModel.Shipped;
+
+    /// <summary>
+    /// Answers to recent questions for one generation of the index. The search behind an answer is cached by the
+    /// index already; re-ranking its hits and their passages and computing the confidence cost as much again, and
+    /// an answer depends only on the question, the context and the published index, so it is kept too.
+    /// </summary>
+    private volatile RecentAnswers recent = new(-1);
 
     public Answer Select(string question, AnswerContext context)
     {
@@ -53,6 +62,21 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
             return Answer.Empty;
         }
 
+        // The generation is read before the answer is computed: a publish in between leaves the answer in a
+        // cache the next question replaces.
+        var generation = index.Generation;
+        var answers = recent;
+        if (answers.Generation != generation)
+        {
+            answers = new RecentAnswers(generation);
+            recent = answers;
+        }
+
+        return answers.Cache.GetOrAdd(new AskedQuestion(folded, context), static (asked, selector) => selector.SelectUncached(asked.Folded, asked.Context), this);
+    }
+
+    private Answer SelectUncached(string folded, AnswerContext context)
+    {
         var evidence = Weigh(folded, context);
         if (evidence is null)
         {
@@ -118,6 +142,15 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
     }
 
     private const int SubjectWords = 2;
+
+    private readonly record struct AskedQuestion(string Folded, AnswerContext Context);
+
+    private sealed class RecentAnswers(long generation)
+    {
+        public long Generation { get; } = generation;
+
+        public StartingOverCache<AskedQuestion, Answer> Cache { get; } = new(MaxRecentAnswers);
+    }
 
     private static double Subject(IReadOnlyList<QueryTerm> terms, double[] weights, KnowledgeHit hit)
     {

@@ -71,6 +71,8 @@ public sealed class KnowledgeIndex : IDisposable
     /// </summary>
     private volatile StartingOverCache<RecentQuestion, KnowledgeSearchResult> recentResults = new(MaxRecentResults);
 
+    private long generation;
+
     /// <param name="vocabulary">Domain words and synonyms for the analysis.</param>
     /// <param name="directoryPath">A folder for the index files; null keeps the index in memory. The
     /// folder is a cache: it is cleared on open, and <see cref="Rebuild"/> fills it.</param>
@@ -163,6 +165,12 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Counts publishes: what was computed from the index while this stayed the same may be kept and reused.
+    /// It moves after the new state is in place, so a reader that saw the old number may hold a newer result, never an older one.
+    /// </summary>
+    public long Generation => Interlocked.Read(ref generation);
+
     /// <summary>The terms a question is searched with, after folding, segmentation, stop words and synonyms.</summary>
     public IReadOnlyList<string> Analyze(string question) => analyzers.Policy.Terms(Truncate(question));
 
@@ -235,6 +243,7 @@ public sealed class KnowledgeIndex : IDisposable
         entries = map;
         analyzers = next;
         recentResults = new StartingOverCache<RecentQuestion, KnowledgeSearchResult>(MaxRecentResults);
+        Interlocked.Increment(ref generation);
     }
 
     private static Query BuildQuery(ReaderCache cache, IReadOnlyList<string> terms, IReadOnlyList<string> bigrams)
@@ -303,34 +312,6 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     private readonly record struct RecentQuestion(string Text, KnowledgeSearchFilter Filter, int MaxHits);
-
-    /// <summary>
-    /// A concurrent cache that starts over when full: its memory stays bounded whatever is asked, and what is
-    /// asked often is back in it after one miss.
-    /// </summary>
-    private sealed class StartingOverCache<TKey, TValue>(int capacity)
-        where TKey : notnull
-    {
-        private readonly ConcurrentDictionary<TKey, TValue> values = new();
-
-        public TValue GetOrAdd(TKey key, Func<TKey, TValue> create) => GetOrAdd(key, static (k, c) => c(k), create);
-
-        public TValue GetOrAdd<TArgument>(TKey key, Func<TKey, TArgument, TValue> create, TArgument argument)
-        {
-            if (values.TryGetValue(key, out var known))
-            {
-                return known;
-            }
-
-            // Counting takes every lock of the dictionary, so only a miss pays for it.
-            if (values.Count >= capacity)
-            {
-                values.Clear();
-            }
-
-            return values.GetOrAdd(key, create, argument);
-        }
-    }
 
     private sealed record HitMatches(HashSet<string> InKey, HashSet<string> InBody);
 

@@ -70,6 +70,28 @@ public sealed class AnswerSelectorTests : IDisposable
     }
 
     [Fact]
+    public void Select_SameQuestionAgain_ReusesTheAnswer() =>
+        Assert.Same(selector.Select("住院要交押金吗", Anywhere), selector.Select("住院要交押金吗", Anywhere));
+
+    [Fact]
+    public void Select_AfterTheEntryIsRemoved_NoLongerAnswersWithIt()
+    {
+        selector.Select("住院要交押金吗", Anywhere);
+        index.Remove("treat-first-pay-later");
+        Assert.NotEqual("treat-first-pay-later", selector.Select("住院要交押金吗", Anywhere).Entry?.Id);
+    }
+
+    [Fact]
+    public void Select_AfterTheEntryIsEdited_AnswersWithTheNewText()
+    {
+        selector.Select("住院要交押金吗", Anywhere);
+        var edited = TestEntries.Deposit();
+        edited.Summary = "改过的摘要：入院不用交押金。";
+        index.Upsert(edited);
+        Assert.Equal("改过的摘要：入院不用交押金。", selector.Select("住院要交押金吗", Anywhere).Entry?.Summary);
+    }
+
+    [Fact]
     public void Select_AnyQuestion_ConfidenceIsBetweenZeroAndOne()
     {
         foreach (var question in new[] { "住院", "押金押金押金", "起付线兜底押金你好", "title:* AND (", new string('报', 5000) })
