@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+
 namespace PolicyAssistant.Application.Database;
 
 /// <summary>
@@ -5,8 +7,11 @@ namespace PolicyAssistant.Application.Database;
 /// entity mappings as <see cref="IEntityTypeConfiguration{TEntity}"/> classes; the context
 /// picks them all up, so adding a feature never edits this file.
 /// </summary>
-public sealed class PolicyAssistantDbContext(DbContextOptions<PolicyAssistantDbContext> options) : DbContext(options)
+public sealed class PolicyAssistantDbContext(DbContextOptions<PolicyAssistantDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring (cookies, anti-forgery tokens), shared by every instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PolicyAssistantDbContext).Assembly);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using PolicyAssistant.Application.Assistant;
 using PolicyAssistant.Application.Households.Audit;
 using PolicyAssistant.Application.Households.Binding;
@@ -22,6 +23,7 @@ public static class HouseholdsSetup
     /// </summary>
     public static IHostApplicationBuilder AddHouseholdServices(this IHostApplicationBuilder builder, string contentFolder, string dataFolder)
     {
+        RequireSharedPersonalDataKey(builder.Configuration);
         var services = builder.Services;
         services.AddHouseholds();
         services.AddSettlement();
@@ -62,6 +64,21 @@ public static class HouseholdsSetup
         services.AddSingleton<IAssistantIntent, EstimateIntent>();
         services.AddSingleton<IAssistantIntent, HouseholdRecordIntent>();
         return builder;
+    }
+
+    /// <summary>
+    /// On PostgreSQL several instances share one database, and each would create a key file of its own: the
+    /// second could then read nobody's ID number and bind nobody. Refuse to start instead of failing quietly.
+    /// </summary>
+    private static void RequireSharedPersonalDataKey(IConfiguration configuration)
+    {
+        var provider = configuration.GetSection("Storage").Get<StorageOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        if (provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(configuration["Households:PersonalDataKey"]))
+        {
+            throw new InvalidOperationException(
+                "Storage:Provider is PostgreSql but Households:PersonalDataKey (env Households__PersonalDataKey) is empty. "
+                + "Every instance on one database needs the same key: generate one with `openssl rand -base64 32` and set it on each.");
+        }
     }
 }
 

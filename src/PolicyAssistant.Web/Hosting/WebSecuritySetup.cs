@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ public sealed class ForwardedHeadersSettings
 /// <summary>
 /// What every response carries and how the client is known behind nginx: security headers (also in
 /// deploy/nginx.conf), HSTS on HTTPS, the forwarded client address and scheme from trusted proxies only
-/// (rate limits and HSTS depend on them), and the error responses (<see cref="ErrorResponses"/>).
+/// (rate limits and HSTS depend on them), the data-protection keys every instance shares, and the error responses (<see cref="ErrorResponses"/>).
 /// </summary>
 public static class WebSecuritySetup
 {
@@ -34,6 +35,12 @@ public static class WebSecuritySetup
             }
         });
         builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+
+        // In the database, not each instance's home folder: a cookie or form token issued by one instance
+        // behind the load balancer is read by the next.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("PolicyAssistant")
+            .PersistKeysToDbContext<PolicyAssistantDbContext>();
         builder.AddErrorResponses();
         return builder;
     }
