@@ -19,6 +19,8 @@ public sealed class WeChatInboundMessageConfiguration : IEntityTypeConfiguration
         builder.Property(m => m.State).HasConversion<string>().HasMaxLength(32);
         builder.Property(m => m.ReceivedAt).HasConversion<UtcTimestampConverter>();
         builder.Property(m => m.AnsweredAt).HasConversion<UtcTimestampConverter>();
+        builder.Property(m => m.LeaseOwner).HasMaxLength(WeChatInboundMessage.LeaseOwnerLength);
+        builder.Property(m => m.LeaseUntil).HasConversion<UtcTimestampConverter>();
     }
 }
 

@@ -35,6 +35,12 @@ public sealed class WeChatOptions
     /// <summary>How long a request waits for the bot before taking the slow path; WeChat gives up after 5 s.</summary>
     public TimeSpan AnswerBudget { get; set; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>
+    /// How long a claim on a turn holds without renewal (the owner renews it every third of this while the turn runs).
+    /// Shorter than WeChat's 5 s between attempts, so the retry after a crash reruns the turn instead of waiting.
+    /// </summary>
+    public TimeSpan TurnLease { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>How far a request's timestamp may be from our clock before it is refused as a replay.</summary>
     public TimeSpan TimestampWindow { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -7,6 +7,9 @@ public sealed class WeChatInboundClaim
 
     public int Attempts { get; set; }
 
+    /// <summary>This claim runs the turn: the first attempt, or a retry that took over an abandoned turn.</summary>
+    public bool OwnsTurn { get; set; }
+
     /// <summary>Some earlier message's answer waits for this user's next message (it may still be on its way).</summary>
     public bool AnswersOwed { get; set; }
 }
@@ -20,19 +23,27 @@ public static class WeChatInboundClaims
     /// It also says whether answers are owed to the user, so that the usual message, to whom nothing is owed,
     /// spares a query for them after its turn. The owed state is written out, not bound as a parameter, so that
     /// the index holding just the owed rows serves even a plan PostgreSQL keeps for a prepared statement.
+    /// A retry that finds no answer stored and the owner's lease run out takes the lease, in the same statement
+    /// (both databases evaluate every SET expression against the row as it was), and reruns the turn.
     /// </summary>
     public static async Task<WeChatInboundClaim> ClaimWeChatInboundAsync(
-        this PolicyAssistantDbContext db, string dedupeKey, string userKey, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+        this PolicyAssistantDbContext db, string dedupeKey, string userKey, DateTimeOffset receivedAt, string leaseOwner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var receivedAtMs = receivedAt.ToUnixTimeMilliseconds(); // as UtcTimestampConverter stores it
+        var leaseUntilMs = leaseUntil.ToUnixTimeMilliseconds();
         const string pending = nameof(WeChatInboundState.Pending);
         // Not composed with FirstAsync: EF would wrap the statement in a SELECT, which no database accepts.
         var rows = await db.Database.SqlQuery<WeChatInboundClaim>($"""
-            INSERT INTO "WeChatInboundMessages" ("DedupeKey", "UserKey", "ReceivedAt", "State", "Attempts")
-            VALUES ({dedupeKey}, {userKey}, {receivedAtMs}, {pending}, 1)
-            ON CONFLICT ("DedupeKey") DO UPDATE SET "Attempts" = "WeChatInboundMessages"."Attempts" + 1
-            RETURNING "Id", "Attempts", EXISTS (
+            INSERT INTO "WeChatInboundMessages" ("DedupeKey", "UserKey", "ReceivedAt", "State", "Attempts", "LeaseOwner", "LeaseUntil")
+            VALUES ({dedupeKey}, {userKey}, {receivedAtMs}, {pending}, 1, {leaseOwner}, {leaseUntilMs})
+            ON CONFLICT ("DedupeKey") DO UPDATE SET
+                "Attempts" = "WeChatInboundMessages"."Attempts" + 1,
+                "LeaseOwner" = CASE WHEN "WeChatInboundMessages"."ReplyXml" IS NULL AND COALESCE("WeChatInboundMessages"."LeaseUntil", 0) < {receivedAtMs}
+                    THEN excluded."LeaseOwner" ELSE "WeChatInboundMessages"."LeaseOwner" END,
+                "LeaseUntil" = CASE WHEN "WeChatInboundMessages"."ReplyXml" IS NULL AND COALESCE("WeChatInboundMessages"."LeaseUntil", 0) < {receivedAtMs}
+                    THEN excluded."LeaseUntil" ELSE "WeChatInboundMessages"."LeaseUntil" END
+            RETURNING "Id", "Attempts", COALESCE("LeaseOwner" = {leaseOwner}, FALSE) AS "OwnsTurn", EXISTS (
                 SELECT 1 FROM "WeChatInboundMessages" AS "Owed"
                 WHERE "Owed"."UserKey" = {userKey} AND "Owed"."State" = 'AwaitingNextMessage') AS "AnswersOwed"
             """).ToListAsync(cancellationToken);

@@ -46,4 +46,15 @@ public sealed class WeChatInboundMessage
     public string? ReplyText { get; set; }
 
     public DateTimeOffset? AnsweredAt { get; set; }
+
+    public const int LeaseOwnerLength = 32;
+
+    /// <summary>The claim running the turn: a new random id per claim, so a takeover is told apart from the owner.</summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>
+    /// Until when the owner is known to be working on the turn (it renews while it runs). A retry that finds no
+    /// answer and the lease run out takes the turn over: its owner died or was stopped.
+    /// </summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
 }

@@ -21,7 +21,6 @@ public sealed class WeChatReplyCoordinator(
     IServiceScopeFactory scopes,
     IOptions<WeChatOptions> options,
     TimeProvider time,
-    IHostApplicationLifetime lifetime,
     ILogger<WeChatReplyCoordinator> logger)
 {
     public const string AnswerPendingText = "您的问题正在查询中，请稍后回复任意文字获取答案。";
@@ -40,6 +39,12 @@ public sealed class WeChatReplyCoordinator(
     /// when it went in for the passive reply (so the waiting request need not read it back), else null.
     /// </summary>
     private readonly ConcurrentDictionary<long, Task<string?>> _answering = new();
+
+    /// <summary>Turns running in this instance past their first await, by row id: a graceful stop waits for them.</summary>
+    private readonly ConcurrentDictionary<long, Task> _running = new();
+
+    /// <summary>Trips when a stop gives up waiting for turns (not when it starts: turns in flight are finished first).</summary>
+    private readonly CancellationTokenSource _abandon = new();
 
     private readonly WeChatAdapter _adapter = new(options.Value.IsVerifiedServiceAccount);
 
@@ -97,25 +102,79 @@ public sealed class WeChatReplyCoordinator(
         };
         var userKey = Hash(appId, message.FromUserName);
 
+        var leaseOwner = Guid.NewGuid().ToString("N");
         WeChatInboundClaim claim;
         await using (var scope = scopes.CreateAsyncScope())
         {
             claim = await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>()
-                .ClaimWeChatInboundAsync(dedupeKey, userKey, receivedAt, cancellationToken);
+                .ClaimWeChatInboundAsync(dedupeKey, userKey, receivedAt, leaseOwner, receivedAt + options.Value.TurnLease, cancellationToken);
         }
 
         if (claim.Attempts > 1)
         {
             logger.LogInformation("WeChat retried inbound message {InboundId} (attempt {Attempt}).", claim.Id, claim.Attempts);
-            return (claim.Id, claim.Attempts);
+            if (!claim.OwnsTurn) return (claim.Id, claim.Attempts);
+            logger.LogWarning("WeChat inbound message {InboundId} had no answer and no live owner: running its turn again.", claim.Id);
         }
 
         var stored = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
         _answering[claim.Id] = stored.Task;
         // Started on this thread, not queued: the turn usually finishes before its first real wait, and the
         // request then finds the answer ready instead of waking another thread for it and waiting for that.
-        _ = RunTurnAsync(claim, userKey, message, activity, stored);
-        return (claim.Id, 1);
+        var turn = RunTurnAsync(claim, leaseOwner, userKey, message, activity, stored);
+        if (!turn.IsCompleted)
+        {
+            _running[claim.Id] = turn;
+            var id = claim.Id;
+            _ = turn.ContinueWith(_ => { _running.TryRemove(id, out Task? _); }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        return (claim.Id, claim.Attempts);
+    }
+
+    /// <summary>
+    /// For a graceful stop: waits for the turns running here; those still running when <paramref name="cancellationToken"/>
+    /// fires (the host's shutdown timeout) are abandoned and their leases released, so WeChat's retry reruns them at once
+    /// on another instance or after the restart.
+    /// </summary>
+    public async Task FinishTurnsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(_running.Values).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await _abandon.CancelAsync();
+            var unfinished = _running.Keys.ToList();
+            logger.LogWarning("Stopping with {Count} WeChat turns unfinished: releasing them for a retry to rerun.", unfinished.Count);
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>()
+                .Where(m => unfinished.Contains(m.Id) && m.ReplyXml == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Keeps the claim alive while the turn runs longer than a third of the lease: most turns finish long before.</summary>
+    private async Task RenewLeaseAsync(long id, string leaseOwner, CancellationToken turnDone)
+    {
+        var lease = options.Value.TurnLease;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease / 3, time, turnDone);
+                await using var scope = scopes.CreateAsyncScope();
+                var until = time.GetUtcNow() + lease;
+                await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>()
+                    .Where(m => m.Id == id && m.LeaseOwner == leaseOwner)
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, until), turnDone);
+            }
+        }
+        catch (OperationCanceledException) when (turnDone.IsCancellationRequested)
+        {
+            // The turn is done (or abandoned): the lease is no longer needed.
+        }
     }
 
     /// <summary>The row's progress once it has an answer or someone took the slow path; null if neither happened by <paramref name="deadline"/>.</summary>
@@ -147,26 +206,36 @@ public sealed class WeChatReplyCoordinator(
         }
     }
 
-    private async Task RunTurnAsync(WeChatInboundClaim claim, string userKey, WeChatRequestMessage message, Activity activity, TaskCompletionSource<string?> stored)
+    private async Task RunTurnAsync(WeChatInboundClaim claim, string leaseOwner, string userKey, WeChatRequestMessage message, Activity activity, TaskCompletionSource<string?> stored)
     {
         var id = claim.Id;
-        var stopping = lifetime.ApplicationStopping;
+        var stopping = _abandon.Token;
         try
         {
             WeChatOutgoing outgoing;
-            WeChatReply reply;
+            WeChatReply? reply;
             bool deferred;
             string? passiveReplyXml = null;
+            using var turnDone = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            var renewing = RenewLeaseAsync(id, leaseOwner, turnDone.Token);
             try
             {
                 outgoing = await AskBotAsync(id, activity, stopping);
-                (reply, deferred, var xml) = await StoreAnswerAsync(claim, userKey, message, activity, outgoing.Passive, stopping);
+                (reply, deferred, var xml) = await StoreAnswerAsync(claim, leaseOwner, userKey, message, activity, outgoing.Passive, stopping);
                 if (!deferred) passiveReplyXml = xml;
             }
             finally
             {
+                await turnDone.CancelAsync();
+                await renewing;
                 stored.TrySetResult(passiveReplyXml);
                 _answering.TryRemove(id, out _);
+            }
+
+            if (reply is null)
+            {
+                logger.LogWarning("WeChat inbound message {InboundId} was taken over while its turn ran; this answer is dropped.", id);
+                return;
             }
 
             if (deferred) await DeliverIfDeferredAsync(id, message.FromUserName, reply, stopping);
@@ -174,7 +243,7 @@ public sealed class WeChatReplyCoordinator(
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // Shutting down: WeChat's retry or the user's next message will reach a running instance.
+            // Abandoned by a stop that could not wait: its lease is released, and WeChat's retry reruns it.
             logger.LogInformation("Answering WeChat inbound message {InboundId} was stopped by shutdown.", id);
         }
         catch (Exception exception)
@@ -246,8 +315,9 @@ public sealed class WeChatReplyCoordinator(
     /// is true when a request had already taken the slow path, so the answer has to be delivered some other way.
     /// An answer first owed during this turn rides on the user's next message instead.
     /// </summary>
-    private async Task<(WeChatReply Reply, bool Deferred, string Xml)> StoreAnswerAsync(
-        WeChatInboundClaim claim, string userKey, WeChatRequestMessage message, Activity activity, WeChatReply reply, CancellationToken cancellationToken)
+    /// <returns>Null as the reply when another claim took the turn over meanwhile: its answer counts, so this one is not stored.</returns>
+    private async Task<(WeChatReply? Reply, bool Deferred, string Xml)> StoreAnswerAsync(
+        WeChatInboundClaim claim, string leaseOwner, string userKey, WeChatRequestMessage message, Activity activity, WeChatReply reply, CancellationToken cancellationToken)
     {
         var id = claim.Id;
         await using var scope = scopes.CreateAsyncScope();
@@ -267,9 +337,9 @@ public sealed class WeChatReplyCoordinator(
             .SetProperty(m => m.AnsweredAt, now), cancellationToken);
 
         // Usually no request has given up yet: one conditional write stores the answer for the passive reply.
-        if (await Store(messages.Where(m => m.Id == id && m.State == WeChatInboundState.Pending)) == 1) return (reply, false, xml);
-        await Store(messages.Where(m => m.Id == id));
-        return (reply, true, xml);
+        var owned = messages.Where(m => m.Id == id && m.LeaseOwner == leaseOwner);
+        if (await Store(owned.Where(m => m.State == WeChatInboundState.Pending)) == 1) return (reply, false, xml);
+        return await Store(owned) == 1 ? (reply, true, xml) : (null, false, xml);
     }
 
     private static async Task<List<string>> ClaimOwedAnswersAsync(DbSet<WeChatInboundMessage> messages, string userKey, long currentId, CancellationToken cancellationToken)

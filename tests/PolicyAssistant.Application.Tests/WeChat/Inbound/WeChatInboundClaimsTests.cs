@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.WeChat.Inbound;
 using PolicyAssistant.Testing;
@@ -8,6 +9,7 @@ namespace PolicyAssistant.Application.Tests.WeChat.Inbound;
 public sealed class WeChatInboundClaimsTests
 {
     private static readonly DateTimeOffset ReceivedAt = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
 
     [PostgresTheory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -17,7 +19,7 @@ public sealed class WeChatInboundClaimsTests
         using var database = TestDatabase.Create(provider);
         await using var db = database.CreateContext();
 
-        var claim = await db.ClaimWeChatInboundAsync("wx1:1001", "user-a", ReceivedAt, CancellationToken.None);
+        var claim = await ClaimAsync(db, "wx1:1001", "user-a", ReceivedAt);
 
         var row = db.Set<WeChatInboundMessage>().Single();
         Assert.Equal((row.Id, 1, false, WeChatInboundState.Pending, ReceivedAt), (claim.Id, claim.Attempts, claim.AnswersOwed, row.State, row.ReceivedAt));
@@ -30,11 +32,54 @@ public sealed class WeChatInboundClaimsTests
     {
         using var database = TestDatabase.Create(provider);
         await using var db = database.CreateContext();
-        var first = await db.ClaimWeChatInboundAsync("wx1:1001", "user-a", ReceivedAt, CancellationToken.None);
+        var first = await ClaimAsync(db, "wx1:1001", "user-a", ReceivedAt);
 
-        var retry = await db.ClaimWeChatInboundAsync("wx1:1001", "user-a", ReceivedAt.AddSeconds(5), CancellationToken.None);
+        var retry = await ClaimAsync(db, "wx1:1001", "user-a", ReceivedAt.AddSeconds(5));
 
         Assert.Equal((first.Id, 2, 1), (retry.Id, retry.Attempts, db.Set<WeChatInboundMessage>().Count()));
+    }
+
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Claim_RetryWhileTheOwnerHoldsTheLease_LeavesTheTurnToIt(DatabaseProvider provider)
+    {
+        using var database = TestDatabase.Create(provider);
+        await using var db = database.CreateContext();
+        var first = await ClaimAsync(db, "wx1:1001", "user-a", ReceivedAt, owner: "first");
+
+        var retry = await ClaimAsync(db, "wx1:1001", "user-a", ReceivedAt.AddSeconds(1), owner: "retry");
+
+        Assert.Equal((true, false), (first.OwnsTurn, retry.OwnsTurn));
+    }
+
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Claim_RetryAfterTheLeaseRanOutWithNoAnswer_TakesTheTurnOver(DatabaseProvider provider)
+    {
+        using var database = TestDatabase.Create(provider);
+        await using var db = database.CreateContext();
+        await ClaimAsync(db, "wx1:1001", "user-a", ReceivedAt, owner: "crashed");
+
+        var retry = await ClaimAsync(db, "wx1:1001", "user-a", ReceivedAt.AddSeconds(5), owner: "retry");
+
+        Assert.Equal((true, "retry"), (retry.OwnsTurn, db.Set<WeChatInboundMessage>().Select(m => m.LeaseOwner).Single()));
+    }
+
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Claim_RetryAfterTheAnswerWasStored_NeverRunsTheTurnAgain(DatabaseProvider provider)
+    {
+        using var database = TestDatabase.Create(provider);
+        await using var db = database.CreateContext();
+        var first = await ClaimAsync(db, "wx1:1001", "user-a", ReceivedAt, owner: "first");
+        await db.Set<WeChatInboundMessage>().Where(m => m.Id == first.Id).ExecuteUpdateAsync(set => set.SetProperty(m => m.ReplyXml, "<xml/>"));
+
+        var retry = await ClaimAsync(db, "wx1:1001", "user-a", ReceivedAt.AddSeconds(10), owner: "retry");
+
+        Assert.False(retry.OwnsTurn);
     }
 
     [PostgresTheory]
@@ -47,9 +92,12 @@ public sealed class WeChatInboundClaimsTests
         db.Add(new WeChatInboundMessage { DedupeKey = "wx1:1001", UserKey = "user-a", State = WeChatInboundState.AwaitingNextMessage, ReplyText = "答" });
         await db.SaveChangesAsync();
 
-        var owedToA = await db.ClaimWeChatInboundAsync("wx1:1002", "user-a", ReceivedAt, CancellationToken.None);
-        var owedToB = await db.ClaimWeChatInboundAsync("wx1:1003", "user-b", ReceivedAt, CancellationToken.None);
+        var owedToA = await ClaimAsync(db, "wx1:1002", "user-a", ReceivedAt);
+        var owedToB = await ClaimAsync(db, "wx1:1003", "user-b", ReceivedAt);
 
         Assert.Equal((true, false), (owedToA.AnswersOwed, owedToB.AnswersOwed));
     }
+
+    private static Task<WeChatInboundClaim> ClaimAsync(PolicyAssistantDbContext db, string dedupeKey, string userKey, DateTimeOffset at, string owner = "owner") =>
+        db.ClaimWeChatInboundAsync(dedupeKey, userKey, at, owner, at + Lease, CancellationToken.None);
 }
