@@ -1,9 +1,12 @@
--- wrk script: POSTs WeChat text messages, each with its own MsgId so none is taken for a retry.
--- The query string (signature, timestamp, nonce) is signed once by load-test.sh: WeChat signs only
--- token + timestamp + nonce, not the body, in plaintext mode.
+-- wrk script: POSTs WeChat text messages, each with its own MsgId so none is taken for a retry, and each
+-- signed with its own nonce (WECHAT_TOKEN from load-test.sh), as WeChat sends them: the product accepts a
+-- signed URL for one message only.
 -- With QUESTIONS=unseen each question's text is new (the counter in trailing ?s and !s, which the search
 -- drops), so no message reuses a search result the product kept.
 dofile(os.getenv("LOAD_DIR") .. "/report.lua")
+dofile(os.getenv("LOAD_DIR") .. "/wechat-sign.lua")
+
+local token = os.getenv("WECHAT_TOKEN")
 
 local unseen = os.getenv("QUESTIONS") == "unseen"
 
@@ -24,5 +27,6 @@ function request()
     "<CreateTime>%d</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[%s]]></Content>" ..
     "<MsgId>%s%02d%09d</MsgId></xml>",
     counter % 1000, os.time(), question, run, id, counter)
-  return wrk.format("POST", wrk.path, { ["Content-Type"] = "text/xml" }, body)
+  local nonce = string.format("%s%02d%09d", run, id, counter)
+  return wrk.format("POST", wrk.path .. "?" .. signed_query(token, nonce), { ["Content-Type"] = "text/xml" }, body)
 end

@@ -127,11 +127,12 @@ internal static class ConstantRateLoad
     private static Func<int, HttpRequestMessage> WeChatRequest(string url, string token, Func<int, string> question, WeChatMessageCrypt? crypt)
     {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        const string nonce = "20240520";
-        var signed = $"{url}?signature={WeChatSignature.ForServer(token, timestamp, nonce)}&timestamp={timestamp}&nonce={nonce}";
         var runId = DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 1_000_000;
         return index =>
         {
+            // A nonce per message, as WeChat sends them: the product accepts a signed URL for one message only.
+            var nonce = $"{runId}{index:D9}";
+            var signed = $"{url}?signature={WeChatSignature.ForServer(token, timestamp, nonce)}&timestamp={timestamp}&nonce={nonce}";
             var xml = $"<xml><ToUserName><![CDATA[gh_load]]></ToUserName><FromUserName><![CDATA[oLoadUser{index % 1000:D4}]]></FromUserName>"
                 + $"<CreateTime>{timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
                 + $"<Content><![CDATA[{question(index)}]]></Content><MsgId>{runId}{index:D9}</MsgId></xml>";

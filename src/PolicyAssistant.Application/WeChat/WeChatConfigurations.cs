@@ -20,6 +20,8 @@ public sealed class WeChatInboundMessageConfiguration : IEntityTypeConfiguration
         builder.Property(m => m.ReceivedAt).HasConversion<UtcTimestampConverter>();
         builder.Property(m => m.AnsweredAt).HasConversion<UtcTimestampConverter>();
         builder.Property(m => m.LeaseOwner).HasMaxLength(WeChatInboundMessage.LeaseOwnerLength);
+        builder.Property(m => m.SignatureKey).HasMaxLength(WeChatInboundMessage.SignatureKeyLength);
+        builder.HasIndex(m => m.SignatureKey).IsUnique();
         builder.Property(m => m.LeaseUntil).HasConversion<UtcTimestampConverter>();
     }
 }

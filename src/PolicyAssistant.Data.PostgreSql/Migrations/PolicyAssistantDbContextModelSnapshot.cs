@@ -506,6 +506,10 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.Property<string>("ReplyXml")
                         .HasColumnType("text");
 
+                    b.Property<string>("SignatureKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -519,6 +523,9 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("SignatureKey")
                         .IsUnique();
 
                     b.HasIndex("UserKey")

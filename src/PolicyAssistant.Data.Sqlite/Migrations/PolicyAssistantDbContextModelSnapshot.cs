@@ -487,6 +487,10 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.Property<string>("ReplyXml")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SignatureKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -500,6 +504,9 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("SignatureKey")
                         .IsUnique();
 
                     b.HasIndex("UserKey")

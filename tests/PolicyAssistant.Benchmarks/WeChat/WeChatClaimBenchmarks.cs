@@ -28,7 +28,7 @@ public class WeChatClaimBenchmarks
     public async Task<WeChatInboundClaim> Claim()
     {
         await using var db = contexts.CreateDbContext();
-        return await db.ClaimWeChatInboundAsync($"wxbench:{++next}", "user-key", DateTimeOffset.UtcNow, "bench-owner", DateTimeOffset.UtcNow.AddSeconds(3), CancellationToken.None);
+        return await db.ClaimWeChatInboundAsync($"wxbench:{++next}", "user-key", $"signed:{next}", DateTimeOffset.UtcNow, "bench-owner", DateTimeOffset.UtcNow.AddSeconds(3), CancellationToken.None);
     }
 
     [GlobalCleanup]

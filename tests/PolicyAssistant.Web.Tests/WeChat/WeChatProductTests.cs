@@ -52,7 +52,7 @@ public sealed class WeChatProductTests : IClassFixture<WeChatProductTests.Produc
     private async Task<XElement> SendTextAsync(string openId, long msgId, string text)
     {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        const string nonce = "1415926";
+        var nonce = Random.Shared.Next(1_000_000, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var signature = Sha1(string.Concat(new[] { Token, timestamp, nonce }.Order(StringComparer.Ordinal)));
         var body = $"<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[{openId}]]></FromUserName><CreateTime>{timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{text}]]></Content><MsgId>{msgId}</MsgId></xml>";
         using var client = _product.Factory.CreateClient();

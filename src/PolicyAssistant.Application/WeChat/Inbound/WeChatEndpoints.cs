@@ -88,7 +88,12 @@ public static class WeChatEndpoints
                 return BadRequest(logger, "A plain WeChat request arrived while the account is in safe mode.");
             }
 
-            xml = await handler.HandleAsync(WeChatRequestMessage.FromFields(fields), context.RequestAborted);
+            xml = await handler.HandleAsync(WeChatRequestMessage.FromFields(fields), SignatureKey(query["signature"], timestamp, nonce), context.RequestAborted);
+        }
+        catch (WeChatReplayException)
+        {
+            logger.LogWarning("Refused a WeChat request whose signed URL already brought another message (a replay).");
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
         catch (WeChatProtocolException exception) when (exception.Error == WeChatProtocolError.TooLarge)
         {
@@ -111,6 +116,9 @@ public static class WeChatEndpoints
 
         return Results.Text(xml, XmlContentType, Encoding.UTF8);
     }
+
+    private static string SignatureKey(string? signature, string timestamp, string nonce) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{timestamp}\n{nonce}\n{signature}")));
 
     private static WeChatMessageCrypt Crypt(WeChatOptions settings) => new(settings.EncodingAesKey, settings.AppId);
 

@@ -25,18 +25,20 @@ public static class WeChatInboundClaims
     /// the index holding just the owed rows serves even a plan PostgreSQL keeps for a prepared statement.
     /// A retry that finds no answer stored and the owner's lease run out takes the lease, in the same statement
     /// (both databases evaluate every SET expression against the row as it was), and reruns the turn.
+    /// A signature already used for another message breaks the unique key on <see cref="WeChatInboundMessage.SignatureKey"/>:
+    /// that is a replay, refused with <see cref="WeChatReplayException"/>.
     /// </summary>
     public static async Task<WeChatInboundClaim> ClaimWeChatInboundAsync(
-        this PolicyAssistantDbContext db, string dedupeKey, string userKey, DateTimeOffset receivedAt, string leaseOwner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+        this PolicyAssistantDbContext db, string dedupeKey, string userKey, string? signatureKey, DateTimeOffset receivedAt, string leaseOwner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var receivedAtMs = receivedAt.ToUnixTimeMilliseconds(); // as UtcTimestampConverter stores it
         var leaseUntilMs = leaseUntil.ToUnixTimeMilliseconds();
         const string pending = nameof(WeChatInboundState.Pending);
         // Not composed with FirstAsync: EF would wrap the statement in a SELECT, which no database accepts.
-        var rows = await db.Database.SqlQuery<WeChatInboundClaim>($"""
-            INSERT INTO "WeChatInboundMessages" ("DedupeKey", "UserKey", "ReceivedAt", "State", "Attempts", "LeaseOwner", "LeaseUntil")
-            VALUES ({dedupeKey}, {userKey}, {receivedAtMs}, {pending}, 1, {leaseOwner}, {leaseUntilMs})
+        var claim = db.Database.SqlQuery<WeChatInboundClaim>($"""
+            INSERT INTO "WeChatInboundMessages" ("DedupeKey", "UserKey", "SignatureKey", "ReceivedAt", "State", "Attempts", "LeaseOwner", "LeaseUntil")
+            VALUES ({dedupeKey}, {userKey}, {signatureKey}, {receivedAtMs}, {pending}, 1, {leaseOwner}, {leaseUntilMs})
             ON CONFLICT ("DedupeKey") DO UPDATE SET
                 "Attempts" = "WeChatInboundMessages"."Attempts" + 1,
                 "LeaseOwner" = CASE WHEN "WeChatInboundMessages"."ReplyXml" IS NULL AND COALESCE("WeChatInboundMessages"."LeaseUntil", 0) < {receivedAtMs}
@@ -46,7 +48,17 @@ public static class WeChatInboundClaims
             RETURNING "Id", "Attempts", COALESCE("LeaseOwner" = {leaseOwner}, FALSE) AS "OwnsTurn", EXISTS (
                 SELECT 1 FROM "WeChatInboundMessages" AS "Owed"
                 WHERE "Owed"."UserKey" = {userKey} AND "Owed"."State" = 'AwaitingNextMessage') AS "AnswersOwed"
-            """).ToListAsync(cancellationToken);
-        return rows[0];
+            """);
+        try
+        {
+            return (await claim.ToListAsync(cancellationToken))[0];
+        }
+        catch (Exception exception) when (exception.IsUniqueViolation())
+        {
+            throw new WeChatReplayException();
+        }
     }
 }
+
+/// <summary>A signed URL came back with a message other than the one it was signed for.</summary>
+public sealed class WeChatReplayException() : Exception("A WeChat request signature was used again for another message.");

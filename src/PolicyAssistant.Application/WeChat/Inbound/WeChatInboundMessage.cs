@@ -47,6 +47,15 @@ public sealed class WeChatInboundMessage
 
     public DateTimeOffset? AnsweredAt { get; set; }
 
+    public const int SignatureKeyLength = 64;
+
+    /// <summary>
+    /// SHA-256 of the request's timestamp, nonce and signature. Unique: in plaintext and compatible mode the URL
+    /// signature does not cover the body, so one signed URL is good for one message only, never for a second body
+    /// posted with it. Null on rows that no request brought (answers owed).
+    /// </summary>
+    public string? SignatureKey { get; set; }
+
     public const int LeaseOwnerLength = 32;
 
     /// <summary>The claim running the turn: a new random id per claim, so a takeover is told apart from the owner.</summary>

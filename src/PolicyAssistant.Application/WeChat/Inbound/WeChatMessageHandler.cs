@@ -15,13 +15,15 @@ public sealed class WeChatMessageHandler(WeChatReplyCoordinator coordinator, ISe
     public const string TextOnlyText = "收到啦！我目前只能看懂文字，请直接打字提问，例如：“住院能报销多少？”";
 
     /// <summary>The plaintext reply XML (or <c>success</c>); null when WeChat hung up before it was ready.</summary>
-    public Task<string?> HandleAsync(WeChatRequestMessage message, CancellationToken requestAborted) => message switch
+    /// <param name="signatureKey">A hash of the request's signature, timestamp and nonce: what the bot answers, a signature answers once.</param>
+    /// <exception cref="WeChatReplayException">The signature already brought another message.</exception>
+    public Task<string?> HandleAsync(WeChatRequestMessage message, string signatureKey, CancellationToken requestAborted) => message switch
     {
-        WeChatTextMessage => coordinator.AnswerAsync(message, requestAborted),
-        WeChatVoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => coordinator.AnswerAsync(message, requestAborted),
+        WeChatTextMessage => coordinator.AnswerAsync(message, signatureKey, requestAborted),
+        WeChatVoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => coordinator.AnswerAsync(message, signatureKey, requestAborted),
         WeChatVoiceMessage => Reply(message, NotHeardText),
         WeChatUserMessage => Reply(message, TextOnlyText),
-        WeChatSubscribeEvent or WeChatUnsubscribeEvent or WeChatClickEvent or WeChatViewEvent => coordinator.AnswerAsync(message, requestAborted),
+        WeChatSubscribeEvent or WeChatUnsubscribeEvent or WeChatClickEvent or WeChatViewEvent => coordinator.AnswerAsync(message, signatureKey, requestAborted),
         WeChatTemplateSendJobFinishEvent report => RecordAsync(report, WeChatDeliveryReportKind.TemplateMessage, report.MsgId, report.Status, null),
         WeChatMassSendJobFinishEvent report => RecordAsync(report, WeChatDeliveryReportKind.MassSend, report.MsgId, report.Status, report),
         _ => Task.FromResult<string?>(WeChatReplyRenderer.Success),

@@ -49,7 +49,7 @@ public sealed class WeChatReplyCoordinator(
     private readonly WeChatAdapter _adapter = new(options.Value.IsVerifiedServiceAccount);
 
     /// <summary>The plaintext reply XML (or <c>success</c>) for this attempt; null when WeChat hung up first.</summary>
-    public async Task<string?> AnswerAsync(WeChatRequestMessage message, CancellationToken requestAborted)
+    public async Task<string?> AnswerAsync(WeChatRequestMessage message, string signatureKey, CancellationToken requestAborted)
     {
         var settings = options.Value;
         var activity = _adapter.ToActivity(message);
@@ -57,7 +57,7 @@ public sealed class WeChatReplyCoordinator(
         try
         {
             // Not cancellable: once the row is inserted its turn must start, or every retry would wait for nothing.
-            var (id, attempt) = await ClaimAsync(message, activity, receivedAt, CancellationToken.None);
+            var (id, attempt) = await ClaimAsync(message, signatureKey, activity, receivedAt, CancellationToken.None);
             var row = await WaitForAnswerAsync(id, receivedAt + settings.AnswerBudget, requestAborted);
             if (row is null && !settings.IsVerifiedServiceAccount && attempt < LastAttempt)
             {
@@ -91,7 +91,7 @@ public sealed class WeChatReplyCoordinator(
     };
 
     /// <summary>Inserts the message's row; the insert that wins the unique key starts the turn. Returns the row and which attempt this is.</summary>
-    private async Task<(long Id, int Attempt)> ClaimAsync(WeChatRequestMessage message, Activity activity, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    private async Task<(long Id, int Attempt)> ClaimAsync(WeChatRequestMessage message, string signatureKey, Activity activity, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var appId = options.Value.AppId;
         var dedupeKey = message switch
@@ -107,7 +107,7 @@ public sealed class WeChatReplyCoordinator(
         await using (var scope = scopes.CreateAsyncScope())
         {
             claim = await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>()
-                .ClaimWeChatInboundAsync(dedupeKey, userKey, receivedAt, leaseOwner, receivedAt + options.Value.TurnLease, cancellationToken);
+                .ClaimWeChatInboundAsync(dedupeKey, userKey, signatureKey, receivedAt, leaseOwner, receivedAt + options.Value.TurnLease, cancellationToken);
         }
 
         if (claim.Attempts > 1)

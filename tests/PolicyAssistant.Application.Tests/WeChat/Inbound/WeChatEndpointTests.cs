@@ -315,6 +315,33 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_SignedUrlReplayedWithAnotherMessage_Returns403WithoutTheBot()
+    {
+        await using var host = await WeChatTestHost.StartAsync(_api);
+        var wechat = new WeChatServerSimulator(host.Http);
+        var seenInALog = WeChatServerSimulator.SignedQuery(WeChatTestHost.Token, DateTimeOffset.UtcNow, nonce: "271828");
+        await wechat.PostRawAsync(seenInALog, WeChatServerSimulator.Text("起付线", WeChatServerSimulator.NewMsgId()));
+
+        var replayed = await wechat.PostRawAsync(seenInALog, WeChatServerSimulator.Text("解绑", WeChatServerSimulator.NewMsgId(), openId: "oSomeoneElse0000000000000003"));
+
+        Assert.Equal((HttpStatusCode.Forbidden, 1), (replayed.StatusCode, host.Bot.Calls));
+    }
+
+    [Fact]
+    public async Task Post_SignedUrlSentAgainWithTheSameMessage_GetsTheSameReply()
+    {
+        await using var host = await WeChatTestHost.StartAsync(_api);
+        var wechat = new WeChatServerSimulator(host.Http);
+        var query = WeChatServerSimulator.SignedQuery(WeChatTestHost.Token, DateTimeOffset.UtcNow, nonce: "161803");
+        var xml = WeChatServerSimulator.Text("起付线", WeChatServerSimulator.NewMsgId());
+        var first = await (await wechat.PostRawAsync(query, xml)).Content.ReadAsStringAsync();
+
+        var again = await (await wechat.PostRawAsync(query, xml)).Content.ReadAsStringAsync();
+
+        Assert.Equal((first, 1), (again, host.Bot.Calls));
+    }
+
+    [Fact]
     public async Task Post_ForgedSignature_Returns401WithoutTheBotOrTheDatabase()
     {
         await using var host = await WeChatTestHost.StartAsync(_api);

@@ -85,6 +85,18 @@ public sealed class WeChatInboundClaimsTests
     [PostgresTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Claim_SignatureThatBroughtAnotherMessage_IsAReplay(DatabaseProvider provider)
+    {
+        using var database = TestDatabase.Create(provider);
+        await using var db = database.CreateContext();
+        await ClaimAsync(db, "wx1:1001", "user-a", ReceivedAt, signatureKey: "one-signed-url");
+
+        await Assert.ThrowsAsync<WeChatReplayException>(() => ClaimAsync(db, "wx1:1002", "user-b", ReceivedAt, signatureKey: "one-signed-url"));
+    }
+
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
     public async Task Claim_UserOwedAnAnswer_SaysSo(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
@@ -98,6 +110,7 @@ public sealed class WeChatInboundClaimsTests
         Assert.Equal((true, false), (owedToA.AnswersOwed, owedToB.AnswersOwed));
     }
 
-    private static Task<WeChatInboundClaim> ClaimAsync(PolicyAssistantDbContext db, string dedupeKey, string userKey, DateTimeOffset at, string owner = "owner") =>
-        db.ClaimWeChatInboundAsync(dedupeKey, userKey, at, owner, at + Lease, CancellationToken.None);
+    private static Task<WeChatInboundClaim> ClaimAsync(
+        PolicyAssistantDbContext db, string dedupeKey, string userKey, DateTimeOffset at, string owner = "owner", string? signatureKey = null) =>
+        db.ClaimWeChatInboundAsync(dedupeKey, userKey, signatureKey ?? $"signed:{dedupeKey}", at, owner, at + Lease, CancellationToken.None);
 }
