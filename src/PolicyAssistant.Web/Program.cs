@@ -1,6 +1,7 @@
 using PolicyAssistant.Application.Assistant;
 using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.KnowledgeBase;
+using PolicyAssistant.Application.Retention;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Startup;
 using PolicyAssistant.Application.WeChat;
@@ -22,6 +23,7 @@ builder.AddBackOffice();
 builder.AddWebSecurity();
 builder.AddHealth();
 builder.AddRateLimits();
+builder.AddRetention();
 
 var app = builder.Build();
 app.UseWebSecurity();

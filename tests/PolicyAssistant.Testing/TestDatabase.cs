@@ -12,11 +12,12 @@ namespace PolicyAssistant.Testing;
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
-    private TestDatabase(DatabaseProvider provider, string connectionString, Action cleanup)
+    private TestDatabase(DatabaseProvider provider, string connectionString, Action cleanup, string? personalDataKey)
     {
         Provider = provider;
         ConnectionString = connectionString;
         _cleanup = cleanup;
+        PersonalDataKey = personalDataKey ?? PersonalDataProtector.NewKey();
     }
 
     private readonly Action _cleanup;
@@ -27,7 +28,7 @@ public sealed class TestDatabase : IDisposable
 
     /// <summary>The personal-data key that goes with this database, as a deployment keeps the two together: a product
     /// restarted on the database reads what it hashed and encrypted before.</summary>
-    public string PersonalDataKey { get; } = PersonalDataProtector.NewKey();
+    public string PersonalDataKey { get; }
 
     public static TestDatabase Create(DatabaseProvider provider) => provider switch
     {
@@ -36,7 +37,8 @@ public sealed class TestDatabase : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };
 
-    public static TestDatabase CreateSqlite()
+    /// <param name="personalDataKey">The key of another database, for one restored from its backup.</param>
+    public static TestDatabase CreateSqlite(string? personalDataKey = null)
     {
         var folder = Directory.CreateTempSubdirectory("policyassistant-test-");
         var connectionString = $"Data Source={Path.Combine(folder.FullName, "test.db")}";
@@ -44,10 +46,11 @@ public sealed class TestDatabase : IDisposable
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
-        });
+        }, personalDataKey);
     }
 
-    public static TestDatabase CreatePostgres()
+    /// <param name="personalDataKey">The key of another database, for one restored from its backup.</param>
+    public static TestDatabase CreatePostgres(string? personalDataKey = null)
     {
         var admin = TestEnvironment.PostgresConnectionString
             ?? throw new InvalidOperationException($"{TestEnvironment.PostgresVariable} is not set: the PostgreSQL tests need a server.");
@@ -67,7 +70,7 @@ public sealed class TestDatabase : IDisposable
             connection.Open();
             using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
             command.ExecuteNonQuery();
-        });
+        }, personalDataKey);
     }
 
     /// <summary>A new context on this database with the schema created.</summary>
