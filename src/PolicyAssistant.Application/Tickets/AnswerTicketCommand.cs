@@ -31,6 +31,7 @@ public sealed class AnswerTicketCommand(
     WeChatApiClient wechat,
     SmsSender sms,
     PersonalDataProtector protector,
+    ITranscriptStore transcripts,
     TimeProvider clock,
     ILogger<AnswerTicketCommand> logger)
 {
@@ -56,7 +57,7 @@ public sealed class AnswerTicketCommand(
         var now = clock.GetUtcNow();
         var userId = protector.Unprotect(OpenTicketCommand.UserIdPurpose, ticket.UserIdCiphertext);
         var onWeChat = ticket.ChannelId == WeChatAdapter.ChannelId;
-        var lastMessage = onWeChat ? await LastUserMessageAsync(ticket, cancellationToken) : null;
+        var lastMessage = onWeChat ? await LastUserMessageAsync(ticket, userId, cancellationToken) : null;
         var phone = await PhoneOfAsync(ticket, userId, cancellationToken);
         var delivery = TicketDeliveryRule.Choose(onWeChat, lastMessage, now, phone is not null);
 
@@ -118,16 +119,15 @@ public sealed class AnswerTicketCommand(
         return true;
     }
 
-    private async Task<DateTimeOffset?> LastUserMessageAsync(SupportTicket ticket, CancellationToken cancellationToken)
+    /// <summary>
+    /// Read through the transcript store, which first finishes the writes queued before the read; on WeChat the
+    /// conversation id is the OpenID. The request itself counts even if its transcript row is not written yet.
+    /// </summary>
+    private async Task<DateTimeOffset?> LastUserMessageAsync(SupportTicket ticket, string openId, CancellationToken cancellationToken)
     {
-        var last = await db.Set<Assistant.Conversations.TranscriptRecord>().AsNoTracking()
-            .Where(record => record.ChannelId == ticket.ChannelId && record.ConversationId == ticket.ConversationKey && record.Direction == TranscriptDirection.Incoming)
-            .MaxAsync(record => (DateTime?)record.Timestamp, cancellationToken);
-
-        // The request itself is a message from the user, even if its transcript row is still being written.
-        var asked = DateTime.SpecifyKind(ticket.LastAskedAt, DateTimeKind.Utc);
-        var latest = last is { } stored && DateTime.SpecifyKind(stored, DateTimeKind.Utc) > asked ? DateTime.SpecifyKind(stored, DateTimeKind.Utc) : asked;
-        return new DateTimeOffset(latest);
+        var transcript = await transcripts.GetTranscriptAsync(ticket.ChannelId, openId, cancellationToken);
+        var asked = new DateTimeOffset(DateTime.SpecifyKind(ticket.LastAskedAt, DateTimeKind.Utc));
+        return transcript.Where(entry => entry.Direction == TranscriptDirection.Incoming).Select(entry => entry.Timestamp).Append(asked).Max();
     }
 
     private async Task<string?> PhoneOfAsync(SupportTicket ticket, string userId, CancellationToken cancellationToken)
