@@ -23,6 +23,7 @@ public sealed class MenuButton
     [JsonPropertyName("sub_button")]
     public List<MenuButton>? SubButtons { get; set; }
 
+    [JsonIgnore]
     public bool IsParent => SubButtons is { Count: > 0 };
 }
 

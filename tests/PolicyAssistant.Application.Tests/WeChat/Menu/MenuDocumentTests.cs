@@ -65,13 +65,13 @@ public sealed class MenuDocumentTests
     }
 
     [Fact]
-    public void ToJson_RoundTrips_WithChineseAsUtf8()
+    public void ToJson_ParentAndClick_IsMenuCreatesJsonWithChineseAsUtf8()
     {
-        var menu = Menu(new MenuButton { Name = "我的服务", SubButtons = [Click("查慢病", "CHRONIC_CERTIFICATION")] });
+        var menu = Menu(new MenuButton { Name = "我的服务", SubButtons = [Click("查慢病", "CHRONIC_CERTIFICATION")] }, Click("转人工", "HUMAN_AGENT"));
 
         var json = menu.ToJson();
 
-        Assert.Contains("\"name\":\"我的服务\"", json);
+        Assert.Equal("""{"button":[{"name":"我的服务","sub_button":[{"type":"click","name":"查慢病","key":"CHRONIC_CERTIFICATION"}]},{"type":"click","name":"转人工","key":"HUMAN_AGENT"}]}""", json);
         Assert.Equal(json, MenuDocument.FromJson(json).ToJson());
     }
 }
