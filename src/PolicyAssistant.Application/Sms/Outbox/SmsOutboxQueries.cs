@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
-using PolicyAssistant.Application.Households.Audit;
 
 namespace PolicyAssistant.Application.Sms.Outbox;
 
@@ -13,20 +11,12 @@ public sealed record SmsOutboxRow(long Id, string Phone, SmsKind Kind, string Te
 public sealed record SmsOutboxPage(IReadOnlyList<SmsOutboxRow> Rows, int PageNumber, int PageCount, int Total);
 
 /// <summary>
-/// The SMS outbox for administrators: every outgoing text, newest first; retry of a failed one; and, with the embedded
-/// outbox gateway only (nothing really goes to a phone), a verification code revealed on request, audited.
+/// The SMS outbox for administrators: every outgoing text, newest first, and retry of a failed one. Revealing a
+/// binding code is the households' business (<see cref="Households.Binding.RevealBindingCodeCommand"/>): it is audited against the household.
 /// </summary>
-public sealed partial class SmsOutboxCommands(
-    PolicyAssistantDbContext db,
-    SmsSignals signals,
-    IOptions<SmsOptions> options,
-    PersonalDataProtector protector,
-    RecordHouseholdAuditCommand audit,
-    TimeProvider clock)
+public sealed partial class SmsOutboxCommands(PolicyAssistantDbContext db, SmsSignals signals, TimeProvider clock)
 {
     public const int PageSize = 50;
-
-    public bool CodesCanBeRevealed => options.Value.Provider == SmsProvider.Outbox;
 
     public async Task<SmsOutboxPage> ListAsync(int pageNumber, CancellationToken cancellationToken)
     {
@@ -60,27 +50,6 @@ public sealed partial class SmsOutboxCommands(
         await db.SaveChangesAsync(cancellationToken);
         signals.NotifyOutbound();
         return true;
-    }
-
-    /// <summary>A verification code's full text, for an administrator, in the embedded outbox mode only; audited against the phone's household.</summary>
-    public async Task<string?> RevealCodeAsync(long id, int staffUserId, CancellationToken cancellationToken)
-    {
-        if (!CodesCanBeRevealed)
-        {
-            return null;
-        }
-
-        var message = await db.Set<SmsOutboundMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.Kind == SmsKind.VerificationCode, cancellationToken);
-        if (message is null)
-        {
-            return null;
-        }
-
-        var holder = PhoneNumber.TryParse(message.PhoneNumber, out var phone)
-            ? await db.Set<Member>().AsNoTracking().Where(m => m.PhoneHash == protector.HashOf(phone)).Select(m => new { m.Id, m.HouseholdId }).FirstOrDefaultAsync(cancellationToken)
-            : null;
-        await audit.RecordAsync(RecordHouseholdAuditCommand.StaffActor(staffUserId), HouseholdAuditAction.RevealBindingCode, holder?.HouseholdId, holder?.Id, cancellationToken);
-        return message.Text;
     }
 
     private static SmsOutboxRow Row(SmsOutboundMessage message) => new(

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyAssistant.Application.Database;
+using PolicyAssistant.Application.Households.Binding;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Sms.Outbox;
 using PolicyAssistant.Application.Tests.Support;
@@ -84,7 +85,8 @@ public sealed class SmsOutboxCommandsTests : IAsyncLifetime
     {
         var id = await AddAsync(SmsKind.VerificationCode, "您的验证码是246810，请勿告诉他人。", SmsOutboundStatus.Delivered);
 
-        var text = await WithAsync(outbox => outbox.RevealCodeAsync(id, staffUserId: 7, CancellationToken.None));
+        await using var scope = _host.Services.CreateAsyncScope();
+        var text = await scope.ServiceProvider.GetRequiredService<RevealBindingCodeCommand>().RevealAsync(id, staffUserId: 7, CancellationToken.None);
 
         Assert.Contains("246810", text);
         Assert.Contains(await _host.AuditAsync(), entry => entry.Action == HouseholdAuditAction.RevealBindingCode && entry.Actor == "staff:7");

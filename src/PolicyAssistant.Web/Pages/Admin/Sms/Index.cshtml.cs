@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using PolicyAssistant.Application.Households.Binding;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Sms.Outbox;
 using PolicyAssistant.Web.BackOffice;
@@ -6,7 +7,7 @@ using PolicyAssistant.Web.BackOffice;
 namespace PolicyAssistant.Web.Pages.Admin.Sms;
 
 [Authorize(Policy = BackOfficePolicies.Administrator)]
-public sealed class IndexModel(SmsOutboxCommands outbox) : PageModel
+public sealed class IndexModel(SmsOutboxCommands outbox, RevealBindingCodeCommand codes) : PageModel
 {
     [TempData]
     public string? Message { get; set; }
@@ -16,7 +17,7 @@ public sealed class IndexModel(SmsOutboxCommands outbox) : PageModel
 
     public SmsOutboxPage Outbox { get; private set; } = new([], 1, 1, 0);
 
-    public bool CodesCanBeRevealed => outbox.CodesCanBeRevealed;
+    public bool CodesCanBeRevealed => codes.IsAvailable;
 
     /// <summary>The code revealed by the last post, shown once on this response.</summary>
     public (long Id, string Text)? Revealed { get; private set; }
@@ -32,7 +33,7 @@ public sealed class IndexModel(SmsOutboxCommands outbox) : PageModel
 
     public async Task<IActionResult> OnPostRevealAsync(long id, CancellationToken cancellationToken)
     {
-        if (await outbox.RevealCodeAsync(id, User.ToStaffScope().StaffUserId, cancellationToken) is not { } text)
+        if (await codes.RevealAsync(id, User.ToStaffScope().StaffUserId, cancellationToken) is not { } text)
         {
             return NotFound();
         }
