@@ -53,6 +53,19 @@ public sealed class FaqResponder(
         return false;
     }
 
+    /// <summary>Answers with one entry's short answer, as a confident search result would; false if there is no such entry.</summary>
+    public async Task<bool> AnswerWithEntryAsync(ITurnContext turnContext, string entryId, CancellationToken cancellationToken)
+    {
+        if (index.Find(entryId) is not { } entry)
+        {
+            return false;
+        }
+
+        var state = await _state.GetAsync(turnContext, () => new FaqState(), cancellationToken);
+        await SendAnswerAsync(turnContext, entry, AnswerFormatter.ShortAnswer(entry), state, cancellationToken);
+        return true;
+    }
+
     /// <param name="ownRecordOffer">A line offering the household's own record, added under a confident answer.</param>
     public async Task AnswerAsync(ITurnContext turnContext, string question, string? regionCode, CancellationToken cancellationToken, string? ownRecordOffer = null)
     {

@@ -1,3 +1,4 @@
+using PolicyAssistant.Application.Assistant.Keywords;
 using PolicyAssistant.Application.Households;
 using PolicyAssistant.Conversation.State;
 using PolicyAssistant.Domain.Text;
@@ -13,31 +14,42 @@ public interface IAssistantIntent
     Task<bool> TryStartAsync(DialogContext dialogContext, string text, CancellationToken cancellationToken);
 }
 
+/// <summary>A bot command a custom-menu click runs: the click's EventKey, the words it stands for, and its name in the menu editor.</summary>
+public sealed record MenuCommand(string Key, string Command, string Label);
+
+/// <summary>The click keys the WeChat custom menu may use (content/wechat-menu.json, the back-office menu editor).</summary>
+public static class MenuCommands
+{
+    public static readonly IReadOnlyList<MenuCommand> All =
+    [
+        new("POLICY_QA", "帮助", "政策问答（帮助）"),
+        new("BIND_IDENTITY", "绑定", "绑定身份"),
+        new("FAMILY_DOCTOR", "我的家庭医生", "查签约医生"),
+        new("CHRONIC_CERTIFICATION", "我的慢病", "查慢病"),
+        new("SETTLEMENT_ESTIMATE", "住院费用估算", "估算费用"),
+        new("CONTACT_US", "热线", "联系我们（热线电话）"),
+        new("HUMAN_AGENT", "转人工", "转人工"),
+    ];
+
+    public static MenuCommand? Find(string key) => All.FirstOrDefault(command => string.Equals(command.Key, key, StringComparison.OrdinalIgnoreCase));
+}
+
 /// <summary>
 /// The router of every turn, whatever the channel: a running dialog first (unless the user cancels),
-/// then a reply to the last answer's menu, then the household intents, then the knowledge base.
+/// then a reply to the last answer's menu, then the household intents, then the keyword rules staff set,
+/// then the knowledge base.
 /// </summary>
 public sealed class PolicyBot : IBot
 {
     public const string WelcomeEntryId = "greeting";
 
-    /// <summary>Menu keys of the WeChat custom menu (content/wechat-menu.json), as the words a user would type.</summary>
-    private static readonly Dictionary<string, string> MenuCommands = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["POLICY_QA"] = "帮助",
-        ["BIND_IDENTITY"] = "绑定",
-        ["FAMILY_DOCTOR"] = "我的家庭医生",
-        ["CHRONIC_CERTIFICATION"] = "我的慢病",
-        ["SETTLEMENT_ESTIMATE"] = "住院费用估算",
-        ["CONTACT_US"] = "人工",
-    };
-
     private readonly DialogSet _dialogs;
     private readonly IAssistantIntent[] _intents;
     private readonly FaqResponder _faq;
     private readonly CurrentBindingQuery _binding;
+    private readonly KeywordReplies _keywords;
 
-    public PolicyBot(ConversationState conversationState, IEnumerable<Dialog> dialogs, IEnumerable<IAssistantIntent> intents, FaqResponder faq, CurrentBindingQuery binding)
+    public PolicyBot(ConversationState conversationState, IEnumerable<Dialog> dialogs, IEnumerable<IAssistantIntent> intents, FaqResponder faq, CurrentBindingQuery binding, KeywordReplies keywords)
     {
         _dialogs = new DialogSet(conversationState.CreateProperty<DialogState>("dialogState"));
         foreach (var dialog in dialogs)
@@ -48,6 +60,7 @@ public sealed class PolicyBot : IBot
         _intents = intents.ToArray();
         _faq = faq;
         _binding = binding;
+        _keywords = keywords;
     }
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -71,9 +84,9 @@ public sealed class PolicyBot : IBot
             await _faq.AnswerAsync(turnContext, "你好", regionCode: null, cancellationToken);
         }
         else if (string.Equals(activity.Name, "click", StringComparison.OrdinalIgnoreCase)
-                 && activity.Value is { } key && MenuCommands.TryGetValue(key, out var command))
+                 && activity.Value is { } key && MenuCommands.Find(key) is { } command)
         {
-            await OnMessageAsync(turnContext, command, cancellationToken);
+            await OnMessageAsync(turnContext, command.Command, cancellationToken);
         }
     }
 
@@ -115,6 +128,11 @@ public sealed class PolicyBot : IBot
             {
                 return;
             }
+        }
+
+        if (await _keywords.TryAnswerAsync(turnContext, folded, cancellationToken))
+        {
+            return;
         }
 
         // A bound household gets the entries of its own county as well as the general ones.

@@ -46,6 +46,7 @@ public static class HouseholdsSetup
         services.AddSingleton<SendBindingCodeCommand>();
         services.AddSingleton<VerifyBindingCodeCommand>();
         services.AddSingleton<UnbindCommand>();
+        services.AddScoped<RevealBindingCodeCommand>();
         services.AddSingleton<GetFamilyDoctorQuery>();
         services.AddSingleton<GetCertificationsQuery>();
         services.AddSingleton<GetSettlementsQuery>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PolicyAssistant.Application.WeChat.Api;
 using PolicyAssistant.Application.WeChat.Inbound;
+using PolicyAssistant.Application.WeChat.Menu;
 
 namespace PolicyAssistant.Application.WeChat;
 
@@ -9,7 +10,7 @@ public static class WeChatSetup
     /// <summary>
     /// Registers the WeChat channel: options from the "WeChat" section (environment variables such as
     /// <c>WeChat__Token</c> included), the endpoint's handler, the reply coordinator, the token provider and the
-    /// API client. Needs the database, a <see cref="Conversation.Turns.TurnProcessor"/> and a <see cref="TimeProvider"/>.
+    /// API client, and the custom-menu editor's command. Needs the database, a <see cref="Conversation.Turns.TurnProcessor"/> and a <see cref="TimeProvider"/>.
     /// </summary>
     public static IHostApplicationBuilder AddWeChat(this IHostApplicationBuilder builder)
     {
@@ -27,6 +28,7 @@ public static class WeChatSetup
         services.AddSingleton<WeChatReplyCoordinator>();
         services.AddHostedService<FinishTurnsOnStop>();
         services.AddSingleton<WeChatMessageHandler>();
+        services.AddScoped<EditWeChatMenuCommand>();
         return builder;
     }
 

@@ -17,6 +17,12 @@ public enum HouseholdAuditAction
 
     /// <summary>Staff opened one household in the back office.</summary>
     ViewHousehold,
+
+    /// <summary>Staff opened a bound household's 转人工 ticket (with its conversation).</summary>
+    ViewTicket,
+
+    /// <summary>An administrator revealed a binding code in the embedded SMS outbox.</summary>
+    RevealBindingCode,
 }
 
 /// <summary>

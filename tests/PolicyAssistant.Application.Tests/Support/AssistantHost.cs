@@ -11,6 +11,8 @@ using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Sms.Gateways;
 using PolicyAssistant.Application.Sms.Outbox;
 using PolicyAssistant.Application.Startup;
+using PolicyAssistant.Application.Tickets;
+using PolicyAssistant.Application.WeChat;
 using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Testing;
@@ -19,7 +21,7 @@ namespace PolicyAssistant.Application.Tests.Support;
 
 /// <summary>
 /// The assistant wired as the product wires it (knowledge base, households, SMS channel with its embedded
-/// outbox, the real PolicyBot), on a real database with the demo data loaded. The start-up tasks run; the
+/// outbox, the WeChat API client, 转人工 tickets, the real PolicyBot), on a real database with the demo data loaded. The start-up tasks run; the
 /// background workers do not: a test dispatches SMS by hand, so what it reads is settled.
 /// </summary>
 public sealed partial class AssistantHost : IAsyncDisposable
@@ -48,8 +50,9 @@ public sealed partial class AssistantHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <summary>The assistant on a database of its own, dropped with the host.</summary>
-    public static Task<AssistantHost> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, TestClock? clock = null) =>
-        StartAsync(TestDatabase.Create(provider), ownsDatabase: true, clock ?? new TestClock(DefaultStart), PersonalDataProtector.NewKey());
+    /// <param name="settings">Configuration on top of the defaults, such as WeChat:ApiBaseUrl pointing at a fake WeChat API.</param>
+    public static Task<AssistantHost> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, TestClock? clock = null, IDictionary<string, string?>? settings = null) =>
+        StartAsync(TestDatabase.Create(provider), ownsDatabase: true, clock ?? new TestClock(DefaultStart), PersonalDataProtector.NewKey(), settings);
 
     /// <summary>The assistant on a database that outlives it, to start it again on the same data.</summary>
     public static Task<AssistantHost> StartAsync(TestDatabase database, TestClock? clock = null) =>
@@ -58,7 +61,7 @@ public sealed partial class AssistantHost : IAsyncDisposable
     /// <summary>A second start on the same database, clock and key: a restart of the product.</summary>
     public Task<AssistantHost> RestartAsync() => StartAsync(Database, ownsDatabase: false, Clock, PersonalDataKey);
 
-    private static async Task<AssistantHost> StartAsync(TestDatabase database, bool ownsDatabase, TestClock clock, string personalDataKey)
+    private static async Task<AssistantHost> StartAsync(TestDatabase database, bool ownsDatabase, TestClock clock, string personalDataKey, IDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -66,6 +69,7 @@ public sealed partial class AssistantHost : IAsyncDisposable
             ["Households:LoadDemoData"] = "true",
             ["Households:PersonalDataKey"] = personalDataKey,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddLogging();
         builder.Services.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
         builder.AddStartupTasks();
@@ -73,6 +77,8 @@ public sealed partial class AssistantHost : IAsyncDisposable
         builder.AddHouseholdServices(RepositoryPaths.Content, Path.GetTempPath());
         builder.AddAssistant();
         builder.AddSms();
+        builder.AddWeChat();
+        builder.AddTickets();
         builder.Services.AddSingleton<TimeProvider>(clock);
         var host = builder.Build();
 

@@ -16,7 +16,9 @@ public static class WeChatMenuKeys
 
 /// <summary>
 /// A custom menu in the JSON that /cgi-bin/menu/create takes, checked against WeChat's limits before it is
-/// sent, so a bad edit fails here with a clear message rather than as WeChat's bare errcode.
+/// sent, so a bad edit fails here with a clear (Chinese: the menu editor shows it) message rather than as
+/// WeChat's bare errcode. Limits from the menu/create documentation: 3 top-level buttons of at most 16 bytes,
+/// 5 sub-buttons each of at most 60 bytes, key at most 128 bytes, url at most 1024 bytes.
 /// </summary>
 public sealed class WeChatMenu
 {
@@ -35,22 +37,22 @@ public sealed class WeChatMenu
         }
         catch (JsonException exception)
         {
-            throw new FormatException($"The menu is not valid JSON: {exception.Message}", exception);
+            throw new FormatException($"菜单不是有效的 JSON：{exception.Message}", exception);
         }
 
         using (document)
         {
             if (!document.RootElement.TryGetProperty("button", out var buttons) || buttons.ValueKind != JsonValueKind.Array)
-                throw new FormatException("The menu has no \"button\" array.");
+                throw new FormatException("菜单缺少 button 数组。");
             if (buttons.GetArrayLength() is < 1 or > 3)
-                throw new FormatException("A menu has 1 to 3 top-level buttons.");
+                throw new FormatException("菜单要有 1 到 3 个一级菜单。");
             foreach (var button in buttons.EnumerateArray())
             {
                 var name = CheckName(button, maxBytes: 16);
                 if (button.TryGetProperty("sub_button", out var subButtons))
                 {
                     if (subButtons.GetArrayLength() is < 1 or > 5)
-                        throw new FormatException($"Menu \"{name}\" needs 1 to 5 sub-buttons.");
+                        throw new FormatException($"一级菜单“{name}”下要有 1 到 5 个子菜单。");
                     foreach (var subButton in subButtons.EnumerateArray())
                     {
                         CheckAction(subButton, CheckName(subButton, maxBytes: 60));
@@ -70,7 +72,7 @@ public sealed class WeChatMenu
     {
         var name = button.TryGetProperty("name", out var value) ? value.GetString() ?? "" : "";
         if (name.Length == 0 || Encoding.UTF8.GetByteCount(name) > maxBytes)
-            throw new FormatException($"Button name \"{name}\" must be 1 to {maxBytes} bytes of UTF-8.");
+            throw new FormatException(name.Length == 0 ? "菜单名称不能为空。" : $"菜单名称“{name}”太长：最多 {maxBytes} 个字节（一个汉字占 3 个字节）。");
         return name;
     }
 
@@ -81,10 +83,10 @@ public sealed class WeChatMenu
         {
             "click" => ("key", 128),
             "view" => ("url", 1024),
-            _ => throw new FormatException($"Button \"{name}\" must be of type click or view."),
+            _ => throw new FormatException($"菜单“{name}”只能是点击（click）或网页链接（view）。"),
         };
         var target = button.TryGetProperty(field, out var text) ? text.GetString() ?? "" : "";
         if (target.Length == 0 || Encoding.UTF8.GetByteCount(target) > maxBytes)
-            throw new FormatException($"Button \"{name}\" needs a {field} of 1 to {maxBytes} bytes.");
+            throw new FormatException(field == "url" ? $"菜单“{name}”要填网页地址（最多 {maxBytes} 个字节）。" : $"菜单“{name}”要选一个功能（key 最多 {maxBytes} 个字节）。");
     }
 }

@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using PolicyAssistant.Application.Tests.Support;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.Sms.Gateways;
 

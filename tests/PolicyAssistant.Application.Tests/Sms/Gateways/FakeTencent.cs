@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using PolicyAssistant.Application.Tests.Support;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.Sms.Gateways;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using PolicyAssistant.Application.Tests.WeChat.Api;
 using PolicyAssistant.Application.Tests.WeChat.Protocol;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.WeChat.Inbound;
 

@@ -3,25 +3,26 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using PolicyAssistant.Application.Tests.Support;
 
-namespace PolicyAssistant.Application.Tests.WeChat.Api;
+namespace PolicyAssistant.Testing;
 
 /// <summary>One call the fake received: the API path and its JSON body.</summary>
-internal sealed record ApiCall(string Path, JsonNode Body);
+public sealed record ApiCall(string Path, JsonNode Body);
 
 /// <summary>
 /// A local stand-in for api.weixin.qq.com speaking its JSON: stable_token checks the AppID and secret and
 /// counts calls; every other API checks the access_token query parameter like WeChat does (40001 when it is
-/// not the current one) and records what it was sent.
+/// not the current one) and records what it was sent; menu/create checks the menu's limits as WeChat does
+/// (40018 for a button name over its bytes). Shared by the Application and Web tests.
 /// </summary>
-internal sealed class FakeWeChatApi : IAsyncDisposable
+public sealed class FakeWeChatApi : IAsyncDisposable
 {
     public const string AppId = "wx5823bf96d3bd56c7";
     public const string AppSecret = "fake-secret";
 
     private readonly WebApplication _app;
     private readonly Channel<ApiCall> _calls = Channel.CreateUnbounded<ApiCall>();
+    private readonly ConcurrentQueue<ApiCall> _received = new();
     private readonly ConcurrentDictionary<string, int> _failures = new();
     private readonly Lock _tokenLock = new();
     private int _tokenCalls;
@@ -67,6 +68,23 @@ internal sealed class FakeWeChatApi : IAsyncDisposable
 
     public bool TryTakeCall(out ApiCall? call) => _calls.Reader.TryRead(out call);
 
+    /// <summary>Every call received so far, in order, whether or not it was taken with <see cref="NextCallAsync"/>.</summary>
+    public IReadOnlyList<ApiCall> Received => [.. _received];
+
+    /// <summary>Waits until a call to <paramref name="path"/> has arrived (as a product in another thread makes it) and returns it.</summary>
+    public async Task<ApiCall> WaitForCallAsync(string path)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!timeout.IsCancellationRequested)
+        {
+            if (_received.FirstOrDefault(call => call.Path == path) is { } call)
+                return call;
+            await Task.Delay(50, CancellationToken.None);
+        }
+
+        throw new TimeoutException($"No call to {path}; received: {string.Join(", ", _received.Select(c => c.Path))}.");
+    }
+
     private async Task<IResult> StableTokenAsync(HttpRequest request)
     {
         Interlocked.Increment(ref _tokenCalls);
@@ -93,7 +111,9 @@ internal sealed class FakeWeChatApi : IAsyncDisposable
             return Results.Json(new { errcode = 40001, errmsg = "invalid credential, access_token is invalid or not latest" });
 
         var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!;
-        await _calls.Writer.WriteAsync(new ApiCall(fullPath, body));
+        var call = new ApiCall(fullPath, body);
+        _received.Enqueue(call);
+        await _calls.Writer.WriteAsync(call);
         if (_failures.TryRemove(fullPath, out var errorCode))
             return Results.Json(new { errcode = errorCode, errmsg = $"fake failure {errorCode}" });
 
@@ -102,9 +122,28 @@ internal sealed class FakeWeChatApi : IAsyncDisposable
             "cgi-bin/message/template/send" => Results.Json(new { errcode = 0, errmsg = "ok", msgid = 200228332L }),
             "cgi-bin/message/mass/sendall" or "cgi-bin/message/mass/send" =>
                 Results.Json(new { errcode = 0, errmsg = "send job submission success", msg_id = 34182L, msg_data_id = 206227730L }),
+            "cgi-bin/menu/create" when MenuNameTooLong(body) is { } name =>
+                Results.Json(new { errcode = 40018, errmsg = $"invalid button name size hint: [{name}]" }),
             "cgi-bin/tags/create" => Results.Json(new { tag = new { id = 134, name = (string?)body["tag"]?["name"] } }),
             _ => Results.Json(new { errcode = 0, errmsg = "ok" }),
         };
+    }
+
+    /// <summary>WeChat's limits on names: 16 bytes for a top-level button, 60 for a sub-button.</summary>
+    private static string? MenuNameTooLong(JsonNode body)
+    {
+        foreach (var button in body["button"]?.AsArray() ?? [])
+        {
+            var name = (string?)button?["name"] ?? "";
+            if (System.Text.Encoding.UTF8.GetByteCount(name) > 16) return name;
+            foreach (var sub in button?["sub_button"]?.AsArray() ?? [])
+            {
+                var subName = (string?)sub?["name"] ?? "";
+                if (System.Text.Encoding.UTF8.GetByteCount(subName) > 60) return subName;
+            }
+        }
+
+        return null;
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

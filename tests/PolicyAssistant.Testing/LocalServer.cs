@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace PolicyAssistant.Application.Tests.Support;
+namespace PolicyAssistant.Testing;
 
 /// <summary>The web apps the tests run themselves (fake providers, channel hosts): on 127.0.0.1 at a free port, without logging.</summary>
-internal static class LocalServer
+public static class LocalServer
 {
     public static WebApplicationBuilder CreateBuilder()
     {
