@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PolicyAssistant.Application.Staff;
 using PolicyAssistant.Application.Startup;
 using PolicyAssistant.Domain.Staff;
 
@@ -9,9 +9,8 @@ namespace PolicyAssistant.Web.BackOffice;
 /// <summary>Creates the first administrator on a database with no accounts, or says what is missing to do so.</summary>
 internal sealed partial class InitialAdministratorTask(
     PolicyAssistantDbContext db,
-    IPasswordHasher<StaffUser> hasher,
+    AddStaffCommand addStaff,
     IOptions<BackOfficeOptions> options,
-    TimeProvider clock,
     ILogger<InitialAdministratorTask> logger) : IStartupTask
 {
     public int Order => StartupTaskOrder.Accounts;
@@ -30,17 +29,13 @@ internal sealed partial class InitialAdministratorTask(
             return;
         }
 
-        var admin = new StaffUser
+        // The configured password is the operator's own choice, so it is not forced to change at the first sign-in.
+        var account = new NewStaffAccount(settings.InitialAdminUser, "系统管理员", StaffRole.Administrator, [], settings.InitialAdminPassword);
+        if (await addStaff.AddAsync(null, account, mustChangePassword: false, cancellationToken) is StaffCommandResult.Rejected rejected)
         {
-            UserName = settings.InitialAdminUser,
-            DisplayName = "系统管理员",
-            PasswordHash = "",
-            Role = StaffRole.Administrator,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        admin.PasswordHash = hasher.HashPassword(admin, settings.InitialAdminPassword);
-        db.Add(admin);
-        await db.SaveChangesAsync(cancellationToken);
+            throw new InvalidOperationException("BackOffice:InitialAdminPassword cannot be used: " + string.Join(" ", rejected.Errors));
+        }
+
         LogCreated(logger, settings.InitialAdminUser);
     }
 

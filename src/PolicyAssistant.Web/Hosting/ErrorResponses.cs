@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 
 namespace PolicyAssistant.Web.Hosting;
 
 /// <summary>
 /// What a failed request shows: a bug, the error page (for any method; see Pages/Error); a refusal without a
-/// body of its own (a body that is not JSON, a number out of range, an unknown path), a short Chinese reason,
-/// as a problem document under /api and as text elsewhere.
+/// body of its own (a body that is not JSON, a number out of range, an unknown path), the error page for that
+/// status to a browser, and otherwise a short Chinese reason, as a problem document under /api and as text elsewhere.
 /// </summary>
 internal static class ErrorResponses
 {
@@ -19,7 +20,10 @@ internal static class ErrorResponses
     public static WebApplication UseErrorResponses(this WebApplication app)
     {
         app.UseExceptionHandler("/Error");
-        app.UseStatusCodePages(WriteStatusAsync);
+
+        // Re-executed (not a handler of its own), so the page runs through routing and the site layout; the Error page
+        // answers a browser with that page, an API client or a webhook with the short reason.
+        app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
         return app;
     }
 
@@ -35,16 +39,13 @@ internal static class ErrorResponses
         _ => $"请求未能完成（{status}）。",
     };
 
-    private static async Task WriteStatusAsync(StatusCodeContext context)
-    {
-        var http = context.HttpContext;
-        if (http.Request.Path.StartsWithSegments("/api"))
-        {
-            await TypedResults.Problem(title: Describe(http.Response.StatusCode), statusCode: http.Response.StatusCode).ExecuteAsync(http);
-            return;
-        }
+    /// <summary>A person in a browser (it asks for HTML), not an API client or a webhook.</summary>
+    public static bool WantsPage(HttpRequest request, PathString originalPath) =>
+        !originalPath.StartsWithSegments("/api")
+        && request.Headers.Accept.Any(accept => accept?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 
-        http.Response.ContentType = "text/plain; charset=utf-8";
-        await http.Response.WriteAsync(Describe(http.Response.StatusCode));
-    }
+    /// <summary>The short reason, as a problem document under /api and as text elsewhere.</summary>
+    public static IActionResult Reason(PathString originalPath, int status) => originalPath.StartsWithSegments("/api")
+        ? new ObjectResult(new ProblemDetails { Title = Describe(status), Status = status }) { StatusCode = status, ContentTypes = { "application/problem+json" } }
+        : new ContentResult { Content = Describe(status), ContentType = "text/plain; charset=utf-8", StatusCode = status };
 }

@@ -73,6 +73,24 @@ public sealed class Browser : IDisposable
             || d.FindElements(By.CssSelector(".error")).Any(e => e.Text.Length > 0));
     }
 
+    /// <summary>Signs out through the layout's button and waits for the home page.</summary>
+    public void SignOut()
+    {
+        Find("#logout").Click();
+        Wait().Until(d => d.FindElements(By.CssSelector("#logout")).Count == 0);
+    }
+
+    /// <summary>The staff member's own password form, as the first sign-in after an administrator set the password requires.</summary>
+    public void ChangePassword(string current, string next)
+    {
+        GoTo("/Account/Password");
+        Type("#Input_CurrentPassword", current);
+        Type("#Input_NewPassword", next);
+        Type("#Input_ConfirmPassword", next);
+        Find("#change-password").Click();
+        WaitForText("body", "密码已修改");
+    }
+
     // An element found while the page is being replaced goes stale before its text is read: look again.
     private WebDriverWait Wait()
     {

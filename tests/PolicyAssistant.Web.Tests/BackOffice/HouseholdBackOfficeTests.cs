@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using PolicyAssistant.Application.Database;
@@ -44,24 +43,8 @@ public sealed class HouseholdBackOfficeTests
         Assert.Equal(0, AuditCount(product, staffId, HouseholdAuditAction.ViewHousehold));
     }
 
-    private static int AddCountyOfficer(ProductFactory product)
-    {
-        using var scope = product.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
-        var officer = new StaffUser
-        {
-            UserName = "fugu-officer",
-            DisplayName = "府谷县宣传员",
-            PasswordHash = "",
-            Role = StaffRole.TownshipOperator,
-            RegionCode = FuguCounty,
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
-        officer.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<StaffUser>>().HashPassword(officer, "fugu-password-1");
-        db.Add(officer);
-        db.SaveChanges();
-        return officer.Id;
-    }
+    private static int AddCountyOfficer(ProductFactory product) =>
+        StaffAccounts.CreateAsync(product.Services, "fugu-officer", "fugu-password-1", StaffRole.TownshipOperator, FuguCounty).GetAwaiter().GetResult();
 
     private static int HouseholdOutside(ProductFactory product, string county)
     {

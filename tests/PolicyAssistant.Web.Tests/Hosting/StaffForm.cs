@@ -14,6 +14,16 @@ internal sealed partial class StaffForm(HttpClient client, string path, string t
         return new StaffForm(client, path, token);
     }
 
+    /// <summary>Signs <paramref name="client"/> (which keeps cookies) in through the login page, as a browser does.</summary>
+    public static async Task SignInAsync(HttpClient client, string userName, string password)
+    {
+        var response = await (await OpenAsync(client, "/Account/Login")).PostAsync(new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
+        if (response.RequestMessage?.RequestUri?.AbsolutePath.StartsWith("/Account/Login", StringComparison.Ordinal) != false)
+        {
+            throw new InvalidOperationException($"{userName} could not sign in: {response.StatusCode}.");
+        }
+    }
+
     public Task<HttpResponseMessage> PostAsync(Dictionary<string, string> fields, string? handler = null)
     {
         fields["__RequestVerificationToken"] = token;

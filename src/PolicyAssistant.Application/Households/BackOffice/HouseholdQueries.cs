@@ -1,4 +1,5 @@
 using PolicyAssistant.Application.Households.Audit;
+using PolicyAssistant.Domain.Text;
 
 namespace PolicyAssistant.Application.Households.BackOffice;
 
@@ -67,6 +68,6 @@ public sealed class GetHouseholdsQuery(PolicyAssistantDbContext db, RecordHouseh
                 m.PhoneMasked,
                 m.IsPolicyLiterateMember,
                 m.ChronicCertifications.Select(c => $"{ChineseNames.Of(c.Disease)}：{ChineseNames.Of(c.Status)}").ToList())).ToList(),
-            household.DoctorContracts.Select(c => $"{c.DoctorTeam?.Name}，{c.TermStart:yyyy-MM-dd} 至 {c.TermEnd:yyyy-MM-dd}，{ChineseNames.Of(c.Status)}").ToList());
+            household.DoctorContracts.Select(c => $"{c.DoctorTeam?.Name}，{ChineseDates.Date(c.TermStart)} 至 {ChineseDates.Date(c.TermEnd)}，{ChineseNames.Of(c.Status)}").ToList());
     }
 }

@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authentication;
-using PolicyAssistant.Web.BackOffice;
+using Microsoft.AspNetCore.Identity;
+using PolicyAssistant.Application.Staff;
 using PolicyAssistant.Web.Hosting;
 
 namespace PolicyAssistant.Web.Pages.Account;
 
-public sealed class LoginModel(SignInStaffCommand signIn, KeyedRateLimiters limiters) : PageModel
+public sealed class LoginModel(SignInManager<StaffUser> signIn, KeyedRateLimiters limiters) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -29,7 +29,7 @@ public sealed class LoginModel(SignInStaffCommand signIn, KeyedRateLimiters limi
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)
         {
@@ -45,17 +45,18 @@ public sealed class LoginModel(SignInStaffCommand signIn, KeyedRateLimiters limi
             return Page();
         }
 
-        switch (await signIn.SignInAsync(Input.UserName, Input.Password, cancellationToken))
+        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
         {
-            case StaffSignInResult.Success success:
-                await HttpContext.SignInAsync(success.Principal);
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Admin/Index")!);
-            case StaffSignInResult.LockedOut:
-                ModelState.AddModelError(string.Empty, "登录失败次数过多，账号已暂时锁定，请 15 分钟后再试。");
-                return Page();
-            default:
-                ModelState.AddModelError(string.Empty, "用户名或密码不正确。");
-                return Page();
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Admin/Index")!);
         }
+
+        ModelState.AddModelError(string.Empty, result switch
+        {
+            { IsLockedOut: true } => "登录失败次数过多，账号已暂时锁定，请 15 分钟后再试。",
+            { IsNotAllowed: true } => "该账号已停用，请联系系统管理员。",
+            _ => "用户名或密码不正确。",
+        });
+        return Page();
     }
 }

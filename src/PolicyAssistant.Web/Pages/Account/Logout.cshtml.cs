@@ -1,14 +1,21 @@
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using PolicyAssistant.Application.Staff;
 
 namespace PolicyAssistant.Web.Pages.Account;
 
-public sealed class LogoutModel : PageModel
+public sealed class LogoutModel(SignInManager<StaffUser> signIn) : PageModel
 {
     public IActionResult OnGet() => NotFound();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await HttpContext.SignOutAsync();
+        // A new stamp ends this session everywhere, a copied cookie included, not only in this browser.
+        if (User.Identity?.IsAuthenticated == true && await signIn.UserManager.GetUserAsync(User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
+
+        await signIn.SignOutAsync();
         return RedirectToPage("/Index");
     }
 }
