@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using PolicyAssistant.Application.Database;
+
 #nullable disable
 
 namespace PolicyAssistant.Data.PostgreSql.Migrations
@@ -91,6 +92,64 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.HasIndex("ChannelId", "ConversationId");
 
                     b.ToTable("Transcripts", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Gateways.SmsOutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("OutId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PhoneNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SegmentCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TemplateCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TemplateParamsJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutId")
+                        .IsUnique();
+
+                    b.HasIndex("PhoneNumber", "CreatedAt");
+
+                    b.ToTable("SmsOutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("PolicyAssistant.Application.Sms.Inbound.SmsContinuation", b =>
@@ -309,64 +368,6 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.HasIndex("PhoneNumber", "Kind", "CreatedAt");
 
                     b.ToTable("SmsOutboundMessages", (string)null);
-                });
-
-            modelBuilder.Entity("PolicyAssistant.Application.Sms.Gateways.SmsOutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("DeliveredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
-                    b.Property<string>("OutId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("PhoneNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int>("SegmentCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("SignName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("TemplateCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("TemplateParamsJson")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OutId")
-                        .IsUnique();
-
-                    b.HasIndex("PhoneNumber", "CreatedAt");
-
-                    b.ToTable("SmsOutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("PolicyAssistant.Application.WeChat.Api.WeChatAccessToken", b =>
@@ -1042,6 +1043,26 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("Members", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyAssistant.Domain.Knowledge.KnowledgeBaseRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("knowledge_base_revision", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Number = 0L
+                        });
+                });
+
             modelBuilder.Entity("PolicyAssistant.Domain.Knowledge.KnowledgeEntry", b =>
                 {
                     b.Property<string>("Id")
@@ -1056,6 +1077,9 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Draft")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("EditedInBackOffice")
                         .HasColumnType("boolean");
@@ -1109,6 +1133,66 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("KnowledgeEntries", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyAssistant.Domain.Knowledge.KnowledgeEntryHits", b =>
+                {
+                    b.Property<string>("EntryId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastHitAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("EntryId");
+
+                    b.ToTable("knowledge_entry_hits", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyAssistant.Domain.Knowledge.KnowledgeEntryVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("EntryId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RestoredNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StaffId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("knowledge_entry_versions", (string)null);
+                });
+
             modelBuilder.Entity("PolicyAssistant.Domain.Knowledge.UnansweredQuestion", b =>
                 {
                     b.Property<long>("Id")
@@ -1132,6 +1216,10 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.Property<double>("Confidence")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("GroupKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1152,6 +1240,8 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status", "GroupKey");
 
                     b.HasIndex("Status", "Id");
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PolicyAssistant.Application.Database;
+
 #nullable disable
 
 namespace PolicyAssistant.Data.Sqlite.Migrations
@@ -84,6 +85,62 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.HasIndex("ChannelId", "ConversationId");
 
                     b.ToTable("Transcripts", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Gateways.SmsOutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SegmentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateParamsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutId")
+                        .IsUnique();
+
+                    b.HasIndex("PhoneNumber", "CreatedAt");
+
+                    b.ToTable("SmsOutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("PolicyAssistant.Application.Sms.Inbound.SmsContinuation", b =>
@@ -298,62 +355,6 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.HasIndex("PhoneNumber", "Kind", "CreatedAt");
 
                     b.ToTable("SmsOutboundMessages", (string)null);
-                });
-
-            modelBuilder.Entity("PolicyAssistant.Application.Sms.Gateways.SmsOutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("DeliveredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OutId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SegmentCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SignName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TemplateCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TemplateParamsJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OutId")
-                        .IsUnique();
-
-                    b.HasIndex("PhoneNumber", "CreatedAt");
-
-                    b.ToTable("SmsOutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("PolicyAssistant.Application.WeChat.Api.WeChatAccessToken", b =>
@@ -1003,6 +1004,26 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.ToTable("Members", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyAssistant.Domain.Knowledge.KnowledgeBaseRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("knowledge_base_revision", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Number = 0L
+                        });
+                });
+
             modelBuilder.Entity("PolicyAssistant.Domain.Knowledge.KnowledgeEntry", b =>
                 {
                     b.Property<string>("Id")
@@ -1017,6 +1038,9 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Draft")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("EditedInBackOffice")
                         .HasColumnType("INTEGER");
@@ -1070,6 +1094,64 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.ToTable("KnowledgeEntries", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyAssistant.Domain.Knowledge.KnowledgeEntryHits", b =>
+                {
+                    b.Property<string>("EntryId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastHitAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryId");
+
+                    b.ToTable("knowledge_entry_hits", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyAssistant.Domain.Knowledge.KnowledgeEntryVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntryId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RestoredNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("knowledge_entry_versions", (string)null);
+                });
+
             modelBuilder.Entity("PolicyAssistant.Domain.Knowledge.UnansweredQuestion", b =>
                 {
                     b.Property<long>("Id")
@@ -1091,6 +1173,10 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.Property<double>("Confidence")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("GroupKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1111,6 +1197,8 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status", "GroupKey");
 
                     b.HasIndex("Status", "Id");
 
