@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyAssistant.Conversation.Transcripts;
@@ -51,15 +49,7 @@ public sealed class WeChatProductTests : IClassFixture<WeChatProductTests.Produc
 
     private async Task<XElement> SendTextAsync(string openId, long msgId, string text)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        const string nonce = "1415926";
-        var signature = Sha1(string.Concat(new[] { Token, timestamp, nonce }.Order(StringComparer.Ordinal)));
-        var body = $"<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[{openId}]]></FromUserName><CreateTime>{timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{text}]]></Content><MsgId>{msgId}</MsgId></xml>";
         using var client = _product.Factory.CreateClient();
-        var response = await client.PostAsync($"/wechat?signature={signature}&timestamp={timestamp}&nonce={nonce}&openid={openId}", new StringContent(body, Encoding.UTF8, "text/xml"));
-        response.EnsureSuccessStatusCode();
-        return XElement.Parse(await response.Content.ReadAsStringAsync());
+        return await SignedWeChatText.SendAsync(client, Token, openId, msgId, text);
     }
-
-    private static string Sha1(string text) => Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(text)));
 }
