@@ -76,7 +76,7 @@ public sealed class FaqResponder(
         if (answer.Kind is AnswerKind.Uncertain or AnswerKind.OutOfScope)
         {
             var reason = answer.Kind == AnswerKind.Uncertain ? UnansweredReason.LowConfidence : UnansweredReason.OutOfScope;
-            await recordUnanswered.RecordAsync(question, turnContext.Activity.ChannelId, reason, answer.Entry?.Id, answer.Confidence, cancellationToken);
+            await recordUnanswered.RecordAsync(question, turnContext.Activity.ChannelId, reason, answer.Entry?.Id, answer.Confidence, cancellationToken, answer.Terms);
         }
     }
 

@@ -17,8 +17,15 @@ public static class UnansweredGroupKey
     public static string Of(KnowledgeIndex index, string question)
     {
         ArgumentNullException.ThrowIfNull(index);
-        var terms = index.Analyze(question).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var key = terms.Count > 0 ? string.Join(' ', terms) : new string(TextFolding.Fold(question).Where(char.IsLetterOrDigit).ToArray());
+        return Of(index.Analyze(question), question);
+    }
+
+    /// <param name="terms">The question's search terms, when the search already analysed it.</param>
+    public static string Of(IReadOnlyList<string> terms, string question)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var sorted = terms.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var key = sorted.Count > 0 ? string.Join(' ', sorted) : new string(TextFolding.Fold(question).Where(char.IsLetterOrDigit).ToArray());
         return key.Length <= MaxLength ? key : key[..MaxLength];
     }
 }
@@ -28,14 +35,19 @@ public sealed class RecordUnansweredQuestionCommand(IDbContextFactory<PolicyAssi
 {
     public const int MaxStoredLength = 500;
 
-    public async Task RecordAsync(string text, string channelId, UnansweredReason reason, string? bestGuessEntryId, double confidence, CancellationToken cancellationToken)
+    /// <param name="terms">The question's search terms from the answer selection, so the group key costs no second analysis.</param>
+    public async Task RecordAsync(string text, string channelId, UnansweredReason reason, string? bestGuessEntryId, double confidence, CancellationToken cancellationToken, IReadOnlyList<string>? terms = null)
     {
-        var stored = PersonalDataRedaction.Mask(text.Length > MaxStoredLength ? text[..MaxStoredLength] : text)!;
+        var cut = text.Length > MaxStoredLength ? text[..MaxStoredLength] : text;
+        var stored = PersonalDataRedaction.Mask(cut)!;
+
+        // Terms of a text that held an ID number or a phone would keep it unmasked: analyse the masked text instead.
+        var groupKey = terms is { Count: > 0 } && stored == cut ? UnansweredGroupKey.Of(terms, stored) : UnansweredGroupKey.Of(index, stored);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Add(new UnansweredQuestion
         {
             Text = stored,
-            GroupKey = UnansweredGroupKey.Of(index, stored),
+            GroupKey = groupKey,
             ChannelId = channelId,
             Reason = reason,
             BestGuessEntryId = bestGuessEntryId,
