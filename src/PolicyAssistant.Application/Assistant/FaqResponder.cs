@@ -1,6 +1,7 @@
 using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Conversation.State;
 using PolicyAssistant.Domain.Knowledge;
+using PolicyAssistant.Domain.Text;
 using PolicyAssistant.Knowledge.Answers;
 using PolicyAssistant.Knowledge.Search;
 
@@ -14,6 +15,18 @@ public sealed class FaqState
     public string? FullTextEntryId { get; set; }
 }
 
+/// <summary>A knowledge-base reply as the bot sends it, and what it leaves open for the next message.</summary>
+/// <param name="AnsweredWith">The entry the reply answers with (counted as a hit); null for a menu or a refusal.</param>
+public sealed record FaqReply(
+    string Text,
+    IReadOnlyList<string>? SuggestedReplies,
+    IReadOnlyList<SourceCitation> Sources,
+    ReplyKind Kind,
+    bool Confident,
+    IReadOnlyList<string> Menu,
+    string? FullTextEntryId,
+    KnowledgeEntry? AnsweredWith);
+
 /// <summary>
 /// Answers a policy question from the knowledge base. A confident answer is short and cites its source,
 /// with the full text one reply away; below the threshold the bot does not guess: it offers the three
@@ -24,6 +37,7 @@ public sealed class FaqResponder(
     KnowledgeIndex index,
     ConversationState conversationState,
     RecordUnansweredQuestionCommand recordUnanswered,
+    KnowledgeEntryHitCounter hits,
     TimeProvider clock)
 {
     public const string FullTextReply = "1";
@@ -39,7 +53,7 @@ public sealed class FaqResponder(
         if (state.Menu.Count > 0 && int.TryParse(choice, out var number) && number >= 1 && number <= state.Menu.Count
             && index.Find(state.Menu[number - 1]) is { } picked)
         {
-            await SendAnswerAsync(turnContext, picked, AnswerFormatter.ShortAnswer(picked), state, cancellationToken);
+            await SendAsync(turnContext, EntryReply(picked, AnswerFormatter.ShortAnswer(picked), ownRecordOffer: null), state, cancellationToken);
             return true;
         }
 
@@ -62,7 +76,7 @@ public sealed class FaqResponder(
         }
 
         var state = await _state.GetAsync(turnContext, () => new FaqState(), cancellationToken);
-        await SendAnswerAsync(turnContext, entry, AnswerFormatter.ShortAnswer(entry), state, cancellationToken);
+        await SendAsync(turnContext, EntryReply(entry, AnswerFormatter.ShortAnswer(entry), ownRecordOffer: null), state, cancellationToken);
         return true;
     }
 
@@ -70,43 +84,57 @@ public sealed class FaqResponder(
     public async Task AnswerAsync(ITurnContext turnContext, string question, string? regionCode, CancellationToken cancellationToken, string? ownRecordOffer = null)
     {
         var state = await _state.GetAsync(turnContext, () => new FaqState(), cancellationToken);
-        state.Menu = [];
-        state.FullTextEntryId = null;
-        var answer = selector.Select(question, new AnswerContext(regionCode, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)));
-        switch (answer.Kind)
+        var answer = selector.Select(question, Context(regionCode));
+        await SendAsync(turnContext, Compose(answer, question, ownRecordOffer), state, cancellationToken);
+        if (answer.Kind is AnswerKind.Uncertain or AnswerKind.OutOfScope)
         {
-            case AnswerKind.Confident:
-                await SendAnswerAsync(turnContext, answer.Entry!, AnswerFormatter.PassageAnswer(answer.Entry!, answer.Passage, question, answer.Terms), state, cancellationToken, ownRecordOffer);
-                break;
-            case AnswerKind.Uncertain:
-                state.Menu = answer.Candidates.Select(c => c.Entry.Id).ToList();
-                await turnContext.SendTextAsync(
-                    $"这个问题我没有把握答准。\n{AnswerFormatter.CandidatesMenu(answer.Candidates)}\n都不是的话，可以拨打{Hotline}。",
-                    cancellationToken,
-                    Enumerable.Range(1, state.Menu.Count).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
-                    ReplyKind.Choices);
-                await RecordAsync(turnContext, question, UnansweredReason.LowConfidence, answer, cancellationToken);
-                break;
-            case AnswerKind.OutOfScope:
-                await turnContext.SendTextAsync(
-                    $"抱歉，我只能回答本地建档立卡贫困户的健康扶贫政策，比如看病报销、慢病办理、家庭医生。其他问题请拨打{Hotline}。",
-                    cancellationToken,
-                    ["住院能报多少", "慢病证明怎么办", "帮助"],
-                    ReplyKind.OutOfScope);
-                await RecordAsync(turnContext, question, UnansweredReason.OutOfScope, answer, cancellationToken);
-                break;
-            default:
-                await turnContext.SendTextAsync("没看明白您的意思。可以直接问，比如“住院要交押金吗”；回复“帮助”看看我能做什么。", cancellationToken, ["帮助"], ReplyKind.OutOfScope);
-                break;
+            var reason = answer.Kind == AnswerKind.Uncertain ? UnansweredReason.LowConfidence : UnansweredReason.OutOfScope;
+            await recordUnanswered.RecordAsync(question, turnContext.Activity.ChannelId, reason, answer.Entry?.Id, answer.Confidence, cancellationToken, answer.Terms);
         }
     }
 
-    private static async Task SendAnswerAsync(ITurnContext turnContext, KnowledgeEntry entry, string shortAnswer, FaqState state, CancellationToken cancellationToken, string? ownRecordOffer = null)
+    /// <summary>
+    /// What the bot would answer to a message routed to the knowledge base, without sending, counting or queueing
+    /// anything: the back office's hit test. The same selection and wording as <see cref="AnswerAsync"/>.
+    /// </summary>
+    public (Answer Answer, FaqReply Reply) Preview(string message, string? regionCode)
     {
-        state.Menu = [];
+        var question = TextFolding.Fold(message).Trim();
+        var answer = selector.Select(question, Context(regionCode));
+        return (answer, Compose(answer, question, ownRecordOffer: null));
+    }
+
+    /// <summary>The day and region an answer is selected for, as <see cref="AnswerAsync"/> uses them.</summary>
+    public AnswerContext Context(string? regionCode) => new(regionCode, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+
+    private static FaqReply Compose(Answer answer, string question, string? ownRecordOffer) => answer.Kind switch
+    {
+        AnswerKind.Confident => EntryReply(answer.Entry!, AnswerFormatter.PassageAnswer(answer.Entry!, answer.Passage, question, answer.Terms), ownRecordOffer),
+        AnswerKind.Uncertain => new FaqReply(
+            $"这个问题我没有把握答准。\n{AnswerFormatter.CandidatesMenu(answer.Candidates)}\n都不是的话，可以拨打{Hotline}。",
+            Enumerable.Range(1, answer.Candidates.Count).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+            [],
+            ReplyKind.Choices,
+            Confident: false,
+            answer.Candidates.Select(c => c.Entry.Id).ToList(),
+            FullTextEntryId: null,
+            AnsweredWith: null),
+        AnswerKind.OutOfScope => new FaqReply(
+            $"抱歉，我只能回答本地建档立卡贫困户的健康扶贫政策，比如看病报销、慢病办理、家庭医生。其他问题请拨打{Hotline}。",
+            ["住院能报多少", "慢病证明怎么办", "帮助"],
+            [],
+            ReplyKind.OutOfScope,
+            Confident: false,
+            [],
+            FullTextEntryId: null,
+            AnsweredWith: null),
+        _ => new FaqReply("没看明白您的意思。可以直接问，比如“住院要交押金吗”；回复“帮助”看看我能做什么。", ["帮助"], [], ReplyKind.OutOfScope, Confident: false, [], null, null),
+    };
+
+    private static FaqReply EntryReply(KnowledgeEntry entry, string shortAnswer, string? ownRecordOffer)
+    {
         var text = shortAnswer;
         var hasMore = entry.Kind == EntryKind.Policy && entry.Body.Trim().Length > 0;
-        state.FullTextEntryId = hasMore ? entry.Id : null;
         if (hasMore)
         {
             text += $"\n回复 {FullTextReply} 查看全文";
@@ -117,16 +145,31 @@ public sealed class FaqResponder(
             text += "\n" + ownRecordOffer;
         }
 
-        var sources = entry.Kind == EntryKind.Policy ? new[] { Cite(entry) } : [];
         // Small talk is a courtesy, not an answer the household could act on.
         var policy = entry.Kind == EntryKind.Policy;
-        await turnContext.SendActivityAsync(
-            turnContext.Activity.CreateReply(text, hasMore ? [FullTextReply] : null, sources, policy ? ReplyKind.Answer : ReplyKind.SmallTalk, confident: policy),
-            cancellationToken);
+        return new FaqReply(
+            text,
+            hasMore ? [FullTextReply] : null,
+            policy ? [Cite(entry)] : [],
+            policy ? ReplyKind.Answer : ReplyKind.SmallTalk,
+            Confident: policy,
+            [],
+            hasMore ? entry.Id : null,
+            entry);
     }
 
-    private Task RecordAsync(ITurnContext turnContext, string question, UnansweredReason reason, Answer answer, CancellationToken cancellationToken) =>
-        recordUnanswered.RecordAsync(question, turnContext.Activity.ChannelId, reason, answer.Entry?.Id, answer.Confidence, cancellationToken);
+    private async Task SendAsync(ITurnContext turnContext, FaqReply reply, FaqState state, CancellationToken cancellationToken)
+    {
+        state.Menu = [.. reply.Menu];
+        state.FullTextEntryId = reply.FullTextEntryId;
+        await turnContext.SendActivityAsync(
+            turnContext.Activity.CreateReply(reply.Text, reply.SuggestedReplies, reply.Sources, reply.Kind, reply.Confident),
+            cancellationToken);
+        if (reply.AnsweredWith is { } entry)
+        {
+            hits.Count(entry.Id);
+        }
+    }
 
     private static SourceCitation Cite(KnowledgeEntry entry) => new(entry.Id, entry.Title, entry.Source);
 }

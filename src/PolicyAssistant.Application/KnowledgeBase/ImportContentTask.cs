@@ -60,6 +60,14 @@ internal sealed partial class ImportContentTask(
 
         await ImportVocabularyAsync(VocabularyDocument.Dictionary, KnowledgeVocabulary.DictionaryFileName, now, cancellationToken);
         await ImportVocabularyAsync(VocabularyDocument.Synonyms, KnowledgeVocabulary.SynonymsFileName, now, cancellationToken);
+        if (db.ChangeTracker.HasChanges())
+        {
+            // Instances already running on this database reload what this one imported.
+            await db.Set<KnowledgeBaseRevision>()
+                .Where(r => r.Id == KnowledgeBaseRevision.SingleId)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.Number, x => x.Number + 1), cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         LogImported(logger, changes.Added, changes.Updated, changes.Removed, changes.KeptEdited, files.Errors.Count);
     }

@@ -15,6 +15,8 @@ internal sealed class UnansweredQuestionConfiguration : IEntityTypeConfiguration
         builder.Property(q => q.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(q => q.BestGuessEntryId).HasMaxLength(64);
         builder.Property(q => q.ResolvedEntryId).HasMaxLength(64);
+        builder.Property(q => q.GroupKey).HasMaxLength(200);
         builder.HasIndex(q => new { q.Status, q.Id });
+        builder.HasIndex(q => new { q.Status, q.GroupKey });
     }
 }

@@ -9,7 +9,7 @@ public sealed class KnowledgeEntry
     /// <summary>The region value that makes an entry apply everywhere.</summary>
     public const string AllRegions = "all";
 
-    /// <summary>The slug, e.g. <c>safety-net</c>; also the content file's name.</summary>
+    /// <summary>The slug, e.g. <c>safety-net</c> (the content file's name), or an id generated for an entry created in the back office.</summary>
     public string Id { get; set; } = "";
 
     public EntryKind Kind { get; set; } = EntryKind.Policy;
@@ -47,6 +47,12 @@ public sealed class KnowledgeEntry
     public bool EditedInBackOffice { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// True while the entry is a draft: kept and edited in the back office but never answered by the bot.
+    /// Stored as "draft" rather than "published" so that entries from before drafts existed stay answered.
+    /// </summary>
+    public bool Draft { get; set; }
 
     public bool IsInForce(DateOnly today) =>
         (EffectiveFrom is not { } from || from <= today) && (EffectiveTo is not { } to || today <= to);

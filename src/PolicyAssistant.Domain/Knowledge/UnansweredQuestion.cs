@@ -26,6 +26,9 @@ public sealed class UnansweredQuestion
 
     public required string Text { get; set; }
 
+    /// <summary>What similar questions share (see <c>UnansweredGroupKey</c>); questions with the same key are handled together.</summary>
+    public string? GroupKey { get; set; }
+
     public required string ChannelId { get; set; }
 
     public UnansweredReason Reason { get; set; }

@@ -85,7 +85,8 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
 
         if (otherPlaces.FindIn(folded) is not null || !evidence.Terms.Any(t => t.InKeyFields) || evidence.Entries.Count == 0)
         {
-            return Answer.OutOfScope;
+            // The terms go with the refusal too: the unanswered queue groups questions by them.
+            return Answer.OutOfScope with { Terms = evidence.Terms.Select(t => t.Text).ToList() };
         }
 
         var probability = confidence.Probability(evidence.Features);

@@ -127,6 +127,11 @@ internal static class ChatClient
     public static async Task<ChatResponse> AskAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string userId, string text)
     {
         using var client = factory.CreateClient();
+        return await AskAsync(client, userId, text);
+    }
+
+    public static async Task<ChatResponse> AskAsync(HttpClient client, string userId, string text)
+    {
         var response = await client.PostAsJsonAsync("/api/chat", new ChatRequest(userId, text));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<ChatResponse>())!;

@@ -27,7 +27,7 @@ public sealed class ContentReimportTests : IDisposable
             var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
             var greeting = await db.Set<KnowledgeEntry>().AsNoTracking().SingleAsync(e => e.Id == "greeting");
             greeting.Summary = "后台改过的问候语。";
-            await scope.ServiceProvider.GetRequiredService<EditKnowledgeBaseCommand>().SaveEntryAsync(greeting, isNew: false, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<EditKnowledgeBaseCommand>().SaveEntryAsync(greeting, staffId: "1", CancellationToken.None);
         }
 
         Rewrite("greeting.md", "您好！我是健康扶贫政策助手", "文件里的新问候语");

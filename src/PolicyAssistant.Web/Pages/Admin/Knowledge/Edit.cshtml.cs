@@ -1,27 +1,40 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Domain.Knowledge;
 
 namespace PolicyAssistant.Web.Pages.Admin.Knowledge;
 
-public sealed class EditModel(PolicyAssistantDbContext db, EditKnowledgeBaseCommand edit) : PageModel
+public sealed class EditModel(PolicyAssistantDbContext db, EditKnowledgeBaseCommand edit, ResolveUnansweredQuestionCommand unanswered) : PageModel
 {
+    private static readonly string[] DayFormats = ["yyyy年M月d日", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d"];
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    [BindProperty]
-    public bool IsNew { get; set; }
+    /// <summary>The entry's id; null while it is being created (the id is generated on the first save).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Id { get; set; }
+
+    /// <summary>The unanswered group a new entry is written from: its wordings prefill the questions, and saving closes it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? FromGroup { get; set; }
 
     [TempData]
     public string? Message { get; set; }
 
+    public bool IsNew => Id is null;
+
+    public bool IsDraft { get; private set; } = true;
+
+    public KnowledgeRegions Regions { get; private set; } = new([]);
+
+    public string PreviewHtml => KnowledgeMarkdown.ToHtml(Input.Body);
+
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "请填写编号")]
-        [Display(Name = "编号（英文小写，如 safety-net）")]
-        public string Id { get; set; } = "";
-
         [Required(ErrorMessage = "请填写标题")]
         [Display(Name = "标题")]
         public string Title { get; set; } = "";
@@ -39,46 +52,49 @@ public sealed class EditModel(PolicyAssistantDbContext db, EditKnowledgeBaseComm
         [Display(Name = "标签（用逗号分开）")]
         public string? Tags { get; set; }
 
-        [Display(Name = "适用地区（all 或县区代码，用逗号分开）")]
-        public string Regions { get; set; } = KnowledgeEntry.AllRegions;
+        [Display(Name = "适用地区")]
+        public List<string> Regions { get; set; } = [KnowledgeEntry.AllRegions];
 
-        [DataType(DataType.Date)]
-        [Display(Name = "生效日期")]
-        public DateOnly? EffectiveFrom { get; set; }
+        [Display(Name = "生效日期（如 2018年7月20日）")]
+        public string? EffectiveFrom { get; set; }
 
-        [DataType(DataType.Date)]
         [Display(Name = "失效日期（空着表示一直有效）")]
-        public DateOnly? EffectiveTo { get; set; }
+        public string? EffectiveTo { get; set; }
 
         [Display(Name = "政策依据")]
         public string? Source { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(string? id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        IsNew = id is null;
-        if (id is null)
+        Regions = await KnowledgeRegions.LoadAsync(db, cancellationToken);
+        if (Id is null)
         {
+            if (FromGroup is not null)
+            {
+                Input.Questions = string.Join('\n', await unanswered.WordingsAsync(FromGroup, cancellationToken));
+            }
+
             return Page();
         }
 
-        var entry = await db.Set<KnowledgeEntry>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var entry = await db.Set<KnowledgeEntry>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == Id, cancellationToken);
         if (entry is null)
         {
             return NotFound();
         }
 
+        IsDraft = entry.Draft;
         Input = new InputModel
         {
-            Id = entry.Id,
             Title = entry.Title,
             Summary = entry.Summary,
             Body = entry.Body,
             Questions = string.Join('\n', entry.Questions),
             Tags = string.Join("，", entry.Tags),
-            Regions = string.Join("，", entry.Regions),
-            EffectiveFrom = entry.EffectiveFrom,
-            EffectiveTo = entry.EffectiveTo,
+            Regions = entry.Regions,
+            EffectiveFrom = entry.EffectiveFrom is { } from ? KnowledgeEntrySnapshot.Day(from) : null,
+            EffectiveTo = entry.EffectiveTo is { } to ? KnowledgeEntrySnapshot.Day(to) : null,
             Source = entry.Source,
         };
         return Page();
@@ -86,40 +102,107 @@ public sealed class EditModel(PolicyAssistantDbContext db, EditKnowledgeBaseComm
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        var from = Day(Input.EffectiveFrom, "Input.EffectiveFrom", "生效日期");
+        var to = Day(Input.EffectiveTo, "Input.EffectiveTo", "失效日期");
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await ShowAgainAsync(cancellationToken);
         }
 
-        var existing = IsNew ? null : await db.Set<KnowledgeEntry>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == Input.Id, cancellationToken);
         var entry = new KnowledgeEntry
         {
-            Id = Input.Id.Trim(),
-            Kind = existing?.Kind ?? EntryKind.Policy,
-            Track = existing?.Track,
+            Id = Id ?? "",
             Title = Input.Title.Trim(),
             Summary = Input.Summary.Trim(),
             Body = Input.Body?.Trim() ?? "",
             Questions = Lines(Input.Questions),
             Tags = Items(Input.Tags),
-            Regions = Items(Input.Regions) is { Count: > 0 } regions ? regions : [KnowledgeEntry.AllRegions],
-            EffectiveFrom = Input.EffectiveFrom,
-            EffectiveTo = Input.EffectiveTo,
+            Regions = Input.Regions.Where(r => !string.IsNullOrWhiteSpace(r)).Distinct().ToList() is { Count: > 0 } regions && !regions.Contains(KnowledgeEntry.AllRegions)
+                ? regions
+                : [KnowledgeEntry.AllRegions],
+            EffectiveFrom = from,
+            EffectiveTo = to,
             Source = Input.Source?.Trim() ?? "",
         };
-        return KnowledgeEditOutcome.Show(
-            this, await edit.SaveEntryAsync(entry, IsNew, cancellationToken), saved => $"已保存 {saved.Id}，机器人马上按新内容回答。", message => Message = message);
+        var result = IsNew
+            ? await edit.CreateEntryAsync(entry, StaffId, cancellationToken)
+            : await edit.SaveEntryAsync(entry, StaffId, cancellationToken);
+        switch (result)
+        {
+            case KnowledgeEditResult.Saved saved:
+                if (IsNew && FromGroup is not null)
+                {
+                    await unanswered.MarkResolvedAsync(FromGroup, saved.Id, cancellationToken);
+                }
+
+                Message = IsNew ? "已保存为草稿。发布后机器人才会用它回答。" : "已保存。";
+                return RedirectToPage(new { id = saved.Id, fromGroup = (string?)null });
+            case KnowledgeEditResult.Invalid invalid:
+                foreach (var error in invalid.Errors)
+                {
+                    ModelState.AddModelError(string.Empty, error);
+                }
+
+                return await ShowAgainAsync(cancellationToken);
+            default:
+                return NotFound();
+        }
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(edit.PublishAsync(Id ?? "", StaffId, cancellationToken), "已发布，机器人马上按它回答。");
+
+    public Task<IActionResult> OnPostUnpublishAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(edit.UnpublishAsync(Id ?? "", StaffId, cancellationToken), "已撤回为草稿，机器人不再用它回答。");
+
+    /// <summary>The body's preview for the editor, rendered while they type.</summary>
+    public IActionResult OnPostPreview() => Content(PreviewHtml, "text/html; charset=utf-8");
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
     {
-        if (await edit.DeleteEntryAsync(id, cancellationToken) is KnowledgeEditResult.NotFound)
+        if (await edit.DeleteEntryAsync(Id ?? "", cancellationToken) is KnowledgeEditResult.NotFound)
         {
             return NotFound();
         }
 
-        Message = $"已删除 {id}。";
+        Message = "已删除条目。";
         return RedirectToPage("./Index");
+    }
+
+    private string StaffId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in.");
+
+    private async Task<IActionResult> ChangeAsync(Task<KnowledgeEditResult> change, string message)
+    {
+        if (await change is KnowledgeEditResult.NotFound)
+        {
+            return NotFound();
+        }
+
+        Message = message;
+        return RedirectToPage(new { id = Id });
+    }
+
+    private async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken)
+    {
+        Regions = await KnowledgeRegions.LoadAsync(db, cancellationToken);
+        IsDraft = Id is null || await db.Set<KnowledgeEntry>().Where(e => e.Id == Id).Select(e => e.Draft).SingleOrDefaultAsync(cancellationToken);
+        return Page();
+    }
+
+    private DateOnly? Day(string? text, string key, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        ModelState.AddModelError(key, $"{label}请写成 2018年7月20日 这样的日期。");
+        return null;
     }
 
     private static List<string> Lines(string? text) =>

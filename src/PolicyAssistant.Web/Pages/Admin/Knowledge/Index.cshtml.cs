@@ -1,35 +1,47 @@
 using Microsoft.EntityFrameworkCore;
-using PolicyAssistant.Application.Staff;
+using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Domain.Knowledge;
 
 namespace PolicyAssistant.Web.Pages.Admin.Knowledge;
 
-public sealed class IndexModel(PolicyAssistantDbContext db, RegionNamesQuery regionNames) : PageModel
+public sealed class IndexModel(PolicyAssistantDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
+    /// <summary>hits: most answered first; unused: never or least answered first (dead entries); recent: last answered first; else by id.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
     [TempData]
     public string? Message { get; set; }
 
-    public IReadOnlyList<KnowledgeEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<Row> Entries { get; private set; } = [];
 
-    public IReadOnlyDictionary<string, string> RegionNames { get; private set; } = new Dictionary<string, string>();
+    public KnowledgeRegions Regions { get; private set; } = new([]);
 
-    /// <summary>An entry's regions by name: “全部地区”, or its counties.</summary>
-    public string RegionsOf(KnowledgeEntry entry) => entry.Regions.Count == 0 || entry.Regions.Contains(KnowledgeEntry.AllRegions, StringComparer.OrdinalIgnoreCase)
-        ? "全部地区"
-        : string.Join("、", entry.Regions.Select(code => RegionNames.GetValueOrDefault(code, code)));
+    public sealed record Row(KnowledgeEntry Entry, long Hits, DateTimeOffset? LastHitAt);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var entries = await db.Set<KnowledgeEntry>().AsNoTracking().OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        Regions = await KnowledgeRegions.LoadAsync(db, cancellationToken);
+        var entries = await db.Set<KnowledgeEntry>().AsNoTracking().ToListAsync(cancellationToken);
+        var hits = await db.Set<KnowledgeEntryHits>().AsNoTracking().ToDictionaryAsync(h => h.EntryId, cancellationToken);
         var q = Q?.Trim();
-        Entries = string.IsNullOrEmpty(q)
-            ? entries
-            : entries.Where(e => e.Id.Contains(q, StringComparison.OrdinalIgnoreCase)
-                                 || e.Title.Contains(q, StringComparison.Ordinal)
-                                 || e.Questions.Any(x => x.Contains(q, StringComparison.Ordinal))).ToList();
-        RegionNames = await regionNames.GetAsync(Entries.SelectMany(e => e.Regions).Distinct().ToList(), cancellationToken);
+        var rows = entries
+            .Where(e => string.IsNullOrEmpty(q)
+                        || e.Id.Contains(q, StringComparison.OrdinalIgnoreCase)
+                        || e.Title.Contains(q, StringComparison.Ordinal)
+                        || e.Questions.Any(x => x.Contains(q, StringComparison.Ordinal)))
+            .Select(e => hits.TryGetValue(e.Id, out var h) ? new Row(e, h.Count, h.LastHitAt) : new Row(e, 0, null));
+        Entries = (Sort switch
+        {
+            "hits" => rows.OrderByDescending(r => r.Hits).ThenBy(r => r.Entry.Id),
+            "unused" => rows.OrderBy(r => r.Hits).ThenBy(r => r.LastHitAt ?? DateTimeOffset.MinValue).ThenBy(r => r.Entry.Id),
+            "recent" => rows.OrderByDescending(r => r.LastHitAt ?? DateTimeOffset.MinValue).ThenBy(r => r.Entry.Id),
+            _ => rows.OrderBy(r => r.Entry.Id, StringComparer.Ordinal),
+        }).ToList();
     }
+
+    public static string Day(DateTimeOffset at) => KnowledgeEntrySnapshot.Day(DateOnly.FromDateTime(at.ToLocalTime().DateTime));
 }
