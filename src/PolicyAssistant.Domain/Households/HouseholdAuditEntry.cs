@@ -17,6 +17,15 @@ public enum HouseholdAuditAction
 
     /// <summary>Staff opened one household in the back office.</summary>
     ViewHousehold,
+
+    /// <summary>Staff imported a roster workbook (one row per import, with its job in <see cref="HouseholdAuditEntry.Detail"/>).</summary>
+    ImportRoster,
+
+    /// <summary>Staff exported a filtered household list (the filter in <see cref="HouseholdAuditEntry.Detail"/>).</summary>
+    ExportHouseholds,
+
+    /// <summary>An administrator asked to see a member's full ID number.</summary>
+    RevealIdNumber,
 }
 
 /// <summary>
@@ -37,4 +46,7 @@ public sealed class HouseholdAuditEntry
     public int? MemberId { get; set; }
 
     public HouseholdAuditAction Action { get; set; }
+
+    /// <summary>What a back-office action covered (an import job, a list's filter); never personal data.</summary>
+    public string? Detail { get; set; }
 }
