@@ -1,7 +1,7 @@
 namespace PolicyAssistant.Application.Households.Rosters;
 
 /// <summary>慢病认定: a member's chronic-disease certification. Natural key: member, disease and application date.</summary>
-internal sealed class ChronicCertificationSheet : RosterSheet
+public sealed class ChronicCertificationSheet : RosterSheet
 {
     public const string IdNumber = "身份证号";
     public const string Disease = "病种";
@@ -19,7 +19,7 @@ internal sealed class ChronicCertificationSheet : RosterSheet
 
     public override string? DuplicateKey(RosterRow row) => Key(IdKey(row, IdNumber), row.Optional(Disease), row.Optional(AppliedOn));
 
-    public override async Task<int> ImportAsync(RosterImportContext context, IReadOnlyList<RosterRow> rows, List<RowProblem> problems, CancellationToken cancellationToken)
+    internal override async Task<int> ImportAsync(RosterImportContext context, IReadOnlyList<RosterRow> rows, List<RowProblem> problems, CancellationToken cancellationToken)
     {
         var parsed = ParseEach(rows, problems, row =>
         {

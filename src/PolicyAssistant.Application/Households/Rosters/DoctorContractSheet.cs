@@ -1,7 +1,7 @@
 namespace PolicyAssistant.Application.Households.Rosters;
 
 /// <summary>签约: a team's contract with a household or one member. Natural key: household, member, team and term start.</summary>
-internal sealed class DoctorContractSheet : RosterSheet
+public sealed class DoctorContractSheet : RosterSheet
 {
     public const string HeadIdNumber = "户主身份证号";
     public const string MemberIdNumber = "签约成员身份证号（全户签约留空）";
@@ -22,7 +22,7 @@ internal sealed class DoctorContractSheet : RosterSheet
     public override string? DuplicateKey(RosterRow row) =>
         Key(IdKey(row, HeadIdNumber), IdKey(row, MemberIdNumber) ?? "", row.Optional(Team), row.Optional(TermStart));
 
-    public override async Task<int> ImportAsync(RosterImportContext context, IReadOnlyList<RosterRow> rows, List<RowProblem> problems, CancellationToken cancellationToken)
+    internal override async Task<int> ImportAsync(RosterImportContext context, IReadOnlyList<RosterRow> rows, List<RowProblem> problems, CancellationToken cancellationToken)
     {
         var parsed = ParseEach(rows, problems, row =>
         {

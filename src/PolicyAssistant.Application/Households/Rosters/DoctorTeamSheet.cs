@@ -1,7 +1,7 @@
 namespace PolicyAssistant.Application.Households.Rosters;
 
 /// <summary>签约团队: the family-doctor teams. Natural key: the township and the team's name.</summary>
-internal sealed class DoctorTeamSheet : RosterSheet
+public sealed class DoctorTeamSheet : RosterSheet
 {
     public const string County = "县（区）";
     public const string Township = "乡镇";
@@ -18,7 +18,7 @@ internal sealed class DoctorTeamSheet : RosterSheet
 
     public override string? DuplicateKey(RosterRow row) => Key(row.Optional(County), row.Optional(Township), row.Optional(TeamName));
 
-    public override async Task<int> ImportAsync(RosterImportContext context, IReadOnlyList<RosterRow> rows, List<RowProblem> problems, CancellationToken cancellationToken)
+    internal override async Task<int> ImportAsync(RosterImportContext context, IReadOnlyList<RosterRow> rows, List<RowProblem> problems, CancellationToken cancellationToken)
     {
         var parsed = ParseEach(rows, problems, row =>
         {

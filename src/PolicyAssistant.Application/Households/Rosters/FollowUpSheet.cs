@@ -1,7 +1,7 @@
 namespace PolicyAssistant.Application.Households.Rosters;
 
 /// <summary>随访: a visit or call to a member by their contracted team. Natural key: member, date and kind.</summary>
-internal sealed class FollowUpSheet : RosterSheet
+public sealed class FollowUpSheet : RosterSheet
 {
     public const string IdNumber = "身份证号";
     public const string Date = "随访日期";
@@ -18,7 +18,7 @@ internal sealed class FollowUpSheet : RosterSheet
 
     public override string? DuplicateKey(RosterRow row) => Key(IdKey(row, IdNumber), row.Optional(Date), row.Optional(Kind));
 
-    public override async Task<int> ImportAsync(RosterImportContext context, IReadOnlyList<RosterRow> rows, List<RowProblem> problems, CancellationToken cancellationToken)
+    internal override async Task<int> ImportAsync(RosterImportContext context, IReadOnlyList<RosterRow> rows, List<RowProblem> problems, CancellationToken cancellationToken)
     {
         var parsed = ParseEach(rows, problems, row => new
         {

@@ -1,7 +1,7 @@
 namespace PolicyAssistant.Application.Households.Rosters;
 
 /// <summary>户: one row per household, with its head. Natural key: the head's ID number.</summary>
-internal sealed class HouseholdSheet : RosterSheet
+public sealed class HouseholdSheet : RosterSheet
 {
     public const string County = "县（区）";
     public const string Township = "乡镇";
@@ -20,7 +20,7 @@ internal sealed class HouseholdSheet : RosterSheet
 
     public override string? DuplicateKey(RosterRow row) => IdKey(row, HeadIdNumber);
 
-    public override async Task<int> ImportAsync(RosterImportContext context, IReadOnlyList<RosterRow> rows, List<RowProblem> problems, CancellationToken cancellationToken)
+    internal override async Task<int> ImportAsync(RosterImportContext context, IReadOnlyList<RosterRow> rows, List<RowProblem> problems, CancellationToken cancellationToken)
     {
         var parsed = ParseEach(rows, problems, row =>
         {

@@ -6,7 +6,7 @@ namespace PolicyAssistant.Application.Households.Rosters;
 /// 住院结算: a hospital stay with its discharge settlement, one column per scheme of <see cref="SettlementBreakdown"/>.
 /// Natural key: member, admission date and hospital.
 /// </summary>
-internal sealed class InpatientStaySheet : RosterSheet
+public sealed class InpatientStaySheet : RosterSheet
 {
     public const string IdNumber = "身份证号";
     public const string Hospital = "医院名称";
@@ -44,7 +44,7 @@ internal sealed class InpatientStaySheet : RosterSheet
 
     public override string? DuplicateKey(RosterRow row) => Key(IdKey(row, IdNumber), row.Optional(AdmittedOn), row.Optional(Hospital));
 
-    public override async Task<int> ImportAsync(RosterImportContext context, IReadOnlyList<RosterRow> rows, List<RowProblem> problems, CancellationToken cancellationToken)
+    internal override async Task<int> ImportAsync(RosterImportContext context, IReadOnlyList<RosterRow> rows, List<RowProblem> problems, CancellationToken cancellationToken)
     {
         var parsed = ParseEach(rows, problems, row =>
         {

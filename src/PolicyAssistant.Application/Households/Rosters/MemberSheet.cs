@@ -1,7 +1,7 @@
 namespace PolicyAssistant.Application.Households.Rosters;
 
 /// <summary>成员: one row per person, the head included or not. Natural key: the member's ID number.</summary>
-internal sealed class MemberSheet : RosterSheet
+public sealed class MemberSheet : RosterSheet
 {
     public const string HeadIdNumber = "户主身份证号";
     public const string MemberName = "姓名";
@@ -18,7 +18,7 @@ internal sealed class MemberSheet : RosterSheet
 
     public override string? DuplicateKey(RosterRow row) => IdKey(row, IdNumber);
 
-    public override async Task<int> ImportAsync(RosterImportContext context, IReadOnlyList<RosterRow> rows, List<RowProblem> problems, CancellationToken cancellationToken)
+    internal override async Task<int> ImportAsync(RosterImportContext context, IReadOnlyList<RosterRow> rows, List<RowProblem> problems, CancellationToken cancellationToken)
     {
         var parsed = ParseEach(rows, problems, row => new
         {

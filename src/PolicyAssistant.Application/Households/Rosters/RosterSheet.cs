@@ -8,7 +8,7 @@ internal sealed record RowProblem(int RowNumber, string Reason);
 /// a batch of its rows is upserted by natural key. Sheets are imported in <see cref="RosterSheets.All"/>'s order,
 /// households first, since every later sheet points at a household or a member.
 /// </summary>
-internal abstract class RosterSheet
+public abstract class RosterSheet
 {
     public abstract string Name { get; }
 
@@ -21,14 +21,14 @@ internal abstract class RosterSheet
     public abstract string? DuplicateKey(RosterRow row);
 
     /// <summary>Adds or updates the batch's rows in <see cref="RosterImportContext.Db"/> (saved by the caller); returns how many rows it took.</summary>
-    public abstract Task<int> ImportAsync(RosterImportContext context, IReadOnlyList<RosterRow> rows, List<RowProblem> problems, CancellationToken cancellationToken);
+    internal abstract Task<int> ImportAsync(RosterImportContext context, IReadOnlyList<RosterRow> rows, List<RowProblem> problems, CancellationToken cancellationToken);
 
     protected static string? Key(params string?[] parts) => parts.Any(part => part is null) ? null : string.Join("\n", parts);
 
     protected static string? IdKey(RosterRow row, string column) => row.Optional(column) is { } text ? IdNumber.Normalize(text) : null;
 
     /// <summary>Parses each row, leaving out (as problems) those that throw <see cref="RosterRowException"/>.</summary>
-    protected static List<(RosterRow Row, T Value)> ParseEach<T>(IEnumerable<RosterRow> rows, List<RowProblem> problems, Func<RosterRow, T> parse)
+    private protected static List<(RosterRow Row, T Value)> ParseEach<T>(IEnumerable<RosterRow> rows, List<RowProblem> problems, Func<RosterRow, T> parse)
     {
         var parsed = new List<(RosterRow, T)>();
         foreach (var row in rows)
@@ -47,7 +47,7 @@ internal abstract class RosterSheet
     }
 
     /// <summary>Imports each parsed row, leaving out (as problems) those that throw <see cref="RosterRowException"/>; returns how many it took.</summary>
-    protected static int ImportEach<T>(IEnumerable<(RosterRow Row, T Value)> parsed, List<RowProblem> problems, Action<T> import)
+    private protected static int ImportEach<T>(IEnumerable<(RosterRow Row, T Value)> parsed, List<RowProblem> problems, Action<T> import)
     {
         var imported = 0;
         foreach (var (row, value) in parsed)
@@ -67,7 +67,7 @@ internal abstract class RosterSheet
     }
 }
 
-internal static class RosterSheets
+public static class RosterSheets
 {
     public static IReadOnlyList<RosterSheet> All { get; } =
     [

@@ -1,0 +1,100 @@
+using System.Globalization;
+using MiniExcelLibs;
+using PolicyAssistant.Application.Database;
+using PolicyAssistant.Application.Households.Rosters;
+using PolicyAssistant.Domain.Households;
+using PolicyAssistant.Domain.Regions;
+
+namespace PolicyAssistant.Testing;
+
+/// <summary>
+/// Roster workbooks for the import's tests and benchmark, written with MiniExcel as staff would fill the template,
+/// over a small fixed region tree: 鹿寨县 with 青岚镇 (石门村, 龙江村) and 中渡镇 (大兆村).
+/// </summary>
+public static class RosterWorkbooks
+{
+    public const string County = "鹿寨县";
+    public const string Qinglan = "青岚镇";
+    public const string Zhongdu = "中渡镇";
+    public const string QinglanCode = "450223101";
+    public const string ZhongduCode = "450223102";
+    public const string QinglanTeam = "青岚镇卫生院第一团队";
+    public const string ZhongduTeam = "中渡镇卫生院第一团队";
+
+    /// <summary>(township, village) of household <c>i</c>: they take turns over the three villages.</summary>
+    public static readonly (string Township, string Village)[] Villages = [(Qinglan, "石门村"), (Qinglan, "龙江村"), (Zhongdu, "大兆村")];
+
+    public static async Task AddRegionsAsync(PolicyAssistantDbContext db)
+    {
+        var province = new Region { Code = "450000", Name = "广西壮族自治区", Level = RegionLevel.Province };
+        var city = new Region { Code = "450200", Name = "柳州市", Level = RegionLevel.City, Parent = province };
+        var county = new Region { Code = "450223", Name = County, Level = RegionLevel.County, Parent = city };
+        var qinglan = new Region { Code = QinglanCode, Name = Qinglan, Level = RegionLevel.Township, Parent = county };
+        var zhongdu = new Region { Code = ZhongduCode, Name = Zhongdu, Level = RegionLevel.Township, Parent = county };
+        db.AddRange(
+            new Region { Code = QinglanCode + "201", Name = "石门村", Level = RegionLevel.Village, Parent = qinglan },
+            new Region { Code = QinglanCode + "202", Name = "龙江村", Level = RegionLevel.Village, Parent = qinglan },
+            new Region { Code = ZhongduCode + "201", Name = "大兆村", Level = RegionLevel.Village, Parent = zhongdu });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A valid ID number for person <c>n</c> (unique up to 10 million people).</summary>
+    public static string IdNumber(int person)
+    {
+        var birth = new DateOnly(1940, 1, 1).AddDays(person / 1000 % 25_000);
+        var first17 = string.Create(CultureInfo.InvariantCulture, $"450223{birth:yyyyMMdd}{person % 1000:000}");
+        return first17 + Domain.Households.IdNumber.CheckDigit(first17);
+    }
+
+    /// <summary>The same number with its check digit changed.</summary>
+    public static string WithWrongCheckDigit(string idNumber) => idNumber[..17] + (idNumber[17] == '1' ? '2' : '1');
+
+    /// <summary>
+    /// A complete roster of <paramref name="households"/> households of <paramref name="membersPerHousehold"/> people
+    /// (head included), a team per township, a contract per household, and a certification, a follow-up and a stay for
+    /// every <paramref name="recordEvery"/>th household's head. Rows are made as MiniExcel writes them, one at a time.
+    /// </summary>
+    public static Dictionary<string, object> Roster(int households, int membersPerHousehold = 3, int recordEvery = 1, int firstPerson = 0)
+    {
+        IEnumerable<int> Households() => Enumerable.Range(0, households);
+        string Head(int household) => IdNumber(firstPerson + household * membersPerHousehold);
+        string Team(int household) => Villages[household % Villages.Length].Township == Qinglan ? QinglanTeam : ZhongduTeam;
+        IEnumerable<int> WithRecords() => Households().Where(household => household % recordEvery == 0);
+
+        return new Dictionary<string, object>
+        {
+            ["户"] = Households().Select(household => Row(
+                County, Villages[household % Villages.Length].Township, Villages[household % Villages.Length].Village, $"{household % 9 + 1}组{household}号",
+                $"王{household}", Head(household), $"138{household:00000000}", household % 5 == 4 ? "否" : "是")),
+            ["成员"] = Households().SelectMany(household => Enumerable.Range(1, membersPerHousehold - 1).Select(member => Row(
+                Head(household), $"李{household}-{member}", IdNumber(firstPerson + household * membersPerHousehold + member), member == 1 ? "配偶" : "子", null, "否"))),
+            ["签约团队"] = new[]
+            {
+                Row(County, Qinglan, QinglanTeam, "青岚镇卫生院", "乡镇卫生院", "0772-6812345"),
+                Row(County, Zhongdu, ZhongduTeam, "中渡镇卫生院", "乡镇卫生院", "0772-6823456"),
+            },
+            ["签约"] = Households().Select(household => Row(Head(household), null, Team(household), "2024-01-05", "2024-01-05", "2024-12-31", "履约中", null)),
+            ["慢病认定"] = WithRecords().Select(household => Row(Head(household), "高血压", "2024-02-10", "青岚镇卫生院", "已确认", "2024-03-01", null)),
+            ["随访"] = WithRecords().Select(household => Row(Head(household), "2024-04-12", Team(household), "面对面随访", "血压平稳", "2024-07-12")),
+            ["住院结算"] = WithRecords().Select(household => Row(
+                Head(household), "鹿寨县人民医院", "县级", "是", "2024-05-03", "2024-05-12", "肺炎", 8000m, 7200m, 5040m, 0m, 0m, 1000m, 1400m, 0m, 0m, 560m)),
+        }
+        .ToDictionary(sheet => sheet.Key, sheet => (object)WithHeaders(sheet.Key, (IEnumerable<object?[]>)sheet.Value));
+    }
+
+    public static object?[] Row(params object?[] cells) => cells;
+
+    /// <summary>Rows given in template column order, as MiniExcel's writer wants them: header → value.</summary>
+    public static IEnumerable<Dictionary<string, object?>> WithHeaders(string sheetName, IEnumerable<object?[]> rows)
+    {
+        var columns = RosterSheets.All.Single(sheet => sheet.Name == sheetName).Columns;
+        return rows.Select(row => columns.Zip(row).ToDictionary(pair => pair.First, pair => pair.Second));
+    }
+
+    public static string Save(Dictionary<string, object> sheets, string folder)
+    {
+        var path = Path.Combine(folder, $"roster-{Guid.NewGuid():N}.xlsx");
+        MiniExcel.SaveAs(path, sheets);
+        return path;
+    }
+}
