@@ -91,6 +91,13 @@ public static class RosterWorkbooks
         return rows.Select(row => columns.Zip(row).ToDictionary(pair => pair.First, pair => pair.Second));
     }
 
+    /// <summary>Adds rows (in template column order) at the end of a sheet.</summary>
+    public static Dictionary<string, object> Append(this Dictionary<string, object> sheets, string sheetName, params object?[][] rows)
+    {
+        sheets[sheetName] = ((IEnumerable<Dictionary<string, object?>>)sheets[sheetName]).Concat(WithHeaders(sheetName, rows)).ToList();
+        return sheets;
+    }
+
     public static string Save(Dictionary<string, object> sheets, string folder)
     {
         var path = Path.Combine(folder, $"roster-{Guid.NewGuid():N}.xlsx");

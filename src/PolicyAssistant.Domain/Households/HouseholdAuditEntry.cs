@@ -47,6 +47,6 @@ public sealed class HouseholdAuditEntry
 
     public HouseholdAuditAction Action { get; set; }
 
-    /// <summary>What a back-office action covered (an import job, a list's filter); never personal data.</summary>
+    /// <summary>What a back-office action covered (an import job, a list's filter); never an ID number or phone.</summary>
     public string? Detail { get; set; }
 }

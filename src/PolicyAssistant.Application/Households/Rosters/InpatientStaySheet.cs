@@ -38,7 +38,7 @@ public sealed class InpatientStaySheet : RosterSheet
     ];
 
     public override IReadOnlyList<object?> Example { get; } =
-        ["450223196505120018", "鹿寨县人民医院", "县级", "是", "2024-05-03", "2024-05-12", "肺炎", 8000m, 7200m, 5040m, 0m, 0m, 1000m, 1400m, 0m, 0m, 560m];
+        ["450223196505120013", "鹿寨县人民医院", "县级", "是", "2024-05-03", "2024-05-12", "肺炎", 8000m, 7200m, 5040m, 0m, 0m, 1000m, 1400m, 0m, 0m, 560m];
 
     public static string NameOf(HospitalLevel level) => LevelNames.Single(pair => pair.Level == level).Name;
 

@@ -14,7 +14,7 @@ public sealed class MemberSheet : RosterSheet
 
     public override IReadOnlyList<string> Columns { get; } = [HeadIdNumber, MemberName, IdNumber, Relation, Phone, PolicyLiterate];
 
-    public override IReadOnlyList<object?> Example { get; } = ["450223196505120018", "李秀英", "450223196708230027", "配偶", "13907725678", "是"];
+    public override IReadOnlyList<object?> Example { get; } = ["450223196505120013", "李秀英", "450223196708230028", "配偶", "13907725678", "是"];
 
     public override string? DuplicateKey(RosterRow row) => IdKey(row, IdNumber);
 

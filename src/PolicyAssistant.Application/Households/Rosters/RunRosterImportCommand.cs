@@ -39,7 +39,7 @@ public sealed class RunRosterImportCommand(
             var sheetNames = MiniExcel.GetSheetNames(job.StoredPath).ToHashSet();
             if (job.Status == RosterImportStatus.Queued)
             {
-                job.TotalRows = RosterSheets.All.Where(sheet => sheetNames.Contains(sheet.Name)).Sum(sheet => CountRows(job.StoredPath, sheet.Name));
+                job.TotalRows = CountRows(job.StoredPath, RosterSheets.All.Select(sheet => sheet.Name).Where(sheetNames.Contains));
                 job.Status = RosterImportStatus.Running;
                 await SaveAsync(job, null, [], cancellationToken);
             }
@@ -170,5 +170,18 @@ public sealed class RunRosterImportCommand(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static int CountRows(string path, string sheetName) => Math.Max(MiniExcel.Query(path, sheetName: sheetName).Count() - 1, 0);
+    /// <summary>Data rows (header left out), from each sheet's recorded dimension, or by reading it when a writer recorded none.</summary>
+    private static int CountRows(string path, IEnumerable<string> sheetNames)
+    {
+        try
+        {
+            // Dimensions come in the workbook's sheet order.
+            var dimensions = MiniExcel.GetSheetNames(path).Zip(MiniExcel.GetSheetDimensions(path)).ToDictionary(pair => pair.First, pair => pair.Second.Rows);
+            return sheetNames.Sum(name => Math.Max(dimensions[name].EndIndex - dimensions[name].StartIndex, 0));
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or InvalidDataException or KeyNotFoundException)
+        {
+            return sheetNames.Sum(name => Math.Max(MiniExcel.Query(path, sheetName: name).Count() - 1, 0));
+        }
+    }
 }
