@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households.Rosters;
@@ -24,17 +25,28 @@ public static class RosterWorkbooks
     /// <summary>(township, village) of household <c>i</c>: they take turns over the three villages.</summary>
     public static readonly (string Township, string Village)[] Villages = [(Qinglan, "石门村"), (Qinglan, "龙江村"), (Zhongdu, "大兆村")];
 
+    /// <summary>Adds the regions, reusing those a database already has by code (the demo data has the province, city and county).</summary>
     public static async Task AddRegionsAsync(PolicyAssistantDbContext db)
     {
-        var province = new Region { Code = "450000", Name = "广西壮族自治区", Level = RegionLevel.Province };
-        var city = new Region { Code = "450200", Name = "柳州市", Level = RegionLevel.City, Parent = province };
-        var county = new Region { Code = "450223", Name = County, Level = RegionLevel.County, Parent = city };
-        var qinglan = new Region { Code = QinglanCode, Name = Qinglan, Level = RegionLevel.Township, Parent = county };
-        var zhongdu = new Region { Code = ZhongduCode, Name = Zhongdu, Level = RegionLevel.Township, Parent = county };
-        db.AddRange(
-            new Region { Code = QinglanCode + "201", Name = "石门村", Level = RegionLevel.Village, Parent = qinglan },
-            new Region { Code = QinglanCode + "202", Name = "龙江村", Level = RegionLevel.Village, Parent = qinglan },
-            new Region { Code = ZhongduCode + "201", Name = "大兆村", Level = RegionLevel.Village, Parent = zhongdu });
+        var existing = await db.Set<Region>().ToDictionaryAsync(region => region.Code);
+        Region Add(string code, string name, RegionLevel level, Region? parent)
+        {
+            if (!existing.TryGetValue(code, out var region))
+            {
+                region = new Region { Code = code, Name = name, Level = level, Parent = parent };
+                db.Add(region);
+                existing[code] = region;
+            }
+
+            return region;
+        }
+
+        var county = Add("450223", County, RegionLevel.County, Add("450200", "柳州市", RegionLevel.City, Add("450000", "广西壮族自治区", RegionLevel.Province, null)));
+        var qinglan = Add(QinglanCode, Qinglan, RegionLevel.Township, county);
+        var zhongdu = Add(ZhongduCode, Zhongdu, RegionLevel.Township, county);
+        Add(QinglanCode + "201", "石门村", RegionLevel.Village, qinglan);
+        Add(QinglanCode + "202", "龙江村", RegionLevel.Village, qinglan);
+        Add(ZhongduCode + "201", "大兆村", RegionLevel.Village, zhongdu);
         await db.SaveChangesAsync();
     }
 

@@ -27,10 +27,16 @@ public sealed class Browser : IDisposable
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,900",
             $"--user-data-dir={Directory.CreateTempSubdirectory("policyassistant-chromium-").FullName}");
+
+        // Downloads land in a folder of this browser's own, without asking, so a test can open the file.
+        options.AddUserProfilePreference("download.default_directory", DownloadFolder.FullName);
+        options.AddUserProfilePreference("download.prompt_for_download", false);
         _driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
     }
 
     public string BaseUrl { get; }
+
+    public DirectoryInfo DownloadFolder { get; } = Directory.CreateTempSubdirectory("policyassistant-downloads-");
 
     public IWebDriver Driver => _driver;
 
@@ -60,6 +66,13 @@ public sealed class Browser : IDisposable
         }
     }
 
+    /// <summary>Waits for a download to finish (chromium writes *.crdownload until then) and returns its path.</summary>
+    public string WaitForDownload(string extension)
+    {
+        var file = Wait().Until(_ => DownloadFolder.GetFiles("*" + extension).FirstOrDefault(f => f.Length > 0));
+        return file.FullName;
+    }
+
     public void SignIn(string user = ProductFactory.AdminUser, string password = ProductFactory.AdminPassword)
     {
         GoTo("/Account/Login");
@@ -85,5 +98,6 @@ public sealed class Browser : IDisposable
     {
         _driver.Quit();
         _driver.Dispose();
+        DownloadFolder.Delete(recursive: true);
     }
 }
