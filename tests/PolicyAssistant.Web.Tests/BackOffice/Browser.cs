@@ -32,6 +32,13 @@ public sealed class Browser : IDisposable
         options.AddUserProfilePreference("download.default_directory", DownloadFolder.FullName);
         options.AddUserProfilePreference("download.prompt_for_download", false);
         _driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+
+        // Headless chromium ignores the download preferences unless told through the DevTools protocol as well.
+        _driver.ExecuteCdpCommand("Browser.setDownloadBehavior", new Dictionary<string, object>
+        {
+            ["behavior"] = "allow",
+            ["downloadPath"] = DownloadFolder.FullName,
+        });
     }
 
     public string BaseUrl { get; }

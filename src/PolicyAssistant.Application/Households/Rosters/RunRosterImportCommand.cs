@@ -170,18 +170,7 @@ public sealed class RunRosterImportCommand(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Data rows (header left out), from each sheet's recorded dimension, or by reading it when a writer recorded none.</summary>
-    private static int CountRows(string path, IEnumerable<string> sheetNames)
-    {
-        try
-        {
-            // Dimensions come in the workbook's sheet order.
-            var dimensions = MiniExcel.GetSheetNames(path).Zip(MiniExcel.GetSheetDimensions(path)).ToDictionary(pair => pair.First, pair => pair.Second.Rows);
-            return sheetNames.Sum(name => Math.Max(dimensions[name].EndIndex - dimensions[name].StartIndex, 0));
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or InvalidDataException or KeyNotFoundException)
-        {
-            return sheetNames.Sum(name => Math.Max(MiniExcel.Query(path, sheetName: name).Count() - 1, 0));
-        }
-    }
+    /// <summary>Data rows (header left out), read once for the progress bar: a sheet's recorded dimension is not reliable.</summary>
+    private static int CountRows(string path, IEnumerable<string> sheetNames) =>
+        sheetNames.Sum(name => Math.Max(MiniExcel.Query(path, sheetName: name).Count() - 1, 0));
 }

@@ -114,7 +114,7 @@ public sealed class HouseholdListTests
     {
         var harness = await RosterImportHarness.CreateAsync(DatabaseProvider.Sqlite);
         var job = await harness.ImportAsync(Roster(households, membersPerHousehold, recordEvery));
-        Assert.Equal(0, job.BadRows);
+        Assert.Equal((RosterImportStatus.Completed, 0), (job.Status, job.BadRows));
         return harness;
     }
 
