@@ -10,20 +10,20 @@ namespace PolicyAssistant.Testing;
 
 /// <summary>
 /// Roster workbooks for the import's tests and benchmark, written with MiniExcel as staff would fill the template,
-/// over a small fixed region tree: 鹿寨县 with 青岚镇 (石门村, 龙江村) and 中渡镇 (大兆村).
+/// over a small fixed region tree: 鹿寨县 with 白沙镇 (石门村, 龙江村) and 中渡镇 (大兆村).
 /// </summary>
 public static class RosterWorkbooks
 {
     public const string County = "鹿寨县";
-    public const string Qinglan = "青岚镇";
+    public const string Baisha = "白沙镇";
     public const string Zhongdu = "中渡镇";
-    public const string QinglanCode = "450223101";
+    public const string BaishaCode = "450223101";
     public const string ZhongduCode = "450223102";
-    public const string QinglanTeam = "青岚镇卫生院第一团队";
+    public const string BaishaTeam = "白沙镇卫生院第一团队";
     public const string ZhongduTeam = "中渡镇卫生院第一团队";
 
     /// <summary>(township, village) of household <c>i</c>: they take turns over the three villages.</summary>
-    public static readonly (string Township, string Village)[] Villages = [(Qinglan, "石门村"), (Qinglan, "龙江村"), (Zhongdu, "大兆村")];
+    public static readonly (string Township, string Village)[] Villages = [(Baisha, "石门村"), (Baisha, "龙江村"), (Zhongdu, "大兆村")];
 
     /// <summary>Adds the regions, reusing those a database already has by code (the demo data has the province, city and county).</summary>
     public static async Task AddRegionsAsync(PolicyAssistantDbContext db)
@@ -42,10 +42,10 @@ public static class RosterWorkbooks
         }
 
         var county = Add("450223", County, RegionLevel.County, Add("450200", "柳州市", RegionLevel.City, Add("450000", "广西壮族自治区", RegionLevel.Province, null)));
-        var qinglan = Add(QinglanCode, Qinglan, RegionLevel.Township, county);
+        var qinglan = Add(BaishaCode, Baisha, RegionLevel.Township, county);
         var zhongdu = Add(ZhongduCode, Zhongdu, RegionLevel.Township, county);
-        Add(QinglanCode + "201", "石门村", RegionLevel.Village, qinglan);
-        Add(QinglanCode + "202", "龙江村", RegionLevel.Village, qinglan);
+        Add(BaishaCode + "201", "石门村", RegionLevel.Village, qinglan);
+        Add(BaishaCode + "202", "龙江村", RegionLevel.Village, qinglan);
         Add(ZhongduCode + "201", "大兆村", RegionLevel.Village, zhongdu);
         await db.SaveChangesAsync();
     }
@@ -70,7 +70,7 @@ public static class RosterWorkbooks
     {
         IEnumerable<int> Households() => Enumerable.Range(0, households);
         string Head(int household) => IdNumber(firstPerson + household * membersPerHousehold);
-        string Team(int household) => Villages[household % Villages.Length].Township == Qinglan ? QinglanTeam : ZhongduTeam;
+        string Team(int household) => Villages[household % Villages.Length].Township == Baisha ? BaishaTeam : ZhongduTeam;
         IEnumerable<int> WithRecords() => Households().Where(household => household % recordEvery == 0);
 
         return new Dictionary<string, object>
@@ -82,11 +82,11 @@ public static class RosterWorkbooks
                 Head(household), $"李{household}-{member}", IdNumber(firstPerson + household * membersPerHousehold + member), member == 1 ? "配偶" : "子", null, "否"))),
             ["签约团队"] = new[]
             {
-                Row(County, Qinglan, QinglanTeam, "青岚镇卫生院", "乡镇卫生院", "0772-6812345"),
+                Row(County, Baisha, BaishaTeam, "白沙镇卫生院", "乡镇卫生院", "0772-6812345"),
                 Row(County, Zhongdu, ZhongduTeam, "中渡镇卫生院", "乡镇卫生院", "0772-6823456"),
             },
             ["签约"] = Households().Select(household => Row(Head(household), null, Team(household), "2024-01-05", "2024-01-05", "2024-12-31", "履约中", null)),
-            ["慢病认定"] = WithRecords().Select(household => Row(Head(household), "高血压", "2024-02-10", "青岚镇卫生院", "已确认", "2024-03-01", null)),
+            ["慢病认定"] = WithRecords().Select(household => Row(Head(household), "高血压", "2024-02-10", "白沙镇卫生院", "已确认", "2024-03-01", null)),
             ["随访"] = WithRecords().Select(household => Row(Head(household), "2024-04-12", Team(household), "面对面随访", "血压平稳", "2024-07-12")),
             ["住院结算"] = WithRecords().Select(household => Row(
                 Head(household), "鹿寨县人民医院", "县级", "是", "2024-05-03", "2024-05-12", "肺炎", 8000m, 7200m, 5040m, 0m, 0m, 1000m, 1400m, 0m, 0m, 560m)),

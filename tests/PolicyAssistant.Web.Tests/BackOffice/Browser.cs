@@ -34,7 +34,7 @@ public sealed class Browser : IDisposable
         _driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
 
         // Headless chromium ignores the download preferences unless told through the DevTools protocol as well.
-        _driver.ExecuteCdpCommand("Browser.setDownloadBehavior", new Dictionary<string, object>
+        _driver.ExecuteCdpCommand("Browser.setDownloadBehavior", new Dictionary<string, object?>
         {
             ["behavior"] = "allow",
             ["downloadPath"] = DownloadFolder.FullName,

@@ -15,7 +15,7 @@ public sealed class ChronicCertificationSheet : RosterSheet
 
     public override IReadOnlyList<string> Columns { get; } = [IdNumber, Disease, AppliedOn, Institution, Status, DecidedOn, RejectionReason];
 
-    public override IReadOnlyList<object?> Example { get; } = ["450223196505120013", "高血压", "2024-02-10", "青岚镇卫生院", "已确认", "2024-03-01", null];
+    public override IReadOnlyList<object?> Example { get; } = ["450223196505120013", "高血压", "2024-02-10", "白沙镇卫生院", "已确认", "2024-03-01", null];
 
     public override string? DuplicateKey(RosterRow row) => Key(IdKey(row, IdNumber), row.Optional(Disease), row.Optional(AppliedOn));
 

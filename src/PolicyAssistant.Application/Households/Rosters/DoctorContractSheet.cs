@@ -17,7 +17,7 @@ public sealed class DoctorContractSheet : RosterSheet
     public override IReadOnlyList<string> Columns { get; } = [HeadIdNumber, MemberIdNumber, Team, SignedOn, TermStart, TermEnd, Status, Services];
 
     public override IReadOnlyList<object?> Example { get; } =
-        ["450223196505120013", null, "青岚镇卫生院第一团队", "2024-01-05", "2024-01-05", "2024-12-31", "履约中", "基本医疗、基本公共卫生服务、慢病管理"];
+        ["450223196505120013", null, "白沙镇卫生院第一团队", "2024-01-05", "2024-01-05", "2024-12-31", "履约中", "基本医疗、基本公共卫生服务、慢病管理"];
 
     public override string? DuplicateKey(RosterRow row) =>
         Key(IdKey(row, HeadIdNumber), IdKey(row, MemberIdNumber) ?? "", row.Optional(Team), row.Optional(TermStart));

@@ -14,7 +14,7 @@ public sealed class DoctorTeamSheet : RosterSheet
 
     public override IReadOnlyList<string> Columns { get; } = [County, Township, TeamName, Institution, InstitutionKind, Phone];
 
-    public override IReadOnlyList<object?> Example { get; } = ["鹿寨县", "青岚镇", "青岚镇卫生院第一团队", "青岚镇卫生院", "乡镇卫生院", "0772-6812345"];
+    public override IReadOnlyList<object?> Example { get; } = ["鹿寨县", "白沙镇", "白沙镇卫生院第一团队", "白沙镇卫生院", "乡镇卫生院", "0772-6812345"];
 
     public override string? DuplicateKey(RosterRow row) => Key(row.Optional(County), row.Optional(Township), row.Optional(TeamName));
 

@@ -14,7 +14,7 @@ public sealed class FollowUpSheet : RosterSheet
 
     public override IReadOnlyList<string> Columns { get; } = [IdNumber, Date, Team, Kind, Findings, NextDueOn];
 
-    public override IReadOnlyList<object?> Example { get; } = ["450223196505120013", "2024-04-12", "青岚镇卫生院第一团队", "面对面随访", "血压 135/85，按时服药", "2024-07-12"];
+    public override IReadOnlyList<object?> Example { get; } = ["450223196505120013", "2024-04-12", "白沙镇卫生院第一团队", "面对面随访", "血压 135/85，按时服药", "2024-07-12"];
 
     public override string? DuplicateKey(RosterRow row) => Key(IdKey(row, IdNumber), row.Optional(Date), row.Optional(Kind));
 

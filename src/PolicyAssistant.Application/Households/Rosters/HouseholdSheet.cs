@@ -16,7 +16,7 @@ public sealed class HouseholdSheet : RosterSheet
 
     public override IReadOnlyList<string> Columns { get; } = [County, Township, Village, Address, HeadName, HeadIdNumber, HeadPhone, RegisteredPoor];
 
-    public override IReadOnlyList<object?> Example { get; } = ["鹿寨县", "青岚镇", "石门村", "三组12号", "王建国", "450223196505120013", "13807721234", "是"];
+    public override IReadOnlyList<object?> Example { get; } = ["鹿寨县", "白沙镇", "石门村", "三组12号", "王建国", "450223196505120013", "13807721234", "是"];
 
     public override string? DuplicateKey(RosterRow row) => IdKey(row, HeadIdNumber);
 

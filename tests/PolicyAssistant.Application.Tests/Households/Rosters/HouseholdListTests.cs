@@ -74,9 +74,9 @@ public sealed class HouseholdListTests
     public async Task List_TownshipOperator_SeesOnlyTheirTownship_EvenWhenFilteringByTheCounty()
     {
         await using var harness = await ImportedAsync(households: 6);
-        var operatorOfQinglan = new StaffScope(7, [QinglanCode]);
+        var operatorOfBaisha = new StaffScope(7, [BaishaCode]);
 
-        var page = await ListAsync(harness, new HouseholdFilter(await RegionIdAsync(harness, "450223"), RegisteredPoor: null), operatorOfQinglan);
+        var page = await ListAsync(harness, new HouseholdFilter(await RegionIdAsync(harness, "450223"), RegisteredPoor: null), operatorOfBaisha);
 
         Assert.Equal(await HouseholdIdsAsync(harness, 0, 1, 3, 4), page.Rows.Select(row => row.Id));
     }

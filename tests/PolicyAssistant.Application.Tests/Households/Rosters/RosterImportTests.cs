@@ -19,13 +19,13 @@ public sealed class RosterImportTests
     {
         await using var harness = await RosterImportHarness.CreateAsync(provider);
         var roster = Roster(households: 3)
-            .Append("户", Row(County, Qinglan, "桃源村", "一组1号", "赵六", IdNumber(100), null, "是"))
+            .Append("户", Row(County, Baisha, "桃源村", "一组1号", "赵六", IdNumber(100), null, "是"))
             .Append(
                 "成员",
                 Row(IdNumber(0), "钱七", WithWrongCheckDigit(IdNumber(101)), "子", null, "否"),
                 Row(IdNumber(0), "李0-1", IdNumber(1), "配偶", null, "否"),
                 Row(IdNumber(900), "孙八", IdNumber(102), "子", null, "否"))
-            .Append("签约", Row(IdNumber(3), null, QinglanTeam, "2024-01-05", "2024-13-01", "2024-12-31", "履约中", null));
+            .Append("签约", Row(IdNumber(3), null, BaishaTeam, "2024-01-05", "2024-13-01", "2024-12-31", "履约中", null));
 
         var job = await harness.ImportAsync(roster);
 
@@ -33,7 +33,7 @@ public sealed class RosterImportTests
         Assert.Equal(
             [("户", 5), ("成员", 8), ("成员", 9), ("成员", 10), ("签约", 5)],
             problems.Select(problem => (problem.Sheet, problem.RowNumber)));
-        Assert.Equal("村不存在：鹿寨县青岚镇桃源村", problems[0].Reason);
+        Assert.Equal("村不存在：鹿寨县白沙镇桃源村", problems[0].Reason);
         Assert.Equal("身份证号校验位不对", problems[1].Reason);
         Assert.StartsWith("重复：与第2行相同", problems[2].Reason);
         Assert.StartsWith("户不存在：户主身份证号4502**********", problems[3].Reason);
@@ -94,13 +94,13 @@ public sealed class RosterImportTests
         await using var harness = await RosterImportHarness.CreateAsync(DatabaseProvider.Sqlite);
 
         // Household 2 lives in 中渡镇's 大兆村; the second team is 中渡镇's.
-        var job = await harness.ImportAsync(Roster(households: 3), new StaffScope(7, [QinglanCode]));
+        var job = await harness.ImportAsync(Roster(households: 3), new StaffScope(7, [BaishaCode]));
 
         var problems = await harness.ProblemsAsync(job.Id);
         Assert.Contains(new RosterImportProblemRow("户", 4, "鹿寨县中渡镇大兆村不在您负责的地区"), problems);
         Assert.Contains(new RosterImportProblemRow("签约团队", 3, "鹿寨县中渡镇不在您负责的地区"), problems);
         await using var db = await harness.Factory.CreateDbContextAsync();
-        Assert.All(await db.Set<Member>().Select(member => member.Household!.Village!.Code).ToListAsync(), code => Assert.StartsWith(QinglanCode, code));
+        Assert.All(await db.Set<Member>().Select(member => member.Household!.Village!.Code).ToListAsync(), code => Assert.StartsWith(BaishaCode, code));
     }
 
     [Fact]

@@ -59,19 +59,14 @@ public sealed class IndexModel(GetHouseholdsQuery households, GetRegionChoicesQu
         Result = await households.ListAsync(staff, Filter(), PageNumber, cancellationToken);
     }
 
-    public async Task OnGetExportAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
-        // MiniExcel builds the workbook in a temporary file (a zip written synchronously), reading the rows from the
-        // database as it writes them: a county's list is never held in memory.
-        Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
-        {
-            FileNameStar = ExportHouseholdsQuery.FileName,
-        }.ToString();
-        await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        // MiniExcel builds the workbook in a temporary file (deleted when the response has sent it), reading the
+        // rows from the database as it writes them: a county's list is never held in memory.
+        var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         await export.WriteAsync(User.ToStaffScope(), Filter(), buffer, cancellationToken);
         buffer.Position = 0;
-        await buffer.CopyToAsync(Response.Body, cancellationToken);
+        return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ExportHouseholdsQuery.FileName);
     }
 
     private HouseholdFilter Filter() => new(
