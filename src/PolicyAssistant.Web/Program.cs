@@ -1,5 +1,6 @@
 using PolicyAssistant.Application.Assistant;
 using PolicyAssistant.Application.Households;
+using PolicyAssistant.Application.Households.Rosters;
 using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Application.Retention;
 using PolicyAssistant.Application.Sms;
@@ -17,6 +18,7 @@ var storage = builder.AddStorage();
 builder.AddStartupTasks();
 builder.AddKnowledgeBase(storage.ContentFolder);
 builder.AddHouseholdServices(storage.ContentFolder, storage.DataFolder);
+builder.AddRosters(storage.DataFolder);
 builder.AddAssistant();
 builder.AddWeChat();
 builder.AddSms();

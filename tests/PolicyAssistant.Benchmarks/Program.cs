@@ -1,6 +1,11 @@
+using PolicyAssistant.Benchmarks.Households;
 using PolicyAssistant.Benchmarks.Knowledge;
 
-if (args.Contains(PercentileRunner.Switch))
+if (args.Contains(RosterImportRunner.Switch))
+{
+    await RosterImportRunner.RunAsync(args);
+}
+else if (args.Contains(PercentileRunner.Switch))
 {
     PercentileRunner.Run(args);
 }

@@ -40,6 +40,7 @@ public static class HouseholdsSetup
 
         services.AddSingleton<RecordHouseholdAuditCommand>();
         services.AddScoped<BackOffice.GetHouseholdsQuery>();
+        services.AddScoped<BackOffice.GetRegionChoicesQuery>();
         services.AddSingleton<CurrentBindingQuery>();
         services.AddSingleton<BindingGate>();
         services.AddSingleton<FindMemberToBindQuery>();

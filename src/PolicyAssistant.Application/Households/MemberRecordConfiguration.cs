@@ -24,6 +24,7 @@ public sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         builder.Property(followUp => followUp.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(followUp => followUp.Findings).HasMaxLength(500);
         builder.HasIndex(followUp => new { followUp.MemberId, followUp.Date });
+        builder.HasOne(followUp => followUp.DoctorTeam).WithMany().HasForeignKey(followUp => followUp.DoctorTeamId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(followUp => followUp.FamilyDoctor).WithMany().HasForeignKey(followUp => followUp.FamilyDoctorId).OnDelete(DeleteBehavior.SetNull);
     }
 }

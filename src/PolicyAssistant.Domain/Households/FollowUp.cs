@@ -19,6 +19,11 @@ public sealed class FollowUp
 
     public FollowUpKind Kind { get; set; }
 
+    /// <summary>The contracted team that made the visit (imported rosters name the team, not the doctor).</summary>
+    public int? DoctorTeamId { get; set; }
+
+    public DoctorTeam? DoctorTeam { get; set; }
+
     public int? FamilyDoctorId { get; set; }
 
     public FamilyDoctor? FamilyDoctor { get; set; }

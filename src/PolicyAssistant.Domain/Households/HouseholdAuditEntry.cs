@@ -23,6 +23,15 @@ public enum HouseholdAuditAction
 
     /// <summary>An administrator revealed a binding code in the embedded SMS outbox.</summary>
     RevealBindingCode,
+
+    /// <summary>Staff imported a roster workbook (one row per import, with its job in <see cref="HouseholdAuditEntry.Detail"/>).</summary>
+    ImportRoster,
+
+    /// <summary>Staff exported a filtered household list (the filter in <see cref="HouseholdAuditEntry.Detail"/>).</summary>
+    ExportHouseholds,
+
+    /// <summary>An administrator asked to see a member's full ID number.</summary>
+    RevealIdNumber,
 }
 
 /// <summary>
@@ -43,4 +52,7 @@ public sealed class HouseholdAuditEntry
     public int? MemberId { get; set; }
 
     public HouseholdAuditAction Action { get; set; }
+
+    /// <summary>What a back-office action covered (an import job, a list's filter); never an ID number or phone.</summary>
+    public string? Detail { get; set; }
 }

@@ -27,10 +27,23 @@ public sealed class Browser : IDisposable
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,900",
             $"--user-data-dir={Directory.CreateTempSubdirectory("policyassistant-chromium-").FullName}");
+
+        // Downloads land in a folder of this browser's own, without asking, so a test can open the file.
+        options.AddUserProfilePreference("download.default_directory", DownloadFolder.FullName);
+        options.AddUserProfilePreference("download.prompt_for_download", false);
         _driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+
+        // Headless chromium ignores the download preferences unless told through the DevTools protocol as well.
+        _driver.ExecuteCdpCommand("Browser.setDownloadBehavior", new Dictionary<string, object?>
+        {
+            ["behavior"] = "allow",
+            ["downloadPath"] = DownloadFolder.FullName,
+        });
     }
 
     public string BaseUrl { get; }
+
+    public DirectoryInfo DownloadFolder { get; } = Directory.CreateTempSubdirectory("policyassistant-downloads-");
 
     public IWebDriver Driver => _driver;
 
@@ -58,6 +71,13 @@ public sealed class Browser : IDisposable
             // Say what the page showed instead, so a failure can be read without a screenshot.
             throw new WebDriverTimeoutException($"No '{css}' with '{text}' at {_driver.Url}. The page shows:\n{Find("body").Text}", timeout);
         }
+    }
+
+    /// <summary>Waits for a download to finish (chromium writes *.crdownload until then) and returns its path.</summary>
+    public string WaitForDownload(string extension)
+    {
+        var file = Wait().Until(_ => DownloadFolder.GetFiles("*" + extension).FirstOrDefault(f => f.Length > 0));
+        return file.FullName;
     }
 
     public void SignIn(string user = ProductFactory.AdminUser, string password = ProductFactory.AdminPassword)
@@ -103,5 +123,6 @@ public sealed class Browser : IDisposable
     {
         _driver.Quit();
         _driver.Dispose();
+        DownloadFolder.Delete(recursive: true);
     }
 }

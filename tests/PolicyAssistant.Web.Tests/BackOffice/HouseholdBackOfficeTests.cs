@@ -21,7 +21,7 @@ public sealed class HouseholdBackOfficeTests
         browser.SignIn("fugu-officer", "fugu-password-1");
 
         browser.GoTo("/Admin/Households");
-        var idNumbers = browser.Driver.FindElements(By.CssSelector("#households tbody tr td:nth-child(4)")).Select(e => e.Text).ToList();
+        var idNumbers = browser.Driver.FindElements(By.CssSelector("#households tbody tr td:nth-child(5)")).Select(e => e.Text).ToList();
 
         Assert.NotEmpty(idNumbers);
         Assert.All(idNumbers, id => Assert.Matches(@"^6108\*{10}[0-9]{3}[0-9X]$", id));

@@ -9,7 +9,7 @@ public sealed class RecordHouseholdAuditCommand(IDbContextFactory<PolicyAssistan
 {
     public static string StaffActor(int staffUserId) => $"staff:{staffUserId}";
 
-    public async Task RecordAsync(string actor, HouseholdAuditAction action, int? householdId, int? memberId, CancellationToken cancellationToken)
+    public async Task RecordAsync(string actor, HouseholdAuditAction action, int? householdId, int? memberId, CancellationToken cancellationToken, string? detail = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Add(new HouseholdAuditEntry
@@ -19,6 +19,7 @@ public sealed class RecordHouseholdAuditCommand(IDbContextFactory<PolicyAssistan
             Action = action,
             HouseholdId = householdId,
             MemberId = memberId,
+            Detail = detail,
         });
 
         // Not the turn's token: a read that happened is recorded even if the caller hung up.

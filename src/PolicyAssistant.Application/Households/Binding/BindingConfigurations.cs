@@ -47,6 +47,7 @@ public sealed class HouseholdAuditEntryConfiguration : IEntityTypeConfiguration<
         builder.ToTable("HouseholdAuditEntries");
         builder.Property(entry => entry.Actor).HasMaxLength(100);
         builder.Property(entry => entry.Action).HasConversion<string>().HasMaxLength(40);
+        builder.Property(entry => entry.Detail).HasMaxLength(500);
 
         // No foreign keys: the trail must outlive the household and member rows it names.
         builder.HasIndex(entry => new { entry.HouseholdId, entry.OccurredAt });
