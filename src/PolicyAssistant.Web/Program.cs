@@ -1,4 +1,5 @@
 using PolicyAssistant.Application.Assistant;
+using PolicyAssistant.Application.Awareness;
 using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Application.Sms;
@@ -16,6 +17,7 @@ builder.AddStartupTasks();
 builder.AddKnowledgeBase(storage.ContentFolder);
 builder.AddHouseholdServices(storage.ContentFolder, storage.DataFolder);
 builder.AddAssistant();
+builder.AddAwareness();
 builder.AddWeChat();
 builder.AddSms();
 builder.AddBackOffice();

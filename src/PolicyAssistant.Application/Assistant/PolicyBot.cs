@@ -13,6 +13,12 @@ public interface IAssistantIntent
     Task<bool> TryStartAsync(DialogContext dialogContext, string text, CancellationToken cancellationToken);
 }
 
+/// <summary>A line a feature may add under a confident answer to a bound household (an open quiz, say); the first offer found is shown.</summary>
+public interface IAnswerOffer
+{
+    Task<string?> FindAsync(ITurnContext turnContext, BoundMember bound, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// The router of every turn, whatever the channel: a running dialog first (unless the user cancels),
 /// then a reply to the last answer's menu, then the household intents, then the knowledge base.
@@ -36,8 +42,9 @@ public sealed class PolicyBot : IBot
     private readonly IAssistantIntent[] _intents;
     private readonly FaqResponder _faq;
     private readonly CurrentBindingQuery _binding;
+    private readonly IAnswerOffer[] _offers;
 
-    public PolicyBot(ConversationState conversationState, IEnumerable<Dialog> dialogs, IEnumerable<IAssistantIntent> intents, FaqResponder faq, CurrentBindingQuery binding)
+    public PolicyBot(ConversationState conversationState, IEnumerable<Dialog> dialogs, IEnumerable<IAssistantIntent> intents, FaqResponder faq, CurrentBindingQuery binding, IEnumerable<IAnswerOffer> offers)
     {
         _dialogs = new DialogSet(conversationState.CreateProperty<DialogState>("dialogState"));
         foreach (var dialog in dialogs)
@@ -48,6 +55,7 @@ public sealed class PolicyBot : IBot
         _intents = intents.ToArray();
         _faq = faq;
         _binding = binding;
+        _offers = offers.ToArray();
     }
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -124,6 +132,14 @@ public sealed class PolicyBot : IBot
         var offer = bound is null && RecordQuestion.Classify(IntentText.Compact(folded)) is ({ } topic, RecordReading.Either)
             ? $"查您家自己的{topic.Name}，回复：绑定"
             : null;
+        if (bound is not null)
+        {
+            foreach (var candidate in _offers)
+            {
+                offer ??= await candidate.FindAsync(turnContext, bound, cancellationToken);
+            }
+        }
+
         await _faq.AnswerAsync(turnContext, folded, bound?.CountyCode, cancellationToken, offer);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PolicyAssistant.Application.Assistant;
+using PolicyAssistant.Application.Awareness;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.KnowledgeBase;
@@ -72,6 +73,7 @@ public sealed partial class AssistantHost : IAsyncDisposable
         builder.AddKnowledgeBase(RepositoryPaths.Content);
         builder.AddHouseholdServices(RepositoryPaths.Content, Path.GetTempPath());
         builder.AddAssistant();
+        builder.AddAwareness();
         builder.AddSms();
         builder.Services.AddSingleton<TimeProvider>(clock);
         var host = builder.Build();
