@@ -20,12 +20,12 @@ public sealed class QuizDialogTests
         Assert.Contains("第1题（共3题）：贫困户在县域内住院要交押金吗？\n1. 要交\n2. 不用交", await user.SayAsync("答题"));
         Assert.StartsWith("第2题（共3题）", await user.SayAsync("2"));
         Assert.StartsWith("第3题（共3题）", await user.SayAsync("１"));
-        var result = await user.SayAsync("3");
+        var result = await user.SayAsync("1");
 
-        Assert.StartsWith("答完了！3道题答对2道。\n第2题正确答案：2. 100%", result);
+        Assert.StartsWith("答完了！3道题答对2道。\n第2题正确答案：2. 10%", result);
         var attempt = Assert.Single(await AttemptsAsync(host));
         var (memberId, householdId) = await host.IdsOfAsync(person);
-        Assert.Equal((quizId, householdId, memberId, [2, 1, 3], 2, false), (attempt.QuizId, attempt.HouseholdId, attempt.MemberId, attempt.Answers, attempt.CorrectCount, attempt.AllCorrect));
+        Assert.Equal((quizId, householdId, memberId, "2,1,1", 2, false), (attempt.QuizId, attempt.HouseholdId, attempt.MemberId, string.Join(",", attempt.Answers), attempt.CorrectCount, attempt.AllCorrect));
     }
 
     [Theory]
