@@ -1,8 +1,13 @@
 using PolicyAssistant.Benchmarks.Knowledge;
+using PolicyAssistant.Benchmarks.Reports;
 
 if (args.Contains(PercentileRunner.Switch))
 {
     PercentileRunner.Run(args);
+}
+else if (args.Contains(ReportQueryRunner.Switch))
+{
+    ReportQueryRunner.Run(args);
 }
 else
 {
