@@ -1,5 +1,6 @@
 using PolicyAssistant.Benchmarks.Households;
 using PolicyAssistant.Benchmarks.Knowledge;
+using PolicyAssistant.Benchmarks.Reports;
 
 if (args.Contains(RosterImportRunner.Switch))
 {
@@ -8,6 +9,10 @@ if (args.Contains(RosterImportRunner.Switch))
 else if (args.Contains(PercentileRunner.Switch))
 {
     PercentileRunner.Run(args);
+}
+else if (args.Contains(ReportQueryRunner.Switch))
+{
+    ReportQueryRunner.Run(args);
 }
 else
 {

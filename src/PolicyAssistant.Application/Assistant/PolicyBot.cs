@@ -34,6 +34,12 @@ public static class MenuCommands
     public static MenuCommand? Find(string key) => All.FirstOrDefault(command => string.Equals(command.Key, key, StringComparison.OrdinalIgnoreCase));
 }
 
+/// <summary>A line a feature may add under a confident answer to a bound household (an open quiz, say); the first offer found is shown.</summary>
+public interface IAnswerOffer
+{
+    Task<string?> FindAsync(ITurnContext turnContext, BoundMember bound, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// The router of every turn, whatever the channel: a running dialog first (unless the user cancels),
 /// then a reply to the last answer's menu, then the household intents, then the keyword rules staff set,
@@ -48,8 +54,9 @@ public sealed class PolicyBot : IBot
     private readonly FaqResponder _faq;
     private readonly CurrentBindingQuery _binding;
     private readonly KeywordReplies _keywords;
+    private readonly IAnswerOffer[] _offers;
 
-    public PolicyBot(ConversationState conversationState, IEnumerable<Dialog> dialogs, IEnumerable<IAssistantIntent> intents, FaqResponder faq, CurrentBindingQuery binding, KeywordReplies keywords)
+    public PolicyBot(ConversationState conversationState, IEnumerable<Dialog> dialogs, IEnumerable<IAssistantIntent> intents, FaqResponder faq, CurrentBindingQuery binding, KeywordReplies keywords, IEnumerable<IAnswerOffer> offers)
     {
         _dialogs = new DialogSet(conversationState.CreateProperty<DialogState>("dialogState"));
         foreach (var dialog in dialogs)
@@ -61,6 +68,7 @@ public sealed class PolicyBot : IBot
         _faq = faq;
         _binding = binding;
         _keywords = keywords;
+        _offers = offers.ToArray();
     }
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -142,6 +150,14 @@ public sealed class PolicyBot : IBot
         var offer = bound is null && RecordQuestion.Classify(IntentText.Compact(folded)) is ({ } topic, RecordReading.Either)
             ? $"查您家自己的{topic.Name}，回复：绑定"
             : null;
+        if (bound is not null)
+        {
+            foreach (var candidate in _offers)
+            {
+                offer ??= await candidate.FindAsync(turnContext, bound, cancellationToken);
+            }
+        }
+
         await _faq.AnswerAsync(turnContext, folded, bound?.CountyCode, cancellationToken, offer);
     }
 }

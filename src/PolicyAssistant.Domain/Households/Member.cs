@@ -39,6 +39,9 @@ public sealed class Member
     /// <summary>政策明白人: the member who understands the policies and explains them at home.</summary>
     public bool IsPolicyLiterateMember { get; set; }
 
+    /// <summary>规范化电子健康档案: the day the member's electronic health record was opened; null while none exists.</summary>
+    public DateOnly? HealthRecordOpenedOn { get; set; }
+
     public List<ChronicCertification> ChronicCertifications { get; set; } = [];
 
     public List<FollowUp> FollowUps { get; set; } = [];

@@ -73,6 +73,8 @@ public static class BackOfficeSetup
             pages.Conventions.AuthorizePage("/Admin/Audit", BackOfficePolicies.Administrator);
             pages.Conventions.AuthorizePage("/Account/Password", BackOfficePolicies.Staff);
             pages.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new PasswordChangeFirstFilter()));
+            pages.Conventions.AuthorizeFolder("/Admin/Reports", BackOfficePolicies.CampaignOfficer);
+            pages.Conventions.AuthorizeFolder("/Admin/Awareness", BackOfficePolicies.CampaignOfficer);
         });
         builder.Services.AddScoped<IStartupTask, InitialAdministratorTask>();
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PolicyAssistant.Application.Assistant;
+using PolicyAssistant.Application.Awareness;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.KnowledgeBase;
@@ -76,6 +77,7 @@ public sealed partial class AssistantHost : IAsyncDisposable
         builder.AddKnowledgeBase(RepositoryPaths.Content);
         builder.AddHouseholdServices(RepositoryPaths.Content, Path.GetTempPath());
         builder.AddAssistant();
+        builder.AddAwareness();
         builder.AddSms();
         builder.AddWeChat();
         builder.AddTickets();

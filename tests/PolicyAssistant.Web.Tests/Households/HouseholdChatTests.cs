@@ -53,7 +53,7 @@ public sealed partial class HouseholdChatTests
     }
 
     /// <summary>The dispatch worker sends in the background; the test waits for the row, it does not time it.</summary>
-    private static async Task<string> WaitForCodeAsync(ProductFactory factory, string phone)
+    internal static async Task<string> WaitForCodeAsync(ProductFactory factory, string phone)
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {

@@ -1,0 +1,117 @@
+using PolicyAssistant.Application.Households.Audit;
+using PolicyAssistant.Application.Households.BackOffice;
+using PolicyAssistant.Domain.Awareness;
+using PolicyAssistant.Domain.Knowledge;
+
+namespace PolicyAssistant.Application.Reports;
+
+public sealed record DailyCount(DateOnly Day, int Count);
+
+public sealed record UnansweredCount(string Text, int Count);
+
+/// <summary>
+/// The bot's month, over every channel. Not narrowed by region: a channel user is known by a keyed hash only,
+/// and most users never bind. Incoming messages count as questions (dialog replies included, so the answered
+/// share is an upper bound); tickets are not counted because the product has none yet.
+/// </summary>
+public sealed record BotFigures(IReadOnlyList<DailyCount> QuestionsPerDay, int Questions, int Unanswered, IReadOnlyList<UnansweredCount> TopUnanswered)
+{
+    public decimal? AnsweredShare => Questions == 0 ? null : AwarenessRate.Share(Math.Max(0, Questions - Unanswered), Questions);
+}
+
+public sealed record Report(ReportFilter Filter, IReadOnlyList<Figure> Figures, BotFigures Bot);
+
+public sealed record FigureHouseholdRow(int HouseholdId, string Village, string HeadName, string HeadIdNumber, int Counted, int Met);
+
+/// <summary>The dashboard: the seeds' targets beside the figures computed from the data, and the households behind each.</summary>
+public sealed class GetReportQuery(PolicyAssistantDbContext db, RecordHouseholdAuditCommand audit)
+{
+    public const int PageSize = 50;
+    public const int TopUnansweredCount = 10;
+
+    public async Task<Report> GetAsync(ReportFilter filter, CancellationToken cancellationToken)
+    {
+        var figures = new List<Figure>();
+        foreach (var kind in FigureDefinitions.All)
+        {
+            figures.Add(await FigureAsync(kind, filter, cancellationToken));
+        }
+
+        return new Report(filter, figures, await BotAsync(filter, cancellationToken));
+    }
+
+    public async Task<Figure> FigureAsync(FigureKind kind, ReportFilter filter, CancellationToken cancellationToken)
+    {
+        var (name, target, targetValue, unit, definition) = FigureDefinitions.Describe(kind);
+        // Separate aggregates: a GROUP BY over rows whose rule is a subquery is not translated by EF Core.
+        var rows = FigureDefinitions.Rows(db, kind, filter);
+        var counted = await rows.CountAsync(cancellationToken);
+        var met = await rows.CountAsync(row => row.Met, cancellationToken);
+        decimal? value;
+        if (kind == FigureKind.InCountyReimbursement)
+        {
+            // Summed as doubles: SQLite keeps decimals as text and this host registers no decimal aggregate; a ratio needs no cent.
+            var bill = await rows.SumAsync(row => (double)row.Bill, cancellationToken);
+            var selfPay = await rows.SumAsync(row => (double)row.SelfPay, cancellationToken);
+            value = bill > 0 ? Math.Round((decimal)((bill - selfPay) / bill), 4, MidpointRounding.AwayFromZero) : null;
+        }
+        else
+        {
+            value = AwarenessRate.Share(met, counted);
+        }
+
+        return new Figure(kind, name, target, targetValue, unit, counted, met, value, definition);
+    }
+
+    /// <summary>
+    /// The households behind a figure (only those short of it when <paramref name="shortOnly"/>), in id order;
+    /// region-scoped, ID numbers masked, the read audited.
+    /// </summary>
+    public async Task<IReadOnlyList<FigureHouseholdRow>> HouseholdsAsync(FigureKind kind, ReportFilter filter, bool shortOnly, int page, CancellationToken cancellationToken)
+    {
+        var rows = FigureDefinitions.Rows(db, kind, filter);
+        var ids = await (shortOnly ? rows.Where(row => !row.Met) : rows)
+            .Select(row => row.HouseholdId).Distinct().OrderBy(id => id)
+            .Skip(Math.Max(page - 1, 0) * PageSize).Take(PageSize)
+            .ToListAsync(cancellationToken);
+        var counts = (await rows.Where(row => ids.Contains(row.HouseholdId)).Select(row => new { row.HouseholdId, row.Met }).ToListAsync(cancellationToken))
+            .GroupBy(row => row.HouseholdId)
+            .ToDictionary(group => group.Key, group => (Counted: group.Count(), Met: group.Count(row => row.Met)));
+        var households = await db.Set<Household>().AsNoTracking()
+            .Where(h => ids.Contains(h.Id))
+            .Select(h => new
+            {
+                h.Id,
+                Village = h.Village!.Name,
+                Head = h.Members.Where(m => m.RelationToHead == RelationToHead.Self).Select(m => new { m.Name, m.IdNumberMasked }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        await audit.RecordAsync(RecordHouseholdAuditCommand.StaffActor(filter.Scope.StaffUserId), HouseholdAuditAction.ListHouseholds, null, null, cancellationToken);
+        return households.OrderBy(h => h.Id)
+            .Select(h => new FigureHouseholdRow(h.Id, h.Village, h.Head?.Name ?? "（未登记户主）", h.Head?.IdNumberMasked ?? "", counts[h.Id].Counted, counts[h.Id].Met))
+            .ToList();
+    }
+
+    private async Task<BotFigures> BotAsync(ReportFilter filter, CancellationToken cancellationToken)
+    {
+        var from = filter.FirstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var to = filter.FirstDay.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var perDay = await db.Set<Assistant.Conversations.TranscriptRecord>().AsNoTracking()
+            .Where(record => record.Direction == Conversation.Transcripts.TranscriptDirection.Incoming && record.Type == ActivityTypes.Message && record.Timestamp >= from && record.Timestamp < to)
+            .GroupBy(record => record.Timestamp.Date)
+            .Select(group => new { Day = group.Key, Count = group.Count() })
+            .ToListAsync(cancellationToken);
+        // SQLite cannot compare DateTimeOffset in SQL: the queue of unanswered questions is small, so it is filtered here.
+        var unanswered = await db.Set<UnansweredQuestion>().AsNoTracking()
+            .Select(question => new { question.Text, question.AskedAt })
+            .ToListAsync(cancellationToken);
+        var inMonth = unanswered.Where(question => question.AskedAt >= from && question.AskedAt < to).ToList();
+        var top = inMonth.GroupBy(question => question.Text)
+            .Select(group => new UnansweredCount(group.Key, group.Count()))
+            .OrderByDescending(row => row.Count).ThenBy(row => row.Text, StringComparer.Ordinal)
+            .Take(TopUnansweredCount)
+            .ToList();
+        var days = perDay.Select(day => new DailyCount(DateOnly.FromDateTime(day.Day), day.Count)).OrderBy(day => day.Day).ToList();
+        return new BotFigures(days, days.Sum(day => day.Count), inMonth.Count, top);
+    }
+}
