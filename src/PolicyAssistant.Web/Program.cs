@@ -1,4 +1,5 @@
 using PolicyAssistant.Application.Assistant;
+using PolicyAssistant.Application.Campaigns;
 using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.KnowledgeBase;
 using PolicyAssistant.Application.Sms;
@@ -18,6 +19,7 @@ builder.AddHouseholdServices(storage.ContentFolder, storage.DataFolder);
 builder.AddAssistant();
 builder.AddWeChat();
 builder.AddSms();
+builder.AddCampaigns();
 builder.AddBackOffice();
 builder.AddWebSecurity();
 builder.AddHealth();

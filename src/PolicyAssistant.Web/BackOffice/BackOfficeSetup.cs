@@ -55,6 +55,7 @@ public static class BackOfficeSetup
             pages.Conventions.AuthorizeFolder("/Admin", BackOfficePolicies.Staff);
             pages.Conventions.AuthorizeFolder("/Admin/Knowledge", BackOfficePolicies.ContentEditor);
             pages.Conventions.AuthorizeFolder("/Admin/Households", BackOfficePolicies.HouseholdRecords);
+            pages.Conventions.AuthorizeFolder("/Admin/Campaigns", BackOfficePolicies.CampaignOfficer);
         });
         builder.Services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
         builder.Services.AddScoped<SignInStaffCommand>();
