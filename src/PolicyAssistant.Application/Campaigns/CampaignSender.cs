@@ -76,16 +76,14 @@ public sealed class CampaignSender(
         var due = $"""("Status" = {(int)RecipientStatus.Queued} AND "NextAttemptAt" <= {"{3}"}) OR ("Status" = {(int)RecipientStatus.Sending} AND "LeaseUntil" <= {"{3}"})""";
         var common = new object[] { messageId, (int)channel, InstanceName, now, lease };
 
+        var set = $"""SET "Status" = {(int)RecipientStatus.Sending}, "ClaimedBy" = {"{2}"}, "LeaseUntil" = {"{4}"}, "Attempts" = "Attempts" + 1""";
+        var ofChannel = $"""FROM "CampaignRecipients" WHERE "MessageId" = {"{0}"} AND "Channel" = {"{1}"} AND ({due})""";
         if (channel == RecipientChannel.WeChat)
         {
-            // A whole earlier call, or nothing: FOR UPDATE waits for a rival taking the same call, then finds it leased.
-            var again = await RunClaimAsync(db, $"""
-                UPDATE "CampaignRecipients" SET "Status" = {(int)RecipientStatus.Sending}, "ClaimedBy" = {"{2}"}, "LeaseUntil" = {"{4}"}, "Attempts" = "Attempts" + 1
-                WHERE "SendKey" = (SELECT "SendKey" FROM "CampaignRecipients" WHERE "MessageId" = {"{0}"} AND "Channel" = {"{1}"} AND "SendKey" IS NOT NULL AND ({due})
-                                   ORDER BY "Id" LIMIT 1{(postgres ? " FOR UPDATE SKIP LOCKED" : "")})
-                  AND "MessageId" = {"{0}"} AND ({due})
-                RETURNING "Id", "MemberId", "SendKey", "Attempts"
-                """, common, cancellationToken);
+            // A whole earlier call, or nothing: its rows share its key and go again together. A rival taking the
+            // same call is waited for (no SKIP LOCKED), and then its rows are no longer due: a call is never split.
+            var again = await RunClaimAsync(db, postgres ? " FOR UPDATE" : null, $"""SELECT "Id" {ofChannel} AND "SendKey" = (SELECT "SendKey" {ofChannel} AND "SendKey" IS NOT NULL ORDER BY "Id" LIMIT 1)""",
+                set, due, common, cancellationToken);
             if (again.Count > 0)
             {
                 return again;
@@ -96,18 +94,25 @@ public sealed class CampaignSender(
             ? "{5}"
             : postgres ? "'cmp-' || CAST(\"Id\" AS TEXT)" : "'cmp-' || \"Id\"";
         var size = Math.Min(max, channel == RecipientChannel.WeChat ? Math.Min(Options.WeChatBatchSize, WeChatLimits.MaxOpenIdsPerMassSend) : Options.SmsBatchSize);
-        return await RunClaimAsync(db, $"""
-            UPDATE "CampaignRecipients" SET "Status" = {(int)RecipientStatus.Sending}, "ClaimedBy" = {"{2}"}, "LeaseUntil" = {"{4}"}, "Attempts" = "Attempts" + 1,
-                   "SendKey" = COALESCE("SendKey", {key})
-            WHERE "Id" IN (SELECT "Id" FROM "CampaignRecipients" WHERE "MessageId" = {"{0}"} AND "Channel" = {"{1}"} AND {(channel == RecipientChannel.WeChat ? "\"SendKey\" IS NULL AND " : "")}({due})
-                           ORDER BY "Id" LIMIT {size.ToString(CultureInfo.InvariantCulture)}{(postgres ? " FOR UPDATE SKIP LOCKED" : "")})
-              AND ({due})
-            RETURNING "Id", "MemberId", "SendKey", "Attempts"
-            """, [.. common, $"m{messageId}-{Guid.NewGuid():N}"], cancellationToken);
+        var fresh = channel == RecipientChannel.WeChat ? "AND \"SendKey\" IS NULL " : "";
+        return await RunClaimAsync(db, postgres ? " FOR UPDATE SKIP LOCKED" : null, $"""SELECT "Id" {ofChannel} {fresh}ORDER BY "Id" LIMIT {size.ToString(CultureInfo.InvariantCulture)}""",
+            $"""{set}, "SendKey" = COALESCE("SendKey", {key})""", due, [.. common, $"m{messageId}-{Guid.NewGuid():N}"], cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<ClaimedRecipient>> RunClaimAsync(PolicyAssistantDbContext db, string sql, object[] parameters, CancellationToken cancellationToken) =>
-        await db.Database.SqlQueryRaw<ClaimedRecipient>(sql, parameters).ToListAsync(cancellationToken);
+    /// <summary>
+    /// Leases the picked rows that are still due, in one statement. PostgreSQL picks in a materialised CTE with
+    /// row locks: a subquery under IN may be run again per row and return more than its LIMIT.
+    /// SQLite runs the plain UPDATE, which its write gate holds for the statement (it starts with UPDATE).
+    /// </summary>
+    private static async Task<IReadOnlyList<ClaimedRecipient>> RunClaimAsync(
+        PolicyAssistantDbContext db, string? postgresLocking, string pick, string set, string due, object[] parameters, CancellationToken cancellationToken)
+    {
+        const string Returning = """RETURNING "Id", "MemberId", "SendKey", "Attempts" """;
+        var sql = postgresLocking is not null
+            ? $"""WITH picked AS MATERIALIZED ({pick}{postgresLocking}) UPDATE "CampaignRecipients" {set} WHERE "Id" IN (SELECT "Id" FROM picked) AND ({due}) {Returning}"""
+            : $"""UPDATE "CampaignRecipients" {set} WHERE "Id" IN ({pick}) AND ({due}) {Returning}""";
+        return await db.Database.SqlQueryRaw<ClaimedRecipient>(sql, parameters).ToListAsync(cancellationToken);
+    }
 
     private async Task SendWeChatAsync(PolicyAssistantDbContext db, CampaignMessage message, IReadOnlyList<ClaimedRecipient> rows, CancellationToken cancellationToken)
     {
