@@ -55,6 +55,8 @@ public sealed class CampaignRecipientConfiguration : IEntityTypeConfiguration<Ca
         builder.HasIndex(r => new { r.MessageId, r.MemberId }).IsUnique();
         builder.HasIndex(r => new { r.MessageId, r.Channel, r.Status, r.NextAttemptAt });
         builder.HasIndex(r => r.SendKey);
+        // A service account's follower gets four mass sends a month: the audience counts each member's this month.
+        builder.HasIndex(r => new { r.MemberId, r.SentAt });
         builder.Property(r => r.ClaimedBy).HasMaxLength(64);
         builder.Property(r => r.SendKey).HasMaxLength(64);
         builder.Property(r => r.ProviderMessageId).HasMaxLength(64);
