@@ -697,6 +697,8 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
 
                     b.HasIndex("SendKey");
 
+                    b.HasIndex("MemberId", "SentAt");
+
                     b.HasIndex("MessageId", "MemberId")
                         .IsUnique();
 

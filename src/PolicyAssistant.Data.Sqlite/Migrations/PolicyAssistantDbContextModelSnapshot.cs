@@ -674,6 +674,8 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
 
                     b.HasIndex("SendKey");
 
+                    b.HasIndex("MemberId", "SentAt");
+
                     b.HasIndex("MessageId", "MemberId")
                         .IsUnique();
 

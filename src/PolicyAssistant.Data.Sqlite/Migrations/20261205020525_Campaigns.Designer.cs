@@ -12,7 +12,7 @@ using PolicyAssistant.Application.Database;
 namespace PolicyAssistant.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PolicyAssistantDbContext))]
-    [Migration("20261205013750_Campaigns")]
+    [Migration("20261205020525_Campaigns")]
     partial class Campaigns
     {
         /// <inheritdoc />
@@ -676,6 +676,8 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SendKey");
+
+                    b.HasIndex("MemberId", "SentAt");
 
                     b.HasIndex("MessageId", "MemberId")
                         .IsUnique();

@@ -13,7 +13,7 @@ using PolicyAssistant.Application.Database;
 namespace PolicyAssistant.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PolicyAssistantDbContext))]
-    [Migration("20261205013828_Campaigns")]
+    [Migration("20261205020633_Campaigns")]
     partial class Campaigns
     {
         /// <inheritdoc />
@@ -699,6 +699,8 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SendKey");
+
+                    b.HasIndex("MemberId", "SentAt");
 
                     b.HasIndex("MessageId", "MemberId")
                         .IsUnique();

@@ -119,6 +119,11 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                 columns: new[] { "Status", "SendAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CampaignRecipients_MemberId_SentAt",
+                table: "CampaignRecipients",
+                columns: new[] { "MemberId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CampaignRecipients_MessageId_Channel_Status_NextAttemptAt",
                 table: "CampaignRecipients",
                 columns: new[] { "MessageId", "Channel", "Status", "NextAttemptAt" });
