@@ -1,8 +1,13 @@
+using PolicyAssistant.Benchmarks.Campaigns;
 using PolicyAssistant.Benchmarks.Knowledge;
 
 if (args.Contains(PercentileRunner.Switch))
 {
     PercentileRunner.Run(args);
+}
+else if (args.Contains(CampaignEnqueueRunner.Switch))
+{
+    await CampaignEnqueueRunner.RunAsync(args);
 }
 else
 {

@@ -36,7 +36,7 @@ public sealed class AudienceSql
         var sms = audience.Channels.HasFlag(CampaignChannels.Sms) ? "m.\"PhoneCiphertext\" IS NOT NULL" : "1 = 0";
         var bound = $"""EXISTS (SELECT 1 FROM "IdentityBindings" bb WHERE bb."ChannelId" = {Add(WeChatAdapter.ChannelId)} AND bb."MemberId" = m."Id")""";
 
-        var conditions = new List<string> { $"(({wechat}) OR ({sms}))" };
+        var conditions = new List<string>();
         conditions.AddRange(AnyPrefix(audience.RegionCodes));
         conditions.AddRange(AnyPrefix(scope.RegionCodes));
         if (memberRange is var (from, to))
@@ -55,13 +55,16 @@ public sealed class AudienceSql
         if (audience.Tags.HasFlag(AudienceTags.SmsOnly))
             conditions.Add($"m.\"PhoneCiphertext\" IS NOT NULL AND NOT {bound}");
 
+        // The channel is worked out once per member, in the inner SELECT; members reachable on neither are left out by the outer one.
         Select = $"""
-            SELECT m."Id" AS "MemberId", h."Id" AS "HouseholdId", h."VillageId" AS "VillageId",
-                   CASE WHEN {wechat} THEN {(int)RecipientChannel.WeChat} ELSE {(int)RecipientChannel.Sms} END AS "Channel"
-            FROM "Members" m
-            JOIN "Households" h ON h."Id" = m."HouseholdId"
-            JOIN "Regions" v ON v."Id" = h."VillageId"
-            WHERE {string.Join("\n  AND ", conditions)}
+            SELECT t."MemberId", t."HouseholdId", t."VillageId", t."Channel" FROM (
+              SELECT m."Id" AS "MemberId", h."Id" AS "HouseholdId", h."VillageId" AS "VillageId",
+                     CASE WHEN {wechat} THEN {(int)RecipientChannel.WeChat} WHEN {sms} THEN {(int)RecipientChannel.Sms} END AS "Channel"
+              FROM "Members" m
+              JOIN "Households" h ON h."Id" = m."HouseholdId"
+              JOIN "Regions" v ON v."Id" = h."VillageId"
+              WHERE {(conditions.Count == 0 ? "1 = 1" : string.Join("\n  AND ", conditions))}) t
+            WHERE t."Channel" IS NOT NULL
             """;
     }
 
