@@ -21,9 +21,9 @@ public sealed class CampaignBackOfficeTests
     public void Campaign_DraftedCountedPreviewedApprovedBySecondOfficer_SentToEveryoneWithVillageStatistics()
     {
         using var product = new ProductFactory(settings: FastSending);
+        using var author = new Browser(product);
         AddCampaignOfficer(product, "officer-a");
         AddCampaignOfficer(product, "officer-b");
-        using var author = new Browser(product);
         author.SignIn("officer-a", "officer-password-1");
         DraftMessage(author);
 
@@ -38,7 +38,9 @@ public sealed class CampaignBackOfficeTests
         author.WaitForText("#notice", "请另一位工作人员审批");
         var messageUrl = author.Driver.Url;
 
-        using var approver = new Browser(product);
+        // The same browser as the second officer: one product serves one browser.
+        author.Driver.Manage().Cookies.DeleteAllCookies();
+        var approver = author;
         approver.SignIn("officer-b", "officer-password-1");
         approver.Driver.Navigate().GoToUrl(messageUrl);
         approver.Find("form.approve button").Click();
@@ -61,8 +63,8 @@ public sealed class CampaignBackOfficeTests
     public void Approve_OwnMessage_RefusedAndStillADraft()
     {
         using var product = new ProductFactory(settings: FastSending);
-        AddCampaignOfficer(product, "officer-a");
         using var author = new Browser(product);
+        AddCampaignOfficer(product, "officer-a");
         author.SignIn("officer-a", "officer-password-1");
         DraftMessage(author);
         author.Find("#compose button[formaction*='handler=Add']").Click();
