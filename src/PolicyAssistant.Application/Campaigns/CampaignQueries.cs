@@ -95,7 +95,13 @@ public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHousehold
         }).OrderBy(v => v.Village, StringComparer.Ordinal).ToList();
     }
 
-    private sealed record Effective(int VillageId, RecipientStatus Status);
+    // Set by member initialisation, not a constructor: EF can group and count over it only then.
+    private sealed class Effective
+    {
+        public int VillageId { get; init; }
+
+        public RecipientStatus Status { get; init; }
+    }
 
     /// <summary>
     /// Each row's status as far as it is known: an SMS row follows its text in the SMS outbox (matched by
@@ -105,14 +111,17 @@ public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHousehold
         from r in db.Set<CampaignRecipient>().AsNoTracking().Where(r => r.MessageId == messageId)
         join s in db.Set<SmsOutboundMessage>() on r.SendKey equals s.OutId into texts
         from s in texts.DefaultIfEmpty()
-        select new Effective(r.VillageId,
-            r.Status != RecipientStatus.Sent ? r.Status
+        select new Effective
+        {
+            VillageId = r.VillageId,
+            Status = r.Status != RecipientStatus.Sent ? r.Status
             : s != null ? (s.Status == SmsOutboundStatus.Delivered ? RecipientStatus.Delivered
                 : s.Status == SmsOutboundStatus.Failed ? RecipientStatus.Failed
                 : s.Status == SmsOutboundStatus.Skipped ? RecipientStatus.OptedOut
                 : RecipientStatus.Sent)
             : db.Set<WeChatDeliveryReport>().Any(w => w.MsgId == r.ProviderMessageId && w.Status == "send success") ? RecipientStatus.Delivered
-            : RecipientStatus.Sent);
+            : RecipientStatus.Sent,
+        };
 
     public static string StatusName(CampaignMessageStatus status) => status switch
     {

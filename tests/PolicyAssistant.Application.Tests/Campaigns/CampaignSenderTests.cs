@@ -47,6 +47,23 @@ public sealed class CampaignSenderTests
     }
 
     [Fact]
+    public async Task Progress_AfterSending_HundredPercentAndEveryRecipientCountedInTheirVillage()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedAsync(followers: 5, phoneOnly: 3);
+        var messageId = await host.ApprovedAndQueuedAsync();
+        await DrainAsync(host, host.Services.GetRequiredService<CampaignSender>());
+
+        var (progress, villages) = await host.InScopeAsync(async services =>
+        {
+            var queries = services.GetRequiredService<CampaignQueries>();
+            return (await queries.ProgressAsync(messageId, default), await queries.VillageStatisticsAsync(messageId, default));
+        });
+
+        Assert.Equal((100, "石路村", 8, 8), (progress.Percent, villages.Single().Village, villages.Single().Total, villages.Single().Sent));
+    }
+
+    [Fact]
     public async Task Send_ClaimLapsedAfterTheMassSendWentOut_TakenOverAndSentUnderTheSameClientMsgIdSoNobodyGetsItTwice()
     {
         await using var host = await CampaignTestHost.StartAsync();

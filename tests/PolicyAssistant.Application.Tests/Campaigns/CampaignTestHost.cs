@@ -67,6 +67,7 @@ internal sealed class CampaignTestHost : IAsyncDisposable
         builder.Services.AddDbContextFactory<PolicyAssistantDbContext>(o => DatabaseSetup.Configure(o, database.Provider, database.ConnectionString));
         builder.Services.AddSingleton<IBot, TestBot>();
         builder.Services.AddSingleton<TurnProcessor>();
+        builder.Services.AddSingleton<PolicyAssistant.Application.Households.Audit.RecordHouseholdAuditCommand>();
         builder.AddWeChat();
         builder.AddSms();
         builder.AddCampaigns();
