@@ -1,5 +1,6 @@
 using PolicyAssistant.Application.Assistant;
 using PolicyAssistant.Application.Awareness;
+using PolicyAssistant.Application.Campaigns;
 using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.Households.Rosters;
 using PolicyAssistant.Application.KnowledgeBase;
@@ -27,6 +28,7 @@ builder.AddReports();
 builder.AddWeChat();
 builder.AddSms();
 builder.AddTickets();
+builder.AddCampaigns();
 builder.AddBackOffice();
 builder.AddWebSecurity();
 builder.AddHealth();

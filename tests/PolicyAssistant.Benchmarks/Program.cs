@@ -1,3 +1,4 @@
+using PolicyAssistant.Benchmarks.Campaigns;
 using PolicyAssistant.Benchmarks.Households;
 using PolicyAssistant.Benchmarks.Knowledge;
 using PolicyAssistant.Benchmarks.Reports;
@@ -13,6 +14,10 @@ else if (args.Contains(PercentileRunner.Switch))
 else if (args.Contains(ReportQueryRunner.Switch))
 {
     ReportQueryRunner.Run(args);
+}
+else if (args.Contains(CampaignEnqueueRunner.Switch))
+{
+    await CampaignEnqueueRunner.RunAsync(args);
 }
 else
 {

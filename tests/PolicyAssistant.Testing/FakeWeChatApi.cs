@@ -25,6 +25,8 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     private readonly ConcurrentQueue<ApiCall> _received = new();
     private readonly ConcurrentDictionary<string, int> _failures = new();
     private readonly Lock _tokenLock = new();
+    private readonly ConcurrentDictionary<string, long> _clientMsgIds = new();
+    private long _massSends;
     private int _tokenCalls;
     private int _issued;
     private string? _current;
@@ -35,7 +37,13 @@ public sealed class FakeWeChatApi : IAsyncDisposable
 
     public int TokenCalls => Volatile.Read(ref _tokenCalls);
 
+    /// <summary>Mass sends each OpenID received: what the followers' phones show, repeats under one clientmsgid counted once.</summary>
+    public ConcurrentDictionary<string, int> MassSendsReceived { get; } = new();
+
     public ConcurrentQueue<bool> ForceRefreshFlags { get; } = new();
+
+    /// <summary>How long a mass send takes, so that two senders really overlap.</summary>
+    public TimeSpan MassSendDelay { get; set; }
 
     /// <summary>How long stable_token takes, so that concurrent callers really overlap.</summary>
     public TimeSpan TokenDelay { get; set; }
@@ -117,10 +125,14 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         if (_failures.TryRemove(fullPath, out var errorCode))
             return Results.Json(new { errcode = errorCode, errmsg = $"fake failure {errorCode}" });
 
+        if (fullPath == "cgi-bin/message/mass/send")
+            await Task.Delay(MassSendDelay);
+
         return fullPath switch
         {
             "cgi-bin/message/template/send" => Results.Json(new { errcode = 0, errmsg = "ok", msgid = 200228332L }),
-            "cgi-bin/message/mass/sendall" or "cgi-bin/message/mass/send" =>
+            "cgi-bin/message/mass/send" => MassSend(body),
+            "cgi-bin/message/mass/sendall" =>
                 Results.Json(new { errcode = 0, errmsg = "send job submission success", msg_id = 34182L, msg_data_id = 206227730L }),
             "cgi-bin/menu/create" when MenuNameTooLong(body) is { } name =>
                 Results.Json(new { errcode = 40018, errmsg = $"invalid button name size hint: [{name}]" }),
@@ -144,6 +156,17 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         }
 
         return null;
+    }
+
+    /// <summary>Like WeChat: a clientmsgid used in the last 24 hours is not sent again; 45065 names the first send's msg_id.</summary>
+    private IResult MassSend(JsonNode body)
+    {
+        var msgId = Interlocked.Increment(ref _massSends) + 1000;
+        if ((string?)body["clientmsgid"] is { } clientMsgId && !_clientMsgIds.TryAdd(clientMsgId, msgId))
+            return Results.Json(new { errcode = 45065, errmsg = "clientmsgid exist", msg_id = _clientMsgIds[clientMsgId] });
+        foreach (var openId in body["touser"]!.AsArray().Select(n => (string)n!))
+            MassSendsReceived.AddOrUpdate(openId, 1, (_, count) => count + 1);
+        return Results.Json(new { errcode = 0, errmsg = "send job submission success", msg_id = msgId, msg_data_id = msgId * 10 });
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

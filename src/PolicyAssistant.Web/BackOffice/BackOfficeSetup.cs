@@ -75,6 +75,7 @@ public static class BackOfficeSetup
             pages.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new PasswordChangeFirstFilter()));
             pages.Conventions.AuthorizeFolder("/Admin/Reports", BackOfficePolicies.CampaignOfficer);
             pages.Conventions.AuthorizeFolder("/Admin/Awareness", BackOfficePolicies.CampaignOfficer);
+            pages.Conventions.AuthorizeFolder("/Admin/Campaigns", BackOfficePolicies.CampaignOfficer);
         });
         builder.Services.AddScoped<IStartupTask, InitialAdministratorTask>();
 

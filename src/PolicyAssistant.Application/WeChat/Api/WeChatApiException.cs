@@ -16,7 +16,13 @@ public sealed class WeChatApiException(int errorCode, string errorMessage)
     /// <summary>45047: the customer-service quota for this user is used up (at most 20 replies per user message).</summary>
     public const int OutOfResponseCountLimit = 45047;
 
+    /// <summary>45065: a mass send with this clientmsgid went out in the last 24 hours; it is not sent again.</summary>
+    public const int ClientMsgIdExists = 45065;
+
     public int ErrorCode { get; } = errorCode;
+
+    /// <summary>The msg_id WeChat names beside an error (45065: the earlier send's).</summary>
+    public string? MsgId { get; init; }
 
     public string ErrorMessage { get; } = errorMessage;
 }

@@ -1,0 +1,311 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using PolicyAssistant.Application.Sms.Outbox;
+using PolicyAssistant.Application.WeChat.Api;
+using PolicyAssistant.Application.WeChat.Inbound;
+using PolicyAssistant.Domain.Campaigns;
+
+namespace PolicyAssistant.Application.Campaigns;
+
+/// <summary>A claimed outbox row.</summary>
+public sealed record ClaimedRecipient(long Id, int MemberId, string? SendKey, int Attempts);
+
+/// <summary>
+/// Drains the outbox, exactly once through crashes. Rows are claimed with a lease in one small UPDATE …
+/// RETURNING (PostgreSQL: FOR UPDATE SKIP LOCKED, so two instances never take one row; SQLite: under its
+/// write gate). The idempotency key of the call is written with the claim, before the call: a WeChat mass
+/// send carries it as clientmsgid (WeChat sends a repeat no more), an SMS goes to the SMS outbox under it
+/// as OutId (queued once; that dispatcher asks the provider before any resend). A dead instance's rows are
+/// taken over when the lease lapses and sent again under the same key, so nothing goes twice.
+/// </summary>
+public sealed class CampaignSender(
+    IDbContextFactory<PolicyAssistantDbContext> dbFactory,
+    IServiceScopeFactory scopes,
+    PersonalDataProtector protector,
+    IOptions<CampaignOptions> options,
+    TimeProvider clock,
+    ILogger<CampaignSender> logger)
+{
+    private static readonly HashSet<int> TransientWeChatErrors = [-1, 45009, 45033];
+
+    public string InstanceName { get; } = Truncate(options.Value.InstanceName ?? $"{Guid.NewGuid():N}-{Environment.ProcessId}-{Environment.MachineName}", 64);
+
+    private CampaignOptions Options => options.Value;
+
+    /// <summary>Claims up to <paramref name="max"/> due rows of the channel across the messages being sent, and sends them; returns how many it claimed.</summary>
+    public async Task<int> SendDueAsync(RecipientChannel channel, int max, CancellationToken cancellationToken)
+    {
+        if (max <= 0)
+        {
+            return 0;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var messages = await db.Set<CampaignMessage>().AsNoTracking()
+            .Where(m => m.Status == CampaignMessageStatus.Sending)
+            .OrderBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+        var claimed = 0;
+        foreach (var message in messages)
+        {
+            while (claimed < max)
+            {
+                var rows = await ClaimAsync(db, message.Id, channel, max - claimed, cancellationToken);
+                if (rows.Count == 0)
+                {
+                    break;
+                }
+
+                claimed += rows.Count;
+                await (channel == RecipientChannel.WeChat ? SendWeChatAsync(db, message, rows, cancellationToken) : SendSmsAsync(db, message, rows, cancellationToken));
+            }
+        }
+
+        return claimed;
+    }
+
+    /// <summary>
+    /// One claim: first a lapsed or retried call as a whole (its rows share its key and go again together),
+    /// else fresh rows under a new key. Returns the rows now leased to this instance.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimedRecipient>> ClaimAsync(PolicyAssistantDbContext db, int messageId, RecipientChannel channel, int max, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var lease = now + (long)Options.Lease.TotalMilliseconds;
+        var postgres = db.Database.IsNpgsql();
+        var due = $"""("Status" = {(int)RecipientStatus.Queued} AND "NextAttemptAt" <= {"{3}"}) OR ("Status" = {(int)RecipientStatus.Sending} AND "LeaseUntil" <= {"{3}"})""";
+        var common = new object[] { messageId, (int)channel, InstanceName, now, lease };
+
+        var set = $"""SET "Status" = {(int)RecipientStatus.Sending}, "ClaimedBy" = {"{2}"}, "LeaseUntil" = {"{4}"}, "Attempts" = "Attempts" + 1""";
+        var ofChannel = $"""FROM "CampaignRecipients" WHERE "MessageId" = {"{0}"} AND "Channel" = {"{1}"} AND ({due})""";
+        if (channel == RecipientChannel.WeChat)
+        {
+            // A whole earlier call, or nothing: its rows share its key and go again together. A rival taking the
+            // same call is waited for (no SKIP LOCKED), and then its rows are no longer due: a call is never split.
+            var again = await RunClaimAsync(db, postgres ? " FOR UPDATE" : null, $"""SELECT "Id" {ofChannel} AND "SendKey" = (SELECT "SendKey" {ofChannel} AND "SendKey" IS NOT NULL ORDER BY "Id" LIMIT 1)""",
+                set, due, common, cancellationToken);
+            if (again.Count > 0)
+            {
+                return again;
+            }
+        }
+
+        var key = channel == RecipientChannel.WeChat
+            ? "{5}"
+            : postgres ? "'cmp-' || CAST(\"Id\" AS TEXT)" : "'cmp-' || \"Id\"";
+        var size = Math.Min(max, channel == RecipientChannel.WeChat ? Math.Min(Options.WeChatBatchSize, WeChatLimits.MaxOpenIdsPerMassSend) : Options.SmsBatchSize);
+        var fresh = channel == RecipientChannel.WeChat ? "AND \"SendKey\" IS NULL " : "";
+        return await RunClaimAsync(db, postgres ? " FOR UPDATE SKIP LOCKED" : null, $"""SELECT "Id" {ofChannel} {fresh}ORDER BY "Id" LIMIT {size.ToString(CultureInfo.InvariantCulture)}""",
+            $"""{set}, "SendKey" = COALESCE("SendKey", {key})""", due, [.. common, $"m{messageId}-{Guid.NewGuid():N}"], cancellationToken);
+    }
+
+    /// <summary>
+    /// Leases the picked rows that are still due, in one statement. PostgreSQL picks in a materialised CTE with
+    /// row locks: a subquery under IN may be run again per row and return more than its LIMIT.
+    /// SQLite runs the plain UPDATE, which its write gate holds for the statement (it starts with UPDATE).
+    /// </summary>
+    private static async Task<IReadOnlyList<ClaimedRecipient>> RunClaimAsync(
+        PolicyAssistantDbContext db, string? postgresLocking, string pick, string set, string due, object[] parameters, CancellationToken cancellationToken)
+    {
+        const string Returning = """RETURNING "Id", "MemberId", "SendKey", "Attempts" """;
+        var sql = postgresLocking is not null
+            ? $"""WITH picked AS MATERIALIZED ({pick}{postgresLocking}) UPDATE "CampaignRecipients" {set} WHERE "Id" IN (SELECT "Id" FROM picked) AND ({due}) {Returning}"""
+            : $"""UPDATE "CampaignRecipients" {set} WHERE "Id" IN ({pick}) AND ({due}) {Returning}""";
+        return await db.Database.SqlQueryRaw<ClaimedRecipient>(sql, parameters).ToListAsync(cancellationToken);
+    }
+
+    private async Task SendWeChatAsync(PolicyAssistantDbContext db, CampaignMessage message, IReadOnlyList<ClaimedRecipient> rows, CancellationToken cancellationToken)
+    {
+        var memberIds = rows.Select(r => r.MemberId).ToList();
+        var followers = await (
+            from binding in db.Set<IdentityBinding>()
+            join follower in db.Set<WeChatFollower>() on binding.UserKeyHash equals follower.UserKeyHash
+            where binding.ChannelId == WeChatAdapter.ChannelId && memberIds.Contains(binding.MemberId)
+            select new { binding.MemberId, follower.OpenIdCiphertext, follower.Subscribed })
+            .ToListAsync(cancellationToken);
+        var openIds = followers.Where(f => f.Subscribed).GroupBy(f => f.MemberId)
+            .ToDictionary(g => g.Key, g => protector.Unprotect(WeChatFollower.OpenIdPurpose, g.First().OpenIdCiphertext));
+
+        var reachable = rows.Where(r => openIds.ContainsKey(r.MemberId)).ToList();
+        // Unfollowed since the audience was taken, or a lone recipient a mass send cannot carry: SMS where there is a phone.
+        var toSms = reachable.Count < WeChatLimits.MinOpenIdsPerMassSend && message.WeChatKind != WeChatMessageKind.Template
+            ? rows
+            : rows.Where(r => !openIds.ContainsKey(r.MemberId)).ToList();
+        await FallBackToSmsAsync(db, message, toSms, cancellationToken);
+        var sending = rows.Except(toSms).ToList();
+        if (sending.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var api = scope.ServiceProvider.GetRequiredService<WeChatApiClient>();
+        var text = Personalise(message.Body, null);
+        if (message.WeChatKind == WeChatMessageKind.Template)
+        {
+            await SendTemplatesAsync(db, api, message, sending, openIds, cancellationToken);
+            return;
+        }
+
+        var content = message.WeChatKind == WeChatMessageKind.MassNews ? WeChatMassMessage.News(message.WeChatMediaOrTemplateId!) : WeChatMassMessage.Text(text);
+        var ids = sending.Select(r => r.Id).ToList();
+        try
+        {
+            var result = await api.SendMassByOpenIdsAsync(sending.Select(r => openIds[r.MemberId]).ToList(), content, cancellationToken, sending[0].SendKey);
+            await MarkSentAsync(db, ids, result.MsgId, cancellationToken);
+        }
+        catch (WeChatApiException exception) when (TransientWeChatErrors.Contains(exception.ErrorCode))
+        {
+            // Refused for now, so not sent: the rows keep their key and go again together.
+            await RetryAsync(db, sending, $"微信暂时拒绝：{exception.ErrorCode}", cancellationToken);
+        }
+        catch (WeChatApiException exception)
+        {
+            await FailAsync(db, ids, $"微信拒绝：{exception.ErrorCode} {exception.ErrorMessage}", cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // No answer: it may have gone. The same clientmsgid goes again, and WeChat does not send it twice.
+            logger.LogWarning("Mass send of message {MessageId} got no answer; it is retried under the same clientmsgid.", message.Id);
+            await RetryAsync(db, sending, "微信未应答，稍后以同一编号重试", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Template messages have no idempotency key: each is marked before its call, and one whose call went
+    /// unanswered, or whose claim lapsed after the call, is recorded as unknown rather than sent twice.
+    /// </summary>
+    private async Task SendTemplatesAsync(PolicyAssistantDbContext db, WeChatApiClient api, CampaignMessage message, IReadOnlyList<ClaimedRecipient> rows, Dictionary<int, string> openIds, CancellationToken cancellationToken)
+    {
+        var fields = WeChatLimits.TemplateFields(message.Body);
+        foreach (var row in rows)
+        {
+            if (row.Attempts > 1)
+            {
+                await FailAsync(db, [row.Id], "模板消息结果未知（无法向微信查询），为免重复未再发送", cancellationToken);
+                continue;
+            }
+
+            try
+            {
+                var msgId = await api.SendTemplateMessageAsync(openIds[row.MemberId], message.WeChatMediaOrTemplateId!, fields, null, cancellationToken);
+                await MarkSentAsync(db, [row.Id], msgId, cancellationToken);
+            }
+            catch (WeChatApiException exception)
+            {
+                await FailAsync(db, [row.Id], $"微信拒绝：{exception.ErrorCode} {exception.ErrorMessage}", cancellationToken);
+            }
+        }
+    }
+
+    private async Task FallBackToSmsAsync(PolicyAssistantDbContext db, CampaignMessage message, IReadOnlyList<ClaimedRecipient> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var ids = rows.Select(r => r.Id).ToList();
+        var memberIds = rows.Select(r => r.MemberId).ToList();
+        var withPhone = await db.Set<Member>().Where(m => memberIds.Contains(m.Id) && m.PhoneCiphertext != null).Select(m => m.Id).ToListAsync(cancellationToken);
+        var movable = message.Audience.Channels.HasFlag(CampaignChannels.Sms) ? rows.Where(r => withPhone.Contains(r.MemberId)).Select(r => r.Id).ToList() : [];
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (movable.Count > 0)
+        {
+            await db.Set<CampaignRecipient>().Where(r => movable.Contains(r.Id) && r.ClaimedBy == InstanceName)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Channel, RecipientChannel.Sms)
+                    .SetProperty(r => r.Status, RecipientStatus.Queued)
+                    .SetProperty(r => r.SendKey, (string?)null)
+                    .SetProperty(r => r.LeaseUntil, (long?)null)
+                    .SetProperty(r => r.NextAttemptAt, now), cancellationToken);
+        }
+
+        await FailAsync(db, ids.Except(movable).ToList(), "未关注公众号且没有手机号", cancellationToken);
+    }
+
+    private async Task SendSmsAsync(PolicyAssistantDbContext db, CampaignMessage message, IReadOnlyList<ClaimedRecipient> rows, CancellationToken cancellationToken)
+    {
+        var memberIds = rows.Select(r => r.MemberId).ToList();
+        var members = await db.Set<Member>().AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var sms = scope.ServiceProvider.GetRequiredService<SmsSender>();
+        var handed = new List<long>();
+        var optedOut = new List<long>();
+        var failed = new List<long>();
+        foreach (var row in rows)
+        {
+            var member = members.GetValueOrDefault(row.MemberId);
+            if (member?.RevealPhone(protector) is not { } phone)
+            {
+                failed.Add(row.Id);
+                continue;
+            }
+
+            // Queued under the row's key: a second hand-over after a crash finds it queued already.
+            var result = await sms.EnqueueCampaignAsync(phone.Value, Personalise(message.Body, member.Name), row.SendKey!, cancellationToken);
+            (result is SmsEnqueueResult.Skipped ? optedOut : result is SmsEnqueueResult.InvalidPhoneNumber ? failed : handed).Add(row.Id);
+        }
+
+        await MarkSentAsync(db, handed, null, cancellationToken);
+        await FinishAsync(db, optedOut, RecipientStatus.OptedOut, "已回复退订", cancellationToken);
+        await FailAsync(db, failed, "没有有效的手机号", cancellationToken);
+    }
+
+    /// <summary>The body with "{姓名}" filled in; without a name (a mass send reads the same for all) it says 您.</summary>
+    public static string Personalise(string body, string? name) => body.Replace("{姓名}", name ?? "您", StringComparison.Ordinal);
+
+    private Task MarkSentAsync(PolicyAssistantDbContext db, List<long> ids, string? providerMessageId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        return ids.Count == 0 ? Task.CompletedTask : db.Set<CampaignRecipient>().Where(r => ids.Contains(r.Id) && r.ClaimedBy == InstanceName && r.Status == RecipientStatus.Sending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, RecipientStatus.Sent)
+                .SetProperty(r => r.ProviderMessageId, providerMessageId)
+                .SetProperty(r => r.SentAt, now)
+                .SetProperty(r => r.LeaseUntil, (long?)null)
+                .SetProperty(r => r.Error, (string?)null), cancellationToken);
+    }
+
+    private Task FailAsync(PolicyAssistantDbContext db, List<long> ids, string reason, CancellationToken cancellationToken) =>
+        FinishAsync(db, ids, RecipientStatus.Failed, reason, cancellationToken);
+
+    private Task FinishAsync(PolicyAssistantDbContext db, List<long> ids, RecipientStatus status, string reason, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? Task.CompletedTask : db.Set<CampaignRecipient>().Where(r => ids.Contains(r.Id) && r.ClaimedBy == InstanceName && r.Status == RecipientStatus.Sending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, status)
+                .SetProperty(r => r.LeaseUntil, (long?)null)
+                .SetProperty(r => r.Error, reason), cancellationToken);
+
+    /// <summary>Back to the queue after a back-off, keeping the call's key: the rows go again together under it.</summary>
+    private async Task RetryAsync(PolicyAssistantDbContext db, IReadOnlyList<ClaimedRecipient> rows, string reason, CancellationToken cancellationToken)
+    {
+        var attempts = rows.Max(r => r.Attempts);
+        var ids = rows.Select(r => r.Id).ToList();
+        if (attempts >= Options.MaxAttempts)
+        {
+            await FailAsync(db, ids, reason + $"（已试{attempts}次）", cancellationToken);
+            return;
+        }
+
+        var next = clock.GetUtcNow().ToUnixTimeMilliseconds() + (long)(Options.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, attempts - 1));
+        await db.Set<CampaignRecipient>().Where(r => ids.Contains(r.Id) && r.ClaimedBy == InstanceName && r.Status == RecipientStatus.Sending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, RecipientStatus.Queued)
+                .SetProperty(r => r.NextAttemptAt, next)
+                .SetProperty(r => r.LeaseUntil, (long?)null)
+                .SetProperty(r => r.Error, reason), cancellationToken);
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    /// <summary>Marks messages with nothing left queued or in flight as completed.</summary>
+    public async Task CompleteFinishedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Set<CampaignMessage>()
+            .Where(m => m.Status == CampaignMessageStatus.Sending
+                && !db.Set<CampaignRecipient>().Any(r => r.MessageId == m.Id && (r.Status == RecipientStatus.Queued || r.Status == RecipientStatus.Sending)))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, CampaignMessageStatus.Completed), cancellationToken);
+    }
+}

@@ -1,0 +1,22 @@
+namespace PolicyAssistant.Application.Campaigns;
+
+public static class CampaignsSetup
+{
+    /// <summary>
+    /// Campaigns: options from section "Campaigns", the commands and queries, the follower middleware
+    /// (OpenIDs and follow state for WeChat sends) and the sender. Needs AddSms and AddWeChat.
+    /// </summary>
+    public static IHostApplicationBuilder AddCampaigns(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.SectionName);
+        services.AddScoped<CampaignCommands>();
+        services.AddScoped<EnqueueAudienceCommand>();
+        services.AddScoped<CampaignQueries>();
+        services.AddScoped<SendTestMessageCommand>();
+        services.AddSingleton<IMiddleware, WeChatFollowerMiddleware>();
+        services.AddSingleton<CampaignSender>();
+        services.AddHostedService<CampaignSendWorker>();
+        return builder;
+    }
+}

@@ -1,0 +1,102 @@
+namespace PolicyAssistant.Domain.Campaigns;
+
+[Flags]
+public enum CampaignChannels
+{
+    None = 0,
+    WeChat = 1,
+    Sms = 2,
+}
+
+/// <summary>How a message goes out on WeChat.</summary>
+public enum WeChatMessageKind
+{
+    /// <summary>群发 text by OpenID list.</summary>
+    MassText,
+
+    /// <summary>群发 of an article card (mpnews) uploaded as permanent material.</summary>
+    MassNews,
+
+    /// <summary>模板消息 with short field values.</summary>
+    Template,
+}
+
+public enum CampaignMessageStatus
+{
+    Draft,
+
+    /// <summary>Approved by a second staff member, waiting for its send time.</summary>
+    Approved,
+
+    /// <summary>Its audience is in the outbox; the sender drains it.</summary>
+    Sending,
+
+    Paused,
+
+    Cancelled,
+
+    Completed,
+}
+
+/// <summary>One message of a campaign: its audience, its text for each channel, and its approval.</summary>
+public sealed class CampaignMessage
+{
+    public int Id { get; set; }
+
+    public int CampaignId { get; set; }
+
+    public Campaign? Campaign { get; set; }
+
+    public required string Title { get; set; }
+
+    /// <summary>The text; "{姓名}" is replaced by the recipient's name.</summary>
+    public required string Body { get; set; }
+
+    public WeChatMessageKind WeChatKind { get; set; }
+
+    /// <summary>MassNews: the article's media_id; Template: the template_id.</summary>
+    public string? WeChatMediaOrTemplateId { get; set; }
+
+    public required Audience Audience { get; set; }
+
+    public CampaignMessageStatus Status { get; set; }
+
+    public int CreatedById { get; set; }
+
+    public int? ApprovedById { get; set; }
+
+    /// <summary>UTC.</summary>
+    public DateTime? ApprovedAt { get; set; }
+
+    /// <summary>UTC; when the audience goes into the outbox.</summary>
+    public DateTime? SendAt { get; set; }
+
+    /// <summary>UTC; when the audience went into the outbox.</summary>
+    public DateTime? EnqueuedAt { get; set; }
+
+    public int RecipientCount { get; set; }
+
+    /// <summary>The approval rule: a second staff member who may run campaigns; null when allowed, else why not.</summary>
+    public string? WhyCannotApprove(int staffId, bool mayRunCampaigns) =>
+        Status != CampaignMessageStatus.Draft ? "只有草稿可以审批。"
+        : staffId == CreatedById ? "不能审批自己起草的消息，请另一位工作人员审批。"
+        : !mayRunCampaigns ? "只有宣传专员或管理员可以审批。"
+        : null;
+
+    public void Approve(int staffId, DateTime now)
+    {
+        ApprovedById = staffId;
+        ApprovedAt = now;
+        Status = CampaignMessageStatus.Approved;
+    }
+}
+
+/// <summary>Who a message goes to: regions (empty: every region), tags (all must hold) and channels.</summary>
+public sealed class Audience
+{
+    public List<string> RegionCodes { get; set; } = [];
+
+    public AudienceTags Tags { get; set; }
+
+    public CampaignChannels Channels { get; set; } = CampaignChannels.WeChat | CampaignChannels.Sms;
+}

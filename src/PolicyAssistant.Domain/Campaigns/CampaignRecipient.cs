@@ -1,0 +1,71 @@
+namespace PolicyAssistant.Domain.Campaigns;
+
+public enum RecipientChannel
+{
+    WeChat = 1,
+    Sms = 2,
+}
+
+public enum RecipientStatus
+{
+    Queued = 0,
+
+    /// <summary>Claimed by a sender under a lease; a lapsed lease is taken over.</summary>
+    Sending = 1,
+
+    /// <summary>The gateway took it.</summary>
+    Sent = 2,
+
+    Delivered = 3,
+
+    /// <summary>Read, where WeChat reports it.</summary>
+    Read = 4,
+
+    Failed = 5,
+
+    OptedOut = 6,
+
+    /// <summary>Stopped by a cancellation before it went.</summary>
+    Cancelled = 7,
+}
+
+/// <summary>
+/// One row of the durable outbox: one recipient of one message. Written set-based when the message is
+/// scheduled; the sender claims rows with a lease and records what the gateway said.
+/// </summary>
+public sealed class CampaignRecipient
+{
+    public long Id { get; set; }
+
+    public int MessageId { get; set; }
+
+    public int MemberId { get; set; }
+
+    public int HouseholdId { get; set; }
+
+    public int VillageId { get; set; }
+
+    public RecipientChannel Channel { get; set; }
+
+    public RecipientStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>UTC Unix milliseconds.</summary>
+    public long NextAttemptAt { get; set; }
+
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>UTC Unix milliseconds.</summary>
+    public long? LeaseUntil { get; set; }
+
+    /// <summary>The idempotency key of the call that carries it: WeChat's clientmsgid, the SMS OutId.</summary>
+    public string? SendKey { get; set; }
+
+    public string? ProviderMessageId { get; set; }
+
+    public string? Error { get; set; }
+
+    /// <summary>UTC Unix milliseconds.</summary>
+    public long? SentAt { get; set; }
+}

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyAssistant.Application.Campaigns;
+using PolicyAssistant.Application.Database;
+using PolicyAssistant.Application.Sms.Gateways;
+using PolicyAssistant.Application.WeChat.Api;
+using PolicyAssistant.Domain.Campaigns;
+using PolicyAssistant.Testing;
+
+namespace PolicyAssistant.Application.Tests.Campaigns;
+
+/// <summary>The outbox drained against the fake WeChat API and the SMS outbox: each recipient once, through lapsed claims and two senders.</summary>
+public sealed class CampaignSenderTests
+{
+    private static async Task DrainAsync(CampaignTestHost host, CampaignSender sender)
+    {
+        while (await sender.SendDueAsync(RecipientChannel.WeChat, 1000, default) + await sender.SendDueAsync(RecipientChannel.Sms, 1000, default) > 0)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task Enqueue_FollowersAndPhoneOnlyMembers_OneRowEachOnItsChannel()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedAsync(followers: 5, phoneOnly: 3);
+
+        await host.ApprovedAndQueuedAsync();
+
+        var rows = await host.RecipientsAsync();
+        Assert.Equal((5, 3), (rows.Count(r => r.Channel == RecipientChannel.WeChat), rows.Count(r => r.Channel == RecipientChannel.Sms)));
+    }
+
+    [Fact]
+    public async Task Send_Campaign_EachFollowerOneMassSendAndEachPhoneOneSignedTextWithTheOptOutLine()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedAsync(followers: 5, phoneOnly: 3);
+        await host.ApprovedAndQueuedAsync();
+
+        await DrainAsync(host, host.Services.GetRequiredService<CampaignSender>());
+        await DrainSmsOutboxAsync(host);
+        var texts = await host.InScopeAsync(async services => await services.GetRequiredService<PolicyAssistantDbContext>().Set<SmsOutboxMessage>().ToListAsync());
+
+        Assert.Equal((5, 3, 3), (host.WeChat.MassSendsReceived.Values.Count(v => v == 1), texts.Select(t => t.PhoneNumber).Distinct().Count(),
+            texts.Count(t => t.Text.EndsWith("拒收请回复R", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public async Task Progress_AfterSending_HundredPercentAndEveryRecipientCountedInTheirVillage()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedAsync(followers: 5, phoneOnly: 3);
+        var messageId = await host.ApprovedAndQueuedAsync();
+        await DrainAsync(host, host.Services.GetRequiredService<CampaignSender>());
+
+        var (progress, villages) = await host.InScopeAsync(async services =>
+        {
+            var queries = services.GetRequiredService<CampaignQueries>();
+            return (await queries.ProgressAsync(messageId, default), await queries.VillageStatisticsAsync(messageId, default));
+        });
+
+        Assert.Equal((100, "石路村", 8, 8), (progress.Percent, villages.Single().Village, villages.Single().Total, villages.Single().Sent));
+    }
+
+    [Fact]
+    public async Task Send_ClaimLapsedAfterTheMassSendWentOut_TakenOverAndSentUnderTheSameClientMsgIdSoNobodyGetsItTwice()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedAsync(followers: 4, phoneOnly: 0);
+        var messageId = await host.ApprovedAndQueuedAsync();
+        var crashed = host.Services.GetRequiredService<CampaignSender>();
+        // The instance claimed the rows and made the call, then died before recording it.
+        await using (var db = host.CreateContext())
+        {
+            var claimed = await crashed.ClaimAsync(db, messageId, RecipientChannel.WeChat, 100, default);
+            await host.InScopeAsync(services => services.GetRequiredService<WeChatApiClient>().SendMassByOpenIdsAsync(
+                Enumerable.Range(0, 4).Select(CampaignTestHost.OpenIdOf).ToList(), WeChatMassMessage.Text("三月是健康扶贫政策宣传月。"), default, claimed[0].SendKey));
+        }
+
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+        await DrainAsync(host, NewSender(host, "second"));
+
+        var rows = await host.RecipientsAsync();
+        Assert.Equal((4, 4), (host.WeChat.MassSendsReceived.Values.Count(v => v == 1), rows.Count(r => r.Status == RecipientStatus.Sent && r.ClaimedBy == "second")));
+    }
+
+    [Fact]
+    public async Task Claim_LeaseNotYetLapsed_AnotherSenderTakesNothing()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedAsync(followers: 4, phoneOnly: 0);
+        var messageId = await host.ApprovedAndQueuedAsync();
+        await using var db = host.CreateContext();
+        await NewSender(host, "first").ClaimAsync(db, messageId, RecipientChannel.WeChat, 100, default);
+
+        var second = await NewSender(host, "second").ClaimAsync(db, messageId, RecipientChannel.WeChat, 100, default);
+
+        Assert.Empty(second);
+    }
+
+    [PostgresFact]
+    public async Task Send_TwoSendersDrainOneOutboxOnPostgres_BothTakePartAndEveryFollowerGetsItExactlyOnce()
+    {
+        await using var host = await CampaignTestHost.StartAsync(DatabaseProvider.PostgreSql);
+        await host.SeedAsync(followers: 300, phoneOnly: 0);
+        await host.ApprovedAndQueuedAsync();
+        host.WeChat.MassSendDelay = TimeSpan.FromMilliseconds(50);
+        var first = NewSender(host, "first", batch: 10);
+        var second = NewSender(host, "second", batch: 10);
+
+        await Task.WhenAll(Task.Run(() => DrainAsync(host, first)), Task.Run(() => DrainAsync(host, second)));
+
+        var rows = await host.RecipientsAsync();
+        Assert.Equal((300, 300, 2), (host.WeChat.MassSendsReceived.Values.Count(v => v == 1), rows.Count(r => r.Status == RecipientStatus.Sent),
+            rows.Select(r => r.ClaimedBy).Distinct().Count()));
+    }
+
+    private static CampaignSender NewSender(CampaignTestHost host, string name, int batch = 1000) => ActivatorUtilities.CreateInstance<CampaignSender>(host.Services,
+        Microsoft.Extensions.Options.Options.Create(new CampaignOptions { InstanceName = name, WeChatBatchSize = batch, Lease = TimeSpan.FromMinutes(1) }));
+
+    private static async Task DrainSmsOutboxAsync(CampaignTestHost host)
+    {
+        while (await host.InScopeAsync(services => services.GetRequiredService<PolicyAssistant.Application.Sms.Outbox.SmsSender>().DispatchDueAsync(default)) > 0)
+        {
+        }
+    }
+}
