@@ -35,10 +35,10 @@ public sealed class StaffBackOfficeTests
         browser.SignIn("qinglan-wang", "initial-password-1");
         browser.ChangePassword("initial-password-1", "operator-own-password");
         browser.GoTo("/Admin/Households");
-        var villages = browser.Driver.FindElements(By.CssSelector("#households tbody tr td:nth-child(2)")).Select(e => e.Text).ToList();
+        var villages = browser.Driver.FindElements(By.CssSelector("#households tbody tr td:nth-child(3)")).Select(e => e.Text).ToList();
 
         Assert.Contains("鹿寨县青岚镇", operatorRow, StringComparison.Ordinal);
-        Assert.Equal(["nav-knowledge"], editorLinks);
+        Assert.Equal(["nav-knowledge", "nav-keywords"], editorLinks);
         Assert.NotEmpty(villages);
         Assert.All(villages, village => Assert.Contains(village, VillagesOf(product, Qinglan)));
     }
