@@ -6,6 +6,7 @@ using PolicyAssistant.Application.Sms.Gateways;
 using PolicyAssistant.Application.Sms.Outbox;
 using PolicyAssistant.Application.Tests.Support;
 using PolicyAssistant.Application.Tickets;
+using PolicyAssistant.Conversation.Transcripts;
 using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Domain.Tickets;
@@ -196,8 +197,10 @@ public sealed class TicketTests : IAsyncLifetime
         await SayOnWeChatAsync("oTicket-audit", "住院要交押金吗");
         await SayOnWeChatAsync("oTicket-audit", "转人工");
         var (memberId, householdId) = await _host.IdsOfAsync(person);
-
         await using var scope = _host.Services.CreateAsyncScope();
+        // Transcripts are written behind the turn; reading through the store waits for what is queued.
+        await scope.ServiceProvider.GetRequiredService<ITranscriptStore>().GetTranscriptAsync("wechat", "oTicket-audit", CancellationToken.None);
+
         var detail = await scope.ServiceProvider.GetRequiredService<GetTicketsQuery>().GetAsync(Administrator, (await TicketsAsync())[0].Id, CancellationToken.None);
 
         Assert.Contains(detail!.Conversation, line => line.Text == "住院要交押金吗");
