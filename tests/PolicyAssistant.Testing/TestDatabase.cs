@@ -45,7 +45,7 @@ public sealed class TestDatabase : IDisposable
         return new TestDatabase(DatabaseProvider.Sqlite, connectionString, () =>
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
+            TempFolders.Delete(folder);
         }, personalDataKey);
     }
 

@@ -81,7 +81,7 @@ public sealed class ProductFactory : WebApplicationFactory<Program>
                 _database.Dispose();
             }
 
-            _dataFolder.Delete(recursive: true);
+            TempFolders.Delete(_dataFolder);
         }
     }
 }

@@ -14,7 +14,10 @@ public sealed record UnansweredCount(string Text, int Count);
 /// and most users never bind. Incoming messages count as questions (dialog replies included, so the answered
 /// share is an upper bound); tickets are not counted because the product has none yet.
 /// </summary>
-public sealed record BotFigures(IReadOnlyList<DailyCount> QuestionsPerDay, int Questions, int Unanswered, IReadOnlyList<UnansweredCount> TopUnanswered)
+/// <summary>转人工 tickets: opened and answered in the month, and still open now.</summary>
+public sealed record MonthTickets(int Opened, int Answered, int OpenNow);
+
+public sealed record BotFigures(IReadOnlyList<DailyCount> QuestionsPerDay, int Questions, int Unanswered, IReadOnlyList<UnansweredCount> TopUnanswered, MonthTickets Tickets)
 {
     public decimal? AnsweredShare => Questions == 0 ? null : AwarenessRate.Share(Math.Max(0, Questions - Unanswered), Questions);
 }
@@ -112,6 +115,11 @@ public sealed class GetReportQuery(PolicyAssistantDbContext db, RecordHouseholdA
             .Take(TopUnansweredCount)
             .ToList();
         var days = perDay.Select(day => new DailyCount(DateOnly.FromDateTime(day.Day), day.Count)).OrderBy(day => day.Day).ToList();
-        return new BotFigures(days, days.Sum(day => day.Count), inMonth.Count, top);
+        var tickets = db.Set<Tickets.SupportTicket>().AsNoTracking();
+        var ticketCounts = new MonthTickets(
+            await tickets.CountAsync(ticket => ticket.OpenedAt >= from && ticket.OpenedAt < to, cancellationToken),
+            await tickets.CountAsync(ticket => ticket.AnsweredAt >= from && ticket.AnsweredAt < to, cancellationToken),
+            await tickets.CountAsync(ticket => ticket.Status == Tickets.TicketStatus.Open, cancellationToken));
+        return new BotFigures(days, days.Sum(day => day.Count), inMonth.Count, top, ticketCounts);
     }
 }

@@ -3,6 +3,7 @@ using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households.Audit;
 using PolicyAssistant.Application.Households.BackOffice;
 using PolicyAssistant.Application.Reports;
+using PolicyAssistant.Application.Tickets;
 using PolicyAssistant.Domain.Regions;
 using PolicyAssistant.Testing;
 
@@ -92,6 +93,39 @@ public sealed class GetReportQueryTests
         var entry = Assert.Single(db.Set<HouseholdAuditEntry>());
         Assert.Equal(("staff:7", HouseholdAuditAction.ListHouseholds), (entry.Actor, entry.Action));
     }
+
+    [Fact]
+    public async Task BotFigures_CountTheMonthsTicketsAndThoseStillOpen()
+    {
+        using var database = TestDatabase.CreateSqlite();
+        await ReportDataSet.SeedAsync(database);
+        await using (var db = database.CreateContext())
+        {
+            db.AddRange(
+                Ticket(opened: new DateTime(2019, 10, 3), answered: new DateTime(2019, 10, 3)),
+                Ticket(opened: new DateTime(2019, 10, 30), answered: new DateTime(2019, 11, 1)),
+                Ticket(opened: new DateTime(2019, 10, 31), answered: null),
+                Ticket(opened: new DateTime(2019, 9, 30), answered: null));
+            await db.SaveChangesAsync();
+        }
+
+        var report = await QueryOf(database).GetAsync(new ReportFilter(Everywhere, null, 2019, 10), CancellationToken.None);
+
+        Assert.Equal(new MonthTickets(Opened: 3, Answered: 1, OpenNow: 2), report.Bot.Tickets);
+    }
+
+    private static SupportTicket Ticket(DateTime opened, DateTime? answered) => new()
+    {
+        ChannelId = "wechat",
+        UserKeyHash = Guid.NewGuid().ToString("N"),
+        ConversationKey = Guid.NewGuid().ToString("N"),
+        UserIdCiphertext = "sealed",
+        Status = answered is null ? TicketStatus.Open : TicketStatus.Closed,
+        OpenedAt = DateTime.SpecifyKind(opened, DateTimeKind.Utc),
+        LastAskedAt = DateTime.SpecifyKind(opened, DateTimeKind.Utc),
+        AskCount = 1,
+        AnsweredAt = answered is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null,
+    };
 
     private static GetReportQuery QueryOf(TestDatabase database) =>
         new(database.CreateContext(), new RecordHouseholdAuditCommand(database.CreateFactory(), new TestClock(new DateTimeOffset(2019, 11, 2, 0, 0, 0, TimeSpan.Zero))));

@@ -101,7 +101,7 @@ public sealed class ProductProcess : IDisposable
         }
 
         _process.Dispose();
-        _dataFolder.Delete(recursive: true);
+        TempFolders.Delete(_dataFolder);
     }
 
     private async Task WaitUntilReadyAsync()

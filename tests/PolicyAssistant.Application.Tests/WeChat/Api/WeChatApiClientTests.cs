@@ -7,36 +7,16 @@ using PolicyAssistant.Testing;
 namespace PolicyAssistant.Application.Tests.WeChat.Api;
 
 /// <summary>The API client against the fake WeChat API: the JSON it sends, the token it carries, the errors it raises.</summary>
-public sealed class WeChatApiClientTests : IAsyncLifetime
+public sealed class WeChatApiClientTests : WeChatApiTest
 {
-    private FakeWeChatApi _api = null!;
-    private TestDatabase _database = null!;
-    private ServiceProvider _services = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakeWeChatApi.StartAsync();
-        _database = TestDatabase.CreateSqlite();
-        _database.EnsureCreated();
-
-        _services = WeChatApiServices.Build(_api, _database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        _database.Dispose();
-        await _api.DisposeAsync();
-    }
-
-    private WeChatApiClient Client => _services.GetRequiredService<WeChatApiClient>();
+    private WeChatApiClient Client => Services.GetRequiredService<WeChatApiClient>();
 
     [Fact]
     public async Task SendCustomerServiceTextAsync_Text_PostsWeChatsJson()
     {
         await Client.SendCustomerServiceTextAsync("oUser", "您的签约医生是王医生", CancellationToken.None);
 
-        var call = await _api.NextCallAsync();
+        var call = await Api.NextCallAsync();
         Assert.Equal(("cgi-bin/message/custom/send", "oUser", "text", "您的签约医生是王医生"),
             (call.Path, (string?)call.Body["touser"], (string?)call.Body["msgtype"], (string?)call.Body["text"]?["content"]));
     }
@@ -46,7 +26,7 @@ public sealed class WeChatApiClientTests : IAsyncLifetime
     {
         await Client.SendCustomerServiceNewsAsync("oUser", new CardAttachment("标题", "说明", "https://e.org/a", "https://e.org/p.png"), CancellationToken.None);
 
-        var article = (await _api.NextCallAsync()).Body["news"]!["articles"]!.AsArray().Single()!;
+        var article = (await Api.NextCallAsync()).Body["news"]!["articles"]!.AsArray().Single()!;
         Assert.Equal(("标题", "说明", "https://e.org/a", "https://e.org/p.png"),
             ((string?)article["title"], (string?)article["description"], (string?)article["url"], (string?)article["picurl"]));
     }
@@ -57,7 +37,7 @@ public sealed class WeChatApiClientTests : IAsyncLifetime
         var msgId = await Client.SendTemplateMessageAsync("oUser", "TEMPLATE_1",
             new Dictionary<string, string> { ["first"] = "随访提醒", ["keyword1"] = "5月20日" }, "https://e.org/f", CancellationToken.None);
 
-        var body = (await _api.NextCallAsync()).Body;
+        var body = (await Api.NextCallAsync()).Body;
         Assert.Equal(("200228332", "TEMPLATE_1", "5月20日", "https://e.org/f"),
             (msgId, (string?)body["template_id"], (string?)body["data"]?["keyword1"]?["value"], (string?)body["url"]));
     }
@@ -67,7 +47,7 @@ public sealed class WeChatApiClientTests : IAsyncLifetime
     {
         var result = await Client.SendMassByTagAsync(134, WeChatMassMessage.Text("政策宣传月：住院先诊疗后付费"), CancellationToken.None);
 
-        var call = await _api.NextCallAsync();
+        var call = await Api.NextCallAsync();
         Assert.Equal(("cgi-bin/message/mass/sendall", false, 134, "text", "政策宣传月：住院先诊疗后付费", "34182"),
             (call.Path, (bool?)call.Body["filter"]?["is_to_all"], (int?)call.Body["filter"]?["tag_id"], (string?)call.Body["msgtype"],
              (string?)call.Body["text"]?["content"], result.MsgId));
@@ -78,7 +58,7 @@ public sealed class WeChatApiClientTests : IAsyncLifetime
     {
         await Client.SendMassByOpenIdsAsync(["o1", "o2"], WeChatMassMessage.News("MEDIA_1"), CancellationToken.None);
 
-        var call = await _api.NextCallAsync();
+        var call = await Api.NextCallAsync();
         Assert.Equal(("cgi-bin/message/mass/send", "o1,o2", "mpnews", "MEDIA_1"),
             (call.Path, string.Join(',', call.Body["touser"]!.AsArray().Select(n => (string?)n)), (string?)call.Body["msgtype"], (string?)call.Body["mpnews"]?["media_id"]));
     }
@@ -94,7 +74,7 @@ public sealed class WeChatApiClientTests : IAsyncLifetime
     {
         var id = await Client.CreateTagAsync("武家庄镇", CancellationToken.None);
 
-        Assert.Equal((134, "武家庄镇"), (id, (string?)(await _api.NextCallAsync()).Body["tag"]?["name"]));
+        Assert.Equal((134, "武家庄镇"), (id, (string?)(await Api.NextCallAsync()).Body["tag"]?["name"]));
     }
 
     [Fact]
@@ -103,7 +83,7 @@ public sealed class WeChatApiClientTests : IAsyncLifetime
         await Client.TagUsersAsync(134, Enumerable.Range(0, 120).Select(i => $"o{i}").ToList(), CancellationToken.None);
 
         var sizes = new List<int>();
-        for (var i = 0; i < 3; i++) sizes.Add((await _api.NextCallAsync()).Body["openid_list"]!.AsArray().Count);
+        for (var i = 0; i < 3; i++) sizes.Add((await Api.NextCallAsync()).Body["openid_list"]!.AsArray().Count);
         Assert.Equal([50, 50, 20], sizes);
     }
 
@@ -114,7 +94,7 @@ public sealed class WeChatApiClientTests : IAsyncLifetime
 
         await Client.CreateMenuAsync(menu, CancellationToken.None);
 
-        var call = await _api.NextCallAsync();
+        var call = await Api.NextCallAsync();
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(menu.Json), call.Body));
     }
 
@@ -125,37 +105,37 @@ public sealed class WeChatApiClientTests : IAsyncLifetime
         await Client.SendCustomerServiceTextAsync("o", "2", CancellationToken.None);
         await Client.CreateTagAsync("t", CancellationToken.None);
 
-        Assert.Equal(1, _api.TokenCalls);
+        Assert.Equal(1, Api.TokenCalls);
     }
 
     [Fact]
     public async Task Call_TokenInvalidatedByWeChat_ForcesOneRefreshAndSucceeds()
     {
         await Client.SendCustomerServiceTextAsync("o", "1", CancellationToken.None);
-        _api.InvalidateToken();
+        Api.InvalidateToken();
 
         await Client.SendCustomerServiceTextAsync("o", "2", CancellationToken.None);
 
-        Assert.Equal([false, true], _api.ForceRefreshFlags);
+        Assert.Equal([false, true], Api.ForceRefreshFlags);
     }
 
     [Fact]
     public async Task Call_TokenRefusedAgainRightAfterAForcedRefresh_ThrowsInsteadOfRefreshingAgain()
     {
         await Client.SendCustomerServiceTextAsync("o", "1", CancellationToken.None);
-        _api.InvalidateToken();
+        Api.InvalidateToken();
         await Client.SendCustomerServiceTextAsync("o", "2", CancellationToken.None);
-        _api.InvalidateToken();
+        Api.InvalidateToken();
 
         var error = await Assert.ThrowsAsync<WeChatApiException>(() => Client.SendCustomerServiceTextAsync("o", "3", CancellationToken.None));
 
-        Assert.Equal((WeChatApiException.InvalidCredential, 2), (error.ErrorCode, _api.TokenCalls));
+        Assert.Equal((WeChatApiException.InvalidCredential, 2), (error.ErrorCode, Api.TokenCalls));
     }
 
     [Fact]
     public async Task Call_WeChatRefusesWith45015_ThrowsWeChatApiException()
     {
-        _api.FailNext("cgi-bin/message/custom/send", WeChatApiException.ResponseOutOfTimeLimit);
+        Api.FailNext("cgi-bin/message/custom/send", WeChatApiException.ResponseOutOfTimeLimit);
 
         var error = await Assert.ThrowsAsync<WeChatApiException>(() => Client.SendCustomerServiceTextAsync("o", "x", CancellationToken.None));
 
@@ -165,7 +145,7 @@ public sealed class WeChatApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Call_WrongAppSecret_ThrowsTheTokenError()
     {
-        await using var services = WeChatApiServices.Build(_api, _database, appSecret: "wrong");
+        await using var services = WeChatApiServices.Build(Api, Database, appSecret: "wrong");
 
         var error = await Assert.ThrowsAsync<WeChatApiException>(() =>
             services.GetRequiredService<WeChatApiClient>().SendCustomerServiceTextAsync("o", "x", CancellationToken.None));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.WeChat;
 using PolicyAssistant.Testing;
+using Xunit;
 
 namespace PolicyAssistant.Application.Tests.WeChat.Api;
 
@@ -25,5 +26,30 @@ internal static class WeChatApiServices
         builder.Services.AddDbContext<PolicyAssistantDbContext>(options => DatabaseSetup.Configure(options, database.Provider, database.ConnectionString));
         builder.AddWeChat();
         return builder.Services.BuildServiceProvider();
+    }
+}
+
+/// <summary>A test class's fake WeChat API, SQLite file and product services on them, started before each test and stopped after it.</summary>
+public abstract class WeChatApiTest : IAsyncLifetime
+{
+    protected FakeWeChatApi Api { get; private set; } = null!;
+
+    protected TestDatabase Database { get; private set; } = null!;
+
+    protected ServiceProvider Services { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Api = await FakeWeChatApi.StartAsync();
+        Database = TestDatabase.CreateSqlite();
+        Database.EnsureCreated();
+        Services = WeChatApiServices.Build(Api, Database);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Database.Dispose();
+        await Api.DisposeAsync();
     }
 }

@@ -77,27 +77,8 @@ public sealed class MenuDocumentTests
 }
 
 /// <summary>Publishing against the fake WeChat API: the body menu/create receives, and WeChat's refusal.</summary>
-public sealed class EditWeChatMenuCommandTests : IAsyncLifetime
+public sealed class EditWeChatMenuCommandTests : WeChatApiTest
 {
-    private FakeWeChatApi _api = null!;
-    private TestDatabase _database = null!;
-    private ServiceProvider _services = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakeWeChatApi.StartAsync();
-        _database = TestDatabase.CreateSqlite();
-        _database.EnsureCreated();
-        _services = WeChatApiServices.Build(_api, _database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        _database.Dispose();
-        await _api.DisposeAsync();
-    }
-
     private static MenuDocument Menu() => new()
     {
         Buttons = [new MenuButton { Name = "我的服务", SubButtons = [new MenuButton { Type = "click", Name = "查签约医生", Key = "FAMILY_DOCTOR" }] }, new MenuButton { Type = "click", Name = "转人工", Key = "HUMAN_AGENT" }],
@@ -105,7 +86,7 @@ public sealed class EditWeChatMenuCommandTests : IAsyncLifetime
 
     private async Task<MenuEditResult> PublishAsync(MenuDocument menu)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<EditWeChatMenuCommand>().PublishAsync(menu, CancellationToken.None);
     }
 
@@ -115,10 +96,10 @@ public sealed class EditWeChatMenuCommandTests : IAsyncLifetime
         var result = await PublishAsync(Menu());
 
         Assert.IsType<MenuEditResult.Published>(result);
-        var call = await _api.WaitForCallAsync("cgi-bin/menu/create");
+        var call = await Api.WaitForCallAsync("cgi-bin/menu/create");
         Assert.Equal(("我的服务", "FAMILY_DOCTOR", "HUMAN_AGENT"),
             ((string?)call.Body["button"]![0]!["name"], (string?)call.Body["button"]![0]!["sub_button"]![0]!["key"], (string?)call.Body["button"]![1]!["key"]));
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var draft = await scope.ServiceProvider.GetRequiredService<EditWeChatMenuCommand>().GetAsync(CancellationToken.None);
         Assert.Equal(draft!.Json, draft.PublishedJson);
     }
@@ -126,12 +107,12 @@ public sealed class EditWeChatMenuCommandTests : IAsyncLifetime
     [Fact]
     public async Task PublishAsync_WeChatRefuses_SaysSoWithTheErrcodeAndKeepsTheDraft()
     {
-        _api.FailNext("cgi-bin/menu/create", 40018);
+        Api.FailNext("cgi-bin/menu/create", 40018);
 
         var result = await PublishAsync(Menu());
 
         Assert.Contains("40018", Assert.Single(Assert.IsType<MenuEditResult.Invalid>(result).Errors));
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var draft = await scope.ServiceProvider.GetRequiredService<EditWeChatMenuCommand>().GetAsync(CancellationToken.None);
         Assert.Null(draft!.PublishedAt);
         Assert.Contains("转人工", draft.Json);
@@ -143,6 +124,6 @@ public sealed class EditWeChatMenuCommandTests : IAsyncLifetime
         var result = await PublishAsync(new MenuDocument { Buttons = [new MenuButton { Type = "click", Name = "健康扶贫政策问答", Key = "POLICY_QA" }] });
 
         Assert.IsType<MenuEditResult.Invalid>(result);
-        Assert.DoesNotContain(_api.Received, call => call.Path == "cgi-bin/menu/create");
+        Assert.DoesNotContain(Api.Received, call => call.Path == "cgi-bin/menu/create");
     }
 }

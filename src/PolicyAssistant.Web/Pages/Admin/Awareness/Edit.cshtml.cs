@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using PolicyAssistant.Application.Awareness;
 using PolicyAssistant.Domain.Awareness;
+using PolicyAssistant.Domain.Campaigns;
 
 namespace PolicyAssistant.Web.Pages.Admin.Awareness;
 
@@ -33,6 +35,9 @@ public sealed class EditModel(PolicyAssistantDbContext db, EditQuizCommand edit)
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>The campaigns a quiz can go with, newest first, by name: its before-and-after rates take the campaign's start.</summary>
+    public IReadOnlyList<SelectListItem> Campaigns { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
         if (id is { } quizId)
@@ -53,7 +58,7 @@ public sealed class EditModel(PolicyAssistantDbContext db, EditQuizCommand edit)
             };
         }
 
-        PadQuestions();
+        await PrepareAsync(cancellationToken);
         return Page();
     }
 
@@ -75,11 +80,20 @@ public sealed class EditModel(PolicyAssistantDbContext db, EditQuizCommand edit)
                     ModelState.AddModelError(string.Empty, problem);
                 }
 
-                PadQuestions();
+                await PrepareAsync(cancellationToken);
                 return Page();
             default:
                 return NotFound();
         }
+    }
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        PadQuestions();
+        Campaigns = await db.Set<Campaign>().AsNoTracking()
+            .OrderByDescending(c => c.StartsOn)
+            .Select(c => new SelectListItem($"{c.Name}（{c.StartsOn.Year}年{c.StartsOn.Month}月）", c.Id.ToString()))
+            .ToListAsync(cancellationToken);
     }
 
     private void PadQuestions()

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PolicyAssistant.Application.Awareness;
 using PolicyAssistant.Application.Households.BackOffice;
 using PolicyAssistant.Domain.Awareness;
+using PolicyAssistant.Domain.Campaigns;
 using PolicyAssistant.Web.BackOffice;
 
 namespace PolicyAssistant.Web.Pages.Admin.Awareness;
@@ -24,12 +25,18 @@ public sealed class ResultsModel(PolicyAssistantDbContext db, GetAwarenessReport
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await db.Set<Quiz>().AsNoTracking().Where(q => q.Id == id).Select(q => q.Title).SingleOrDefaultAsync(cancellationToken) is not { } title)
+        var quiz = await db.Set<Quiz>().AsNoTracking().Where(q => q.Id == id)
+            .Select(q => new { q.Title, CampaignStart = db.Set<Campaign>().Where(c => c.Id == q.CampaignId).Select(c => (DateOnly?)c.StartsOn).FirstOrDefault() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (quiz is null)
         {
             return NotFound();
         }
 
-        Title = title;
+        Title = quiz.Title;
+
+        // A quiz that goes with a campaign is read before and after the campaign's start unless another day is asked for.
+        SplitOn ??= quiz.CampaignStart;
         var scope = User.ToStaffScope();
         var lookup = await regions.FindAsync(scope, Region, cancellationToken);
         if (lookup is RegionLookup.Problem problem)
