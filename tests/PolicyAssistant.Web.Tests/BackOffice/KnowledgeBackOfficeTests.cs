@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Domain.Knowledge;
+using PolicyAssistant.Domain.Staff;
 using PolicyAssistant.Testing;
 using PolicyAssistant.Web.Tests.Chat;
 using PolicyAssistant.Web.Tests.WeChat;
@@ -27,7 +28,8 @@ public sealed class KnowledgeBackOfficeTests
         });
         using var browser = new Browser(product);
         using var client = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        browser.SignIn();
+        await StaffAccounts.CreateAsync(product.Services, "editor-li", "editor-password-1", StaffRole.ContentEditor);
+        browser.SignIn("editor-li", "editor-password-1");
 
         browser.GoTo("/Admin/Knowledge/Edit");
         browser.Type("#Input_Title", "村广播站播报健康扶贫政策");
