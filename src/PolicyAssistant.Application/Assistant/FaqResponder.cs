@@ -80,12 +80,16 @@ public sealed class FaqResponder(
         return true;
     }
 
-    /// <param name="ownRecordOffer">A line offering the household's own record, added under a confident answer.</param>
-    public async Task AnswerAsync(ITurnContext turnContext, string question, string? regionCode, CancellationToken cancellationToken, string? ownRecordOffer = null)
+    /// <param name="findOffer">
+    /// Finds a line to add under a confident answer to a policy question (the household's own record, an open quiz).
+    /// Asked only when such an answer goes out: an offer may cost a query, and one found but not shown counts as made.
+    /// </param>
+    public async Task AnswerAsync(ITurnContext turnContext, string question, string? regionCode, CancellationToken cancellationToken, Func<CancellationToken, Task<string?>>? findOffer = null)
     {
         var state = await _state.GetAsync(turnContext, () => new FaqState(), cancellationToken);
         var answer = selector.Select(question, Context(regionCode));
-        await SendAsync(turnContext, Compose(answer, question, ownRecordOffer), state, cancellationToken);
+        var offer = findOffer is not null && answer is { Kind: AnswerKind.Confident, Entry.Kind: EntryKind.Policy } ? await findOffer(cancellationToken) : null;
+        await SendAsync(turnContext, Compose(answer, question, offer), state, cancellationToken);
         if (answer.Kind is AnswerKind.Uncertain or AnswerKind.OutOfScope)
         {
             var reason = answer.Kind == AnswerKind.Uncertain ? UnansweredReason.LowConfidence : UnansweredReason.OutOfScope;

@@ -147,17 +147,24 @@ public sealed class PolicyBot : IBot
         var bound = await _binding.FindAsync(turnContext, cancellationToken);
 
         // The policy is the default; a message that may also mean the household's own record gets one line offering it.
-        var offer = bound is null && RecordQuestion.Classify(IntentText.Compact(folded)) is ({ } topic, RecordReading.Either)
-            ? $"查您家自己的{topic.Name}，回复：绑定"
-            : null;
-        if (bound is not null)
+        async Task<string?> FindOfferAsync(CancellationToken cancellation)
         {
+            if (bound is null)
+            {
+                return RecordQuestion.Classify(IntentText.Compact(folded)) is ({ } topic, RecordReading.Either) ? $"查您家自己的{topic.Name}，回复：绑定" : null;
+            }
+
             foreach (var candidate in _offers)
             {
-                offer ??= await candidate.FindAsync(turnContext, bound, cancellationToken);
+                if (await candidate.FindAsync(turnContext, bound, cancellation) is { } found)
+                {
+                    return found;
+                }
             }
+
+            return null;
         }
 
-        await _faq.AnswerAsync(turnContext, folded, bound?.CountyCode, cancellationToken, offer);
+        await _faq.AnswerAsync(turnContext, folded, bound?.CountyCode, cancellationToken, FindOfferAsync);
     }
 }
