@@ -6,10 +6,12 @@ using Xunit.Abstractions;
 namespace PolicyAssistant.Knowledge.Tests.AnswerQuality;
 
 /// <summary>
-/// Fits the confidence model on our own question suite and reports it on questions the fit did not see (5-fold
+/// Fits the confidence model on our own questions and reports it on questions the fit did not see (5-fold
 /// cross-validation): a reliability table (confidence bins against the share answered right) and, per threshold,
-/// how many questions would be answered and how many of those wrongly. The questions are weighed against the entries
-/// without their hand-written question variants, which the suite was written beside. The dev set plays no part here.
+/// how many questions would be answered and how many of those wrongly. Two sets: questions.tsv, weighed against the
+/// entries without their hand-written question variants (the suite was written beside them), and
+/// calibration-questions.tsv, written blind to the content and weighed against the index as the product has it.
+/// The dev set plays no part here.
 /// </summary>
 public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITestOutputHelper output) : IClassFixture<AnswerQualityTests.Run>
 {
@@ -26,7 +28,7 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
         var samples = Samples();
         var predictions = CrossValidated(samples);
 
-        output.WriteLine($"own suite: {samples.Count} questions reach the model ({samples.Count(s => s.OffTopic)} off-topic); {Folds}-fold cross-validation");
+        output.WriteLine($"own questions: {samples.Count} reach the model ({samples.Count(s => s.OffTopic)} off-topic); {Folds}-fold cross-validation");
         output.WriteLine("confidence   n  mean  right");
         var calibrationError = 0.0;
         for (var bin = 0; bin < 10; bin++)
@@ -90,18 +92,21 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
         return predictions;
     }
 
-    // Weighed against the index without the entries' question variants (see AnswerQualityTests.Run), so the fit
-    // learns how sure to be of a question nobody wrote the content around.
-    private List<Sample> Samples() => run.Results
-        .Select(r => (r.Question, Answer: run.SelectorWithoutVariants.Select(r.Question.Question, run.Context)))
-        .Where(r => r.Answer.Kind is AnswerKind.Confident or AnswerKind.Uncertain)
-        .Select(r =>
+    // The suite is weighed against the index without the entries' question variants, so the fit learns how sure to
+    // be of a question nobody wrote the content around; the blind calibration set against the index as it is.
+    private List<Sample> Samples() =>
+        Weighed(run.Results.Select(r => r.Question), run.SelectorWithoutVariants)
+            .Concat(Weighed(run.CalibrationQuestions, run.Selector))
+            .ToList();
+
+    private IEnumerable<Sample> Weighed(IEnumerable<QualityQuestion> questions, AnswerSelector selector) => questions
+        .Where(q => selector.Select(q.Question, run.Context).Kind is AnswerKind.Confident or AnswerKind.Uncertain)
+        .Select(q =>
         {
-            var evidence = run.SelectorWithoutVariants.Weigh(TextFolding.Fold(r.Question.Question), run.Context)!;
-            var right = !r.Question.IsOffTopic && evidence.Entries[0].Hit.Entry.Id == r.Question.ExpectedId;
-            return new Sample(evidence.Features, right, r.Question.IsOffTopic);
-        })
-        .ToList();
+            var evidence = selector.Weigh(TextFolding.Fold(q.Question), run.Context)!;
+            var right = !q.IsOffTopic && evidence.Entries[0].Hit.Entry.Id == q.ExpectedId;
+            return new Sample(evidence.Features, right, q.IsOffTopic);
+        });
 
     private sealed record Sample(IReadOnlyList<double> Features, bool Right, bool OffTopic);
 }
