@@ -11,7 +11,7 @@ namespace PolicyAssistant.Application.WeChat.Api;
 /// </summary>
 public sealed class WeChatAccessTokenProvider(
     IHttpClientFactory httpClientFactory,
-    IServiceScopeFactory scopes,
+    IDbContextFactory<PolicyAssistantDbContext> databases,
     IOptions<WeChatOptions> options,
     TimeProvider time,
     ILogger<WeChatAccessTokenProvider> logger)
@@ -73,8 +73,7 @@ public sealed class WeChatAccessTokenProvider(
     private async Task<string?> TryReadOrRefreshAsync(string? rejected, CancellationToken cancellationToken)
     {
         var appId = options.Value.AppId;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var tokens = db.Set<WeChatAccessToken>();
         var row = await tokens.AsNoTracking().FirstOrDefaultAsync(t => t.AppId == appId, cancellationToken);
         if (row is null)

@@ -19,6 +19,7 @@ namespace PolicyAssistant.Application.WeChat.Inbound;
 /// </summary>
 public sealed class WeChatReplyCoordinator(
     IServiceScopeFactory scopes,
+    IDbContextFactory<PolicyAssistantDbContext> databases,
     IOptions<WeChatOptions> options,
     TimeProvider time,
     ILogger<WeChatReplyCoordinator> logger)
@@ -104,10 +105,9 @@ public sealed class WeChatReplyCoordinator(
 
         var leaseOwner = Guid.NewGuid().ToString("N");
         WeChatInboundClaim claim;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
-            claim = await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>()
-                .ClaimWeChatInboundAsync(dedupeKey, userKey, signatureKey, receivedAt, leaseOwner, receivedAt + options.Value.TurnLease, cancellationToken);
+            claim = await db.ClaimWeChatInboundAsync(dedupeKey, userKey, signatureKey, receivedAt, leaseOwner, receivedAt + options.Value.TurnLease, cancellationToken);
         }
 
         if (claim.Attempts > 1)
@@ -148,8 +148,8 @@ public sealed class WeChatReplyCoordinator(
             await _abandon.CancelAsync();
             var unfinished = _running.Keys.ToList();
             logger.LogWarning("Stopping with {Count} WeChat turns unfinished: releasing them for a retry to rerun.", unfinished.Count);
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>()
+            await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
+            await db.Set<WeChatInboundMessage>()
                 .Where(m => unfinished.Contains(m.Id) && m.ReplyXml == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
         }
@@ -163,17 +163,20 @@ public sealed class WeChatReplyCoordinator(
         {
             while (true)
             {
-                await Task.Delay(lease / 3, time, turnDone);
-                await using var scope = scopes.CreateAsyncScope();
+                // Nearly every turn ends during the first wait: ending it must not throw, as that would cost an
+                // exception on every message.
+                await Task.Delay(lease / 3, time, turnDone).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (turnDone.IsCancellationRequested) return;
+                await using var db = await databases.CreateDbContextAsync(turnDone);
                 var until = time.GetUtcNow() + lease;
-                await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>()
+                await db.Set<WeChatInboundMessage>()
                     .Where(m => m.Id == id && m.LeaseOwner == leaseOwner)
                     .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, until), turnDone);
             }
         }
         catch (OperationCanceledException) when (turnDone.IsCancellationRequested)
         {
-            // The turn is done (or abandoned): the lease is no longer needed.
+            // The turn ended during a renewal: the lease is no longer needed.
         }
     }
 
@@ -290,7 +293,7 @@ public sealed class WeChatReplyCoordinator(
         }
 
         if (sent == later.Count) return;
-        var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
+        await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
         var now = time.GetUtcNow();
         for (var part = sent; part < later.Count; part++)
         {
@@ -320,8 +323,8 @@ public sealed class WeChatReplyCoordinator(
         WeChatInboundClaim claim, string leaseOwner, string userKey, WeChatRequestMessage message, Activity activity, WeChatReply reply, CancellationToken cancellationToken)
     {
         var id = claim.Id;
-        await using var scope = scopes.CreateAsyncScope();
-        var messages = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var messages = db.Set<WeChatInboundMessage>();
         if (activity.Type == ActivityTypes.Message && claim.AnswersOwed)
         {
             var owed = await ClaimOwedAnswersAsync(messages, userKey, id, cancellationToken);
@@ -363,14 +366,15 @@ public sealed class WeChatReplyCoordinator(
 
     private async Task DeliverIfDeferredAsync(long id, string openId, WeChatReply reply, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var messages = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var messages = db.Set<WeChatInboundMessage>();
         var state = await messages.Where(m => m.Id == id).Select(m => m.State).FirstAsync(cancellationToken);
         if (state != WeChatInboundState.AwaitingCustomerService) return;
 
         var outcome = WeChatInboundState.Delivered;
         try
         {
+            await using var scope = scopes.CreateAsyncScope();
             var api = scope.ServiceProvider.GetRequiredService<WeChatApiClient>();
             switch (reply)
             {
@@ -396,25 +400,23 @@ public sealed class WeChatReplyCoordinator(
     /// <summary>Takes the slow path, unless the answer was stored first.</summary>
     private async Task<bool> DeferAsync(long id, WeChatInboundState deferral)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var messages = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>();
-        return await messages.Where(m => m.Id == id && m.State == WeChatInboundState.Pending && m.ReplyXml == null)
+        await using var db = await databases.CreateDbContextAsync();
+        return await db.Set<WeChatInboundMessage>().Where(m => m.Id == id && m.State == WeChatInboundState.Pending && m.ReplyXml == null)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, deferral)) == 1;
     }
 
     /// <summary>Delivers an answer that was waiting for the next message on this retry instead.</summary>
     private async Task<bool> TakeOwedAnswerAsync(long id)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var messages = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>();
-        return await messages.Where(m => m.Id == id && m.State == WeChatInboundState.AwaitingNextMessage)
+        await using var db = await databases.CreateDbContextAsync();
+        return await db.Set<WeChatInboundMessage>().Where(m => m.Id == id && m.State == WeChatInboundState.AwaitingNextMessage)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, WeChatInboundState.Delivered)) == 1;
     }
 
     private async Task<Progress> ReadAsync(long id, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>()
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<WeChatInboundMessage>()
             .Where(m => m.Id == id).Select(m => new Progress(m.State, m.ReplyXml)).FirstAsync(cancellationToken);
     }
 

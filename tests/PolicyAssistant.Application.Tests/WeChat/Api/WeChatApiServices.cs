@@ -23,7 +23,7 @@ internal static class WeChatApiServices
         });
         builder.Services.AddLogging();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDbContext<PolicyAssistantDbContext>(options => DatabaseSetup.Configure(options, database.Provider, database.ConnectionString));
+        builder.Services.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
         builder.AddWeChat();
         return builder.Services.BuildServiceProvider();
     }
