@@ -6,7 +6,7 @@ namespace PolicyAssistant.Knowledge.Search;
 /// A concurrent cache that starts over when full: its memory stays bounded whatever is asked, and what is
 /// asked often is back in it after one miss.
 /// </summary>
-internal sealed class StartingOverCache<TKey, TValue>(int capacity)
+public sealed class StartingOverCache<TKey, TValue>(int capacity)
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, TValue> values = new();
@@ -28,4 +28,18 @@ internal sealed class StartingOverCache<TKey, TValue>(int capacity)
 
         return values.GetOrAdd(key, create, argument);
     }
+
+    public bool TryGetValue(TKey key, out TValue value) => values.TryGetValue(key, out value!);
+
+    public void Set(TKey key, TValue value)
+    {
+        if (!values.ContainsKey(key) && values.Count >= capacity)
+        {
+            values.Clear();
+        }
+
+        values[key] = value;
+    }
+
+    public void Remove(TKey key) => values.TryRemove(key, out _);
 }
