@@ -1,3 +1,4 @@
+using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Domain.Text;
 using PolicyAssistant.Knowledge.Search;
 
@@ -90,12 +91,17 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
         }
 
         var probability = confidence.Probability(evidence.Features);
-        var candidates = evidence.Entries
+        // A question staff wrote for an entry, asked as written, is that entry's whatever the ranking's margin says.
+        var asWritten = evidence.Entries.Select((entry, i) => WrittenFor(entry.Hit.Entry, folded) ? i : -1).FirstOrDefault(i => i >= 0, -1);
+        var entries = asWritten <= 0 ? evidence.Entries : evidence.Entries.Skip(asWritten).Take(1).Concat(evidence.Entries.Take(asWritten)).ToList();
+        // Small talk (打招呼) is no choice to offer under a policy question: it is only there for sharing a particle.
+        var candidates = entries
+            .Where((entry, i) => i == 0 || entry.Hit.Entry.Kind == EntryKind.Policy || entries[0].Hit.Entry.Kind != EntryKind.Policy)
             .Take(Math.Max(options.CandidateCount, 1))
             .Select((entry, i) => new AnswerCandidate(entry.Hit.Entry, i == 0 ? probability : 0))
             .ToList();
-        var best = evidence.Entries[0];
-        var kind = probability >= options.ConfidentThreshold ? AnswerKind.Confident : AnswerKind.Uncertain;
+        var best = entries[0];
+        var kind = probability >= options.ConfidentThreshold || asWritten >= 0 ? AnswerKind.Confident : AnswerKind.Uncertain;
         return new Answer(kind, best.Hit.Entry, probability, candidates.Take(options.CandidateCount).ToList())
         {
             Passage = best.Passage?.Passage,
@@ -143,6 +149,14 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
     }
 
     private const int SubjectWords = 2;
+
+    private static bool WrittenFor(KnowledgeEntry entry, string foldedQuestion)
+    {
+        var asked = Letters(foldedQuestion);
+        return asked.Length > 0 && entry.Questions.Append(entry.Title).Any(written => Letters(TextFolding.Fold(written)) == asked);
+    }
+
+    private static string Letters(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
 
     private readonly record struct AskedQuestion(string Folded, AnswerContext Context);
 

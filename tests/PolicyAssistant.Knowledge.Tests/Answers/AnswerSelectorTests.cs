@@ -1,3 +1,4 @@
+using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Knowledge.Answers;
 using PolicyAssistant.Knowledge.Search;
 using PolicyAssistant.Knowledge.Tests.Support;
@@ -69,6 +70,29 @@ public sealed class AnswerSelectorTests : IDisposable
         Assert.NotEmpty(answer.Candidates);
     }
 
+    [Theory]
+    [InlineData("住院要交押金吗")]
+    [InlineData("住院要交押金吗？")]
+    [InlineData("住院要交押金嗎")]
+    public void Select_AQuestionWrittenForAnEntry_AskedAsWritten_IsConfidentWhateverTheThreshold(string question)
+    {
+        var strict = new AnswerSelector(index, new AnswerOptions { ConfidentThreshold = 1.01 });
+
+        var answer = strict.Select(question, Anywhere);
+
+        Assert.Equal((AnswerKind.Confident, "treat-first-pay-later"), (answer.Kind, answer.Entry?.Id));
+    }
+
+    [Fact]
+    public void Select_MenuUnderAPolicyQuestion_OffersNoSmallTalk()
+    {
+        var strict = new AnswerSelector(index, new AnswerOptions { ConfidentThreshold = 1.01, CandidateCount = 8 });
+
+        var answer = strict.Select("在吗 住院押金交不交", Anywhere);
+
+        Assert.DoesNotContain(answer.Candidates, candidate => candidate.Entry.Kind == EntryKind.SmallTalk);
+    }
+
     [Fact]
     public void Select_SameQuestionAgain_ReusesTheAnswer() =>
         Assert.Same(selector.Select("住院要交押金吗", Anywhere), selector.Select("住院要交押金吗", Anywhere));
@@ -120,7 +144,7 @@ public sealed class AnswerSelectorTests : IDisposable
     public void Select_HigherThreshold_TurnsConfidentIntoUncertain()
     {
         var strict = new AnswerSelector(index, new AnswerOptions { ConfidentThreshold = 1.01 });
-        Assert.Equal(AnswerKind.Uncertain, strict.Select("住院要交押金吗", Anywhere).Kind);
+        Assert.Equal(AnswerKind.Uncertain, strict.Select("住院是不是要交押金", Anywhere).Kind);
     }
 
     public void Dispose() => index.Dispose();
