@@ -1,13 +1,20 @@
+using Microsoft.Extensions.Options;
 using PolicyAssistant.Domain.Text;
 
 namespace PolicyAssistant.Application.Households.Binding;
 
 /// <summary>
-/// The first step of binding: the household member with this ID number and name, unless the user or the member is
-/// locked out. A lookup that finds nobody counts against the user as a wrong code does, so names and ID numbers
-/// cannot be tried by the thousand to learn who is on the poverty register.
+/// The first step of binding: the household member with this ID number and name, unless the user is locked out or
+/// has looked up too often (<see cref="BindingLookupLimits"/>: per user, and per ID number from all users together).
+/// A lookup that finds nobody also counts against the user as a wrong code does (<see cref="BindingLockouts"/>), so
+/// names and ID numbers cannot be tried by the thousand to learn who is on the poverty register. Every lookup is
+/// recorded (<see cref="BindingAttempt"/>): the limits count them, administrators see the failures.
 /// </summary>
-public sealed class FindMemberToBindQuery(IDbContextFactory<PolicyAssistantDbContext> dbFactory, PersonalDataProtector protector, TimeProvider clock)
+public sealed class FindMemberToBindQuery(
+    IDbContextFactory<PolicyAssistantDbContext> dbFactory,
+    PersonalDataProtector protector,
+    IOptions<BindingLookupLimits> limits,
+    TimeProvider clock)
 {
     public async Task<MemberLookup> FindAsync(ChannelUser user, string name, IdNumber idNumber, CancellationToken cancellationToken)
     {
@@ -18,21 +25,34 @@ public sealed class FindMemberToBindQuery(IDbContextFactory<PolicyAssistantDbCon
             return new MemberLookup.Locked();
         }
 
+        // Read even when the lookup is refused, so that administrators see whose household was being tried.
         var hash = protector.HashOf(idNumber);
         var member = await db.Set<Member>().AsNoTracking()
             .Where(m => m.IdNumberHash == hash)
             .Select(m => new { m.Id, m.HouseholdId, m.Name })
             .FirstOrDefaultAsync(cancellationToken);
-        if (member is null || !SameName(member.Name, name))
+        var attempt = BindingAttempts.Of(user, BindingAttemptKind.LookupThrottled, now, member?.Id, member?.HouseholdId);
+        attempt.IdNumberHash = hash;
+        db.Add(attempt);
+
+        // The limit is decided by the ID number typed, never by whether anybody has it: a refusal tells nothing.
+        if (await BindingAttempts.WaitBeforeLookupAsync(db, user, hash, limits.Value, now, cancellationToken) is { } wait)
         {
-            return await BindingLockouts.CountFailureAsync(db, [BindingSubjects.User(user)], now, cancellationToken) > 0
-                ? new MemberLookup.NotFound()
-                : new MemberLookup.Locked();
+            await db.SaveChangesAsync(cancellationToken);
+            return new MemberLookup.Throttled(wait);
         }
 
-        return await BindingLockouts.IsLockedAsync(db, BindingSubjects.Member(member.Id), now, cancellationToken)
-            ? new MemberLookup.Locked()
-            : new MemberLookup.Found(member.Id, member.HouseholdId);
+        var found = member is not null && SameName(member.Name, name);
+        attempt.Kind = found ? BindingAttemptKind.LookupFound : BindingAttemptKind.LookupNotFound;
+        await db.SaveChangesAsync(cancellationToken);
+        if (found)
+        {
+            return new MemberLookup.Found(member!.Id, member.HouseholdId);
+        }
+
+        return await BindingLockouts.CountFailureAsync(db, user, member?.Id, member?.HouseholdId, now, cancellationToken) > 0
+            ? new MemberLookup.NotFound()
+            : new MemberLookup.Locked();
     }
 
     /// <summary>Records hold Simplified names; a name typed in Traditional characters or full width matches too.</summary>
