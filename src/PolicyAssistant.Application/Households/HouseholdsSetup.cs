@@ -50,6 +50,7 @@ public static class HouseholdsSetup
         services.AddSingleton<VerifyBindingCodeCommand>();
         services.AddSingleton<UnbindCommand>();
         services.AddScoped<RevealBindingCodeCommand>();
+        services.AddScoped<GetBindingFailuresQuery>();
         services.AddSingleton<GetFamilyDoctorQuery>();
         services.AddSingleton<GetCertificationsQuery>();
         services.AddSingleton<GetSettlementsQuery>();
