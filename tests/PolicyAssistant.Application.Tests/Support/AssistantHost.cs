@@ -133,6 +133,12 @@ public sealed partial class AssistantHost : IAsyncDisposable
         return await db.Set<IdentityBinding>().AsNoTracking().ToListAsync();
     }
 
+    public async Task<List<BindingAttempt>> BindingAttemptsAsync()
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PolicyAssistantDbContext>>().CreateDbContextAsync();
+        return await db.Set<BindingAttempt>().AsNoTracking().OrderBy(attempt => attempt.Id).ToListAsync();
+    }
+
     /// <summary>The database ids of a demo person, found as the bot finds them: by the ID number's keyed hash.</summary>
     public async Task<(int MemberId, int HouseholdId)> IdsOfAsync(DemoPerson person)
     {
