@@ -190,6 +190,18 @@ public sealed class ChatUser(AssistantHost host, string channelId, string userId
     /// <summary>Every reply of the turn, joined by blank lines.</summary>
     public async Task<string> SayAsync(string text) => string.Join("\n\n", (await ExchangeAsync(text)).Select(reply => reply.Text));
 
+    /// <summary>Says each text in turn; the replies to the last one.</summary>
+    public async Task<string> SayAllAsync(params string[] texts)
+    {
+        var reply = "";
+        foreach (var text in texts)
+        {
+            reply = await SayAsync(text);
+        }
+
+        return reply;
+    }
+
     public Task<IReadOnlyList<Activity>> ExchangeAsync(string text) =>
         host.ProcessAsync(Activity.CreateMessage(channelId, userId, new ChannelAccount(userId), new ChannelAccount("bot"), text));
 }

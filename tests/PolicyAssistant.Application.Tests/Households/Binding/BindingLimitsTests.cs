@@ -72,7 +72,7 @@ public sealed class BindingLimitsTests
     [Fact]
     public async Task Lookup_AnIdNumberNobodyHas_IsRefusedPastTheLimitJustAsOneOnFile()
     {
-        var nobodys = NobodysIdNumber();
+        var nobodys = Demo.IdNumberNobodyHas(Head);
         await using var host = await AssistantHost.StartAsync(settings: LowLimits);
         foreach (var account in new[] { "wx-sock-1", "wx-sock-2", "wx-sock-3" })
         {
@@ -88,7 +88,7 @@ public sealed class BindingLimitsTests
         await using var host = await AssistantHost.StartAsync(settings: LowLimits);
         foreach (var account in new[] { "wx-sock-1", "wx-sock-2", "wx-sock-3" })
         {
-            await LookUpAsync(host.User(account), "张三丰", NobodysIdNumber());
+            await LookUpAsync(host.User(account), "张三丰", Demo.IdNumberNobodyHas(Head));
         }
 
         Assert.Contains("验证码已发到", await LookUpAsync(host.User("wx-sock-4"), Head.Name, Head.IdNumber));
@@ -161,18 +161,7 @@ public sealed class BindingLimitsTests
             kinds);
     }
 
-    private static Task<string> LookUpAsync(ChatUser user, string name, string idNumber) => SayAllAsync(user, "绑定", name, idNumber);
-
-    private static async Task<string> SayAllAsync(ChatUser user, params string[] texts)
-    {
-        var reply = "";
-        foreach (var text in texts)
-        {
-            reply = await user.SayAsync(text);
-        }
-
-        return reply;
-    }
+    private static Task<string> LookUpAsync(ChatUser user, string name, string idNumber) => user.SayAllAsync("绑定", name, idNumber);
 
     /// <summary>The user asks for a code for <see cref="Head"/> and types wrong codes until locked out.</summary>
     private static async Task LockOutAsync(AssistantHost host, ChatUser user)
@@ -186,14 +175,5 @@ public sealed class BindingLimitsTests
         }
 
         Assert.Equal(BindingDialog.LockedText, await user.SayAsync(wrong));
-    }
-
-    /// <summary>A well-formed ID number (right check digit) that no demo person has.</summary>
-    private static string NobodysIdNumber()
-    {
-        var first17 = Head.IdNumber[..14] + "999";
-        var idNumber = first17 + IdNumber.CheckDigit(first17);
-        Assert.DoesNotContain(Demo.People, person => person.IdNumber == idNumber);
-        return idNumber;
     }
 }
