@@ -119,9 +119,10 @@ public sealed partial class BindingDialog : ComponentDialog
     {
         var idNumber = IdNumber.Parse(IdNumberIn((string)step.Result!));
         var user = _binding.UserOf(step.Context);
-        var lookup = await _findMember.FindAsync(user, step.State.Name ?? "", idNumber, cancellationToken);
-        step.State = new BindingState();
         var overSms = step.Context.Activity.ChannelId == SmsAdapter.ChannelId;
+        var smsSender = overSms && PhoneNumber.TryParse(step.Context.Activity.From.Id, out var sender) ? sender : null;
+        var lookup = await _findMember.FindAsync(user, step.State.Name ?? "", idNumber, smsSender, cancellationToken);
+        step.State = new BindingState();
         switch (lookup)
         {
             case MemberLookup.Found found when overSms:

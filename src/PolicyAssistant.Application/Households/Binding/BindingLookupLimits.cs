@@ -39,9 +39,12 @@ internal static class BindingAttempts
         HouseholdId = householdId,
     };
 
-    /// <summary>How long the user must wait before looking this ID number up, or null when a lookup may go ahead now.</summary>
+    /// <summary>
+    /// How long the user must wait before looking this ID number up, or null when a lookup may go ahead now; without
+    /// an ID number's hash, only the user's own limit counts.
+    /// </summary>
     public static async Task<TimeSpan?> WaitBeforeLookupAsync(
-        PolicyAssistantDbContext db, ChannelUser user, string idNumberHash, BindingLookupLimits limits, DateTime now, CancellationToken cancellationToken)
+        PolicyAssistantDbContext db, ChannelUser user, string? idNumberHash, BindingLookupLimits limits, DateTime now, CancellationToken cancellationToken)
     {
         if (!limits.Enabled)
         {
@@ -50,7 +53,9 @@ internal static class BindingAttempts
 
         var attempts = db.Set<BindingAttempt>().AsNoTracking();
         var byUser = await WaitAsync(attempts.Where(a => a.ChannelId == user.ChannelId && a.UserKeyHash == user.UserKeyHash), limits.BindingLookupsPerUser, now, cancellationToken);
-        var byIdNumber = await WaitAsync(attempts.Where(a => a.IdNumberHash == idNumberHash), limits.BindingLookupsPerIdNumber, now, cancellationToken);
+        var byIdNumber = idNumberHash is null
+            ? null
+            : await WaitAsync(attempts.Where(a => a.IdNumberHash == idNumberHash), limits.BindingLookupsPerIdNumber, now, cancellationToken);
         return byUser is null && byIdNumber is null ? null : Max(byUser ?? TimeSpan.Zero, byIdNumber ?? TimeSpan.Zero);
     }
 

@@ -16,7 +16,8 @@ public sealed class FindMemberToBindQuery(
     IOptions<BindingLookupLimits> limits,
     TimeProvider clock)
 {
-    public async Task<MemberLookup> FindAsync(ChannelUser user, string name, IdNumber idNumber, CancellationToken cancellationToken)
+    /// <param name="smsSender">Over SMS, the sender's number: a phone on file for the household is not held back by others' lookups of its ID number.</param>
+    public async Task<MemberLookup> FindAsync(ChannelUser user, string name, IdNumber idNumber, PhoneNumber? smsSender, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -35,8 +36,13 @@ public sealed class FindMemberToBindQuery(
         attempt.IdNumberHash = hash;
         db.Add(attempt);
 
-        // The limit is decided by the ID number typed, never by whether anybody has it: a refusal tells nothing.
-        if (await BindingAttempts.WaitBeforeLookupAsync(db, user, hash, limits.Value, now, cancellationToken) is { } wait)
+        // The limit is decided by the ID number typed, never by whether anybody has it: a refusal tells nothing. Only
+        // the household's own phone is let through: a stranger who knows the ID number cannot keep the household
+        // from binding by using up the limit, and nobody else learns anything from it.
+        var senderHash = smsSender is null ? null : protector.HashOf(smsSender);
+        var fromHouseholdPhone = senderHash is not null && member is not null
+            && await db.Set<Member>().AnyAsync(m => m.HouseholdId == member.HouseholdId && m.PhoneHash == senderHash, cancellationToken);
+        if (await BindingAttempts.WaitBeforeLookupAsync(db, user, fromHouseholdPhone ? null : hash, limits.Value, now, cancellationToken) is { } wait)
         {
             await db.SaveChangesAsync(cancellationToken);
             return new MemberLookup.Throttled(wait);

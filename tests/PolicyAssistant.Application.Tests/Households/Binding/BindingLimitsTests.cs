@@ -94,6 +94,34 @@ public sealed class BindingLimitsTests
         Assert.Contains("验证码已发到", await LookUpAsync(host.User("wx-sock-4"), Head.Name, Head.IdNumber));
     }
 
+    [Fact]
+    public async Task Lookup_IdNumberUsedUpByStrangers_StillGoesAheadFromTheHouseholdsRegisteredPhone()
+    {
+        await using var host = await AssistantHost.StartAsync(settings: LowLimits);
+        foreach (var account in new[] { "wx-sock-1", "wx-sock-2", "wx-sock-3" })
+        {
+            await LookUpAsync(host.User(account), "张三丰", Head.IdNumber);
+        }
+
+        var reply = await LookUpAsync(host.User(Head.Phone!, channelId: "sms"), Head.Name, Head.IdNumber);
+
+        Assert.Contains("验证码已发到", reply);
+    }
+
+    [Fact]
+    public async Task Lookup_IdNumberUsedUp_IsRefusedToAStrangersPhone()
+    {
+        await using var host = await AssistantHost.StartAsync(settings: LowLimits);
+        foreach (var account in new[] { "wx-sock-1", "wx-sock-2", "wx-sock-3" })
+        {
+            await LookUpAsync(host.User(account), "张三丰", Head.IdNumber);
+        }
+
+        var reply = await LookUpAsync(host.User("13912345678", channelId: "sms"), Head.Name, Head.IdNumber);
+
+        Assert.Equal(BindingDialog.ThrottledText(TimeSpan.FromHours(1)), reply);
+    }
+
     [PostgresTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
