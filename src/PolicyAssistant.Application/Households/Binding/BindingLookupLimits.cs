@@ -29,7 +29,8 @@ public sealed class BindingOptions
 /// <summary>The sliding-window counts behind <see cref="BindingLookupLimits"/>, and the rows they count.</summary>
 internal static class BindingAttempts
 {
-    public static BindingAttempt Of(ChannelUser user, BindingAttemptKind kind, DateTime now, int? memberId = null, int? householdId = null) => new()
+    public static BindingAttempt Of(
+        ChannelUser user, BindingAttemptKind kind, DateTime now, int? memberId = null, int? householdId = null, string? idNumberHash = null) => new()
     {
         OccurredAt = now,
         Kind = kind,
@@ -37,6 +38,7 @@ internal static class BindingAttempts
         UserKeyHash = user.UserKeyHash,
         MemberId = memberId,
         HouseholdId = householdId,
+        IdNumberHash = idNumberHash,
     };
 
     /// <summary>

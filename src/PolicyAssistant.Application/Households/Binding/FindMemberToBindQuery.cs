@@ -32,9 +32,6 @@ public sealed class FindMemberToBindQuery(
             .Where(m => m.IdNumberHash == hash)
             .Select(m => new { m.Id, m.HouseholdId, m.Name })
             .FirstOrDefaultAsync(cancellationToken);
-        var attempt = BindingAttempts.Of(user, BindingAttemptKind.LookupThrottled, now, member?.Id, member?.HouseholdId);
-        attempt.IdNumberHash = hash;
-        db.Add(attempt);
 
         // The limit is decided by the ID number typed, never by whether anybody has it: a refusal tells nothing. Only
         // the household's own phone is let through: a stranger who knows the ID number cannot keep the household
@@ -42,15 +39,16 @@ public sealed class FindMemberToBindQuery(
         var senderHash = smsSender is null ? null : protector.HashOf(smsSender);
         var fromHouseholdPhone = senderHash is not null && member is not null
             && await db.Set<Member>().AnyAsync(m => m.HouseholdId == member.HouseholdId && m.PhoneHash == senderHash, cancellationToken);
-        if (await BindingAttempts.WaitBeforeLookupAsync(db, user, fromHouseholdPhone ? null : hash, limits.Value, now, cancellationToken) is { } wait)
+        var wait = await BindingAttempts.WaitBeforeLookupAsync(db, user, fromHouseholdPhone ? null : hash, limits.Value, now, cancellationToken);
+        var found = wait is null && member is not null && SameName(member.Name, name);
+        var kind = wait is not null ? BindingAttemptKind.LookupThrottled : found ? BindingAttemptKind.LookupFound : BindingAttemptKind.LookupNotFound;
+        db.Add(BindingAttempts.Of(user, kind, now, member?.Id, member?.HouseholdId, hash));
+        await db.SaveChangesAsync(cancellationToken);
+        if (wait is { } throttled)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return new MemberLookup.Throttled(wait);
+            return new MemberLookup.Throttled(throttled);
         }
 
-        var found = member is not null && SameName(member.Name, name);
-        attempt.Kind = found ? BindingAttemptKind.LookupFound : BindingAttemptKind.LookupNotFound;
-        await db.SaveChangesAsync(cancellationToken);
         if (found)
         {
             return new MemberLookup.Found(member!.Id, member.HouseholdId);
