@@ -170,9 +170,9 @@ public sealed partial class BindingDialog : ComponentDialog
     /// <summary>
     /// Over SMS the user is the sender's number. Household data goes by SMS only to a phone on file for that
     /// household (<see cref="SmsIdentity"/>), so any other number is refused, in the words used when nobody is
-    /// found: a different answer would tell a stranger's phone that the person is on the register. The code is kept even for a
-    /// number on file, and sent to that number: the number is only what the provider's inbound callback
-    /// says, and a code delivered through the provider proves the texter really holds the phone, should a
+    /// found: a different answer would tell a stranger's phone that the person is on the register. The code is
+    /// kept even for a number on file, and sent to that number: the number is only what the provider's inbound
+    /// callback says, and a code delivered through the provider proves the texter really holds the phone, should a
     /// callback ever be forged. (It also lets a son whose phone is on file bind for a mother who has none.)
     /// </summary>
     private async Task<DialogTurnResult> SendCodeToSmsSenderAsync(
