@@ -41,6 +41,8 @@ public static class HouseholdsSetup
         services.AddSingleton<RecordHouseholdAuditCommand>();
         services.AddScoped<BackOffice.GetHouseholdsQuery>();
         services.AddScoped<BackOffice.GetRegionChoicesQuery>();
+        services.AddOptions<BindingLookupLimits>().BindConfiguration("RateLimits");
+        services.AddOptions<BindingOptions>().BindConfiguration("Binding");
         services.AddSingleton<CurrentBindingQuery>();
         services.AddSingleton<BindingGate>();
         services.AddSingleton<FindMemberToBindQuery>();
@@ -48,6 +50,7 @@ public static class HouseholdsSetup
         services.AddSingleton<VerifyBindingCodeCommand>();
         services.AddSingleton<UnbindCommand>();
         services.AddScoped<RevealBindingCodeCommand>();
+        services.AddScoped<GetBindingFailuresQuery>();
         services.AddSingleton<GetFamilyDoctorQuery>();
         services.AddSingleton<GetCertificationsQuery>();
         services.AddSingleton<GetSettlementsQuery>();

@@ -8,9 +8,9 @@ using PolicyAssistant.Application.WeChat.Inbound;
 
 namespace PolicyAssistant.Application.Retention;
 
-public sealed record PrunedRecords(int WeChatInbound, int Transcripts, int SmsMessages)
+public sealed record PrunedRecords(int WeChatInbound, int Transcripts, int SmsMessages, int BindingAttempts)
 {
-    public int Total => WeChatInbound + Transcripts + SmsMessages;
+    public int Total => WeChatInbound + Transcripts + SmsMessages + BindingAttempts;
 }
 
 /// <summary>
@@ -26,6 +26,7 @@ public sealed class PruneExpiredRecordsCommand(IDbContextFactory<PolicyAssistant
         var wechatCutoff = now - settings.WeChatInbound;
         var transcriptCutoff = (now - settings.Transcripts).UtcDateTime;
         var smsCutoff = (now - settings.SmsMessages).UtcDateTime;
+        var bindingCutoff = (now - settings.BindingAttempts).UtcDateTime;
 
         var wechat = await DeleteAsync<WeChatInboundMessage>(m => m.ReceivedAt < wechatCutoff, cancellationToken);
         var transcripts = await DeleteAsync<TranscriptRecord>(t => t.Timestamp < transcriptCutoff, cancellationToken);
@@ -40,7 +41,8 @@ public sealed class PruneExpiredRecordsCommand(IDbContextFactory<PolicyAssistant
             sms += await db.Set<SmsContinuation>().Where(c => c.CreatedAt < smsCutoff).ExecuteDeleteAsync(cancellationToken);
         }
 
-        return new PrunedRecords(wechat, transcripts, sms);
+        var binding = await DeleteAsync<BindingAttempt>(a => a.OccurredAt < bindingCutoff, cancellationToken);
+        return new PrunedRecords(wechat, transcripts, sms, binding);
     }
 
     /// <summary>Deletes the expired rows of a table keyed by a long "Id", oldest first, a batch per statement.</summary>

@@ -14,6 +14,9 @@ public sealed class RetentionOptions
     /// <summary>SMS texts in and out (finished ones only), continuations and the embedded outbox.</summary>
     public TimeSpan SmsMessages { get; set; } = TimeSpan.FromDays(180);
 
+    /// <summary>Binding lookups and failures (user and ID number as keyed hashes): the lookup limits need an hour, administrators a few months.</summary>
+    public TimeSpan BindingAttempts { get; set; } = TimeSpan.FromDays(90);
+
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Rows deleted per statement, so the SQLite writer is never held long by a prune.</summary>

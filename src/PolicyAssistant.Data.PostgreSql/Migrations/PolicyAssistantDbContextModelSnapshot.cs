@@ -1257,6 +1257,53 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("CampaignRecipients", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyAssistant.Domain.Households.BindingAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("HouseholdId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserKeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("IdNumberHash", "OccurredAt");
+
+                    b.HasIndex("ChannelId", "UserKeyHash", "OccurredAt");
+
+                    b.ToTable("BindingAttempts", (string)null);
+                });
+
             modelBuilder.Entity("PolicyAssistant.Domain.Households.BindingChallenge", b =>
                 {
                     b.Property<long>("Id")

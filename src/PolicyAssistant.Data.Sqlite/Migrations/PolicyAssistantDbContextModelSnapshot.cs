@@ -1212,6 +1212,51 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.ToTable("CampaignRecipients", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyAssistant.Domain.Households.BindingAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserKeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("IdNumberHash", "OccurredAt");
+
+                    b.HasIndex("ChannelId", "UserKeyHash", "OccurredAt");
+
+                    b.ToTable("BindingAttempts", (string)null);
+                });
+
             modelBuilder.Entity("PolicyAssistant.Domain.Households.BindingChallenge", b =>
                 {
                     b.Property<long>("Id")

@@ -63,6 +63,16 @@ public static class ChineseNames
 
     public static string Of(HealthInstitutionKind kind) => kind == HealthInstitutionKind.TownshipHealthCenter ? "乡镇卫生院" : "村卫生室";
 
+    public static string Of(BindingAttemptKind kind) => kind switch
+    {
+        BindingAttemptKind.LookupFound => "查到档案",
+        BindingAttemptKind.LookupNotFound => "姓名或身份证号不符",
+        BindingAttemptKind.LookupThrottled => "查询太频繁，已拒绝",
+        BindingAttemptKind.WrongCode => "验证码错误",
+        BindingAttemptKind.LockedOut => "错误过多，已暂停绑定1小时",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
     /// <summary>“基本医疗、公共卫生、慢病管理”.</summary>
     public static string Of(ContractServices services)
     {

@@ -32,6 +32,9 @@ public enum HouseholdAuditAction
 
     /// <summary>An administrator asked to see a member's full ID number.</summary>
     RevealIdNumber,
+
+    /// <summary>Staff listed failed binding attempts (the page in <see cref="HouseholdAuditEntry.Detail"/>).</summary>
+    ListBindingFailures,
 }
 
 /// <summary>

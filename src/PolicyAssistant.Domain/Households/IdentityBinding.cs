@@ -48,12 +48,12 @@ public sealed class BindingChallenge
 }
 
 /// <summary>
-/// Wrong verification codes counted for one subject (a member, or a channel user), and the lock they
-/// lead to. Kept in the database so a lock holds across restarts and instances.
+/// Wrong verification codes (and lookups that found nobody) counted for one channel user, and the lock
+/// they lead to. Kept in the database so a lock holds across restarts and instances.
 /// </summary>
 public sealed class BindingLockout
 {
-    /// <summary>“member:{id}” or “user:{channel}:{hash}” (see <c>BindingSubjects</c>).</summary>
+    /// <summary>“user:{channel}:{hash}” (see <c>BindingSubjects</c>); older “member:{id}” rows are no longer read.</summary>
     public required string Subject { get; set; }
 
     public int FailedAttempts { get; set; }

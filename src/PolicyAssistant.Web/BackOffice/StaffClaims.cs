@@ -47,7 +47,10 @@ internal sealed class StaffClaimsPrincipalFactory(UserManager<StaffUser> users, 
     }
 }
 
-/// <summary>Identity's sign-in, refusing disabled accounts (reported as NotAllowed) and noting the last sign-in.</summary>
+/// <summary>
+/// Identity's sign-in, refusing disabled accounts (reported as NotAllowed), noting the last sign-in, and taking as
+/// long for a user name that does not exist as for one that does.
+/// </summary>
 internal sealed class StaffSignInManager(
     UserManager<StaffUser> users,
     IHttpContextAccessor contextAccessor,
@@ -60,6 +63,27 @@ internal sealed class StaffSignInManager(
     : SignInManager<StaffUser>(users, contextAccessor, claimsFactory, options, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(StaffUser user) => user.DisabledAt is null && await base.CanSignInAsync(user);
+
+    /// <summary>Hashed once with the configured hasher, so checking against it costs what checking a real password does.</summary>
+    private static string? _dummyHash;
+
+    /// <summary>
+    /// Identity answers a name it does not know at once, but hashes the password typed for a name it knows (tens of
+    /// milliseconds by design): the difference would tell which names exist. An unknown name's password is checked
+    /// against a dummy hash instead, and fails as a wrong password does.
+    /// </summary>
+    public override async Task<Microsoft.AspNetCore.Identity.SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        if (await UserManager.FindByNameAsync(userName) is { } user)
+        {
+            return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        }
+
+        var nobody = new StaffUser();
+        _dummyHash ??= UserManager.PasswordHasher.HashPassword(nobody, Guid.NewGuid().ToString());
+        UserManager.PasswordHasher.VerifyHashedPassword(nobody, _dummyHash, password);
+        return Microsoft.AspNetCore.Identity.SignInResult.Failed;
+    }
 
     public override async Task SignInWithClaimsAsync(StaffUser user, Microsoft.AspNetCore.Authentication.AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {

@@ -2,18 +2,14 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using PolicyAssistant.Application;
 
 namespace PolicyAssistant.Web.Hosting;
 
-/// <summary>At most <see cref="PermitLimit"/> requests in each <see cref="Window"/>.</summary>
-public sealed class WindowLimit
-{
-    public int PermitLimit { get; set; }
-
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
-}
-
-/// <summary>Request limits (appsettings.json "RateLimits"); a request over one gets a 429.</summary>
+/// <summary>
+/// Request limits (appsettings.json "RateLimits"); a request over one gets a 429. Binding's name + ID lookups are
+/// limited in the same section (<c>BindingLookupLimits</c>), counted in the database.
+/// </summary>
 public sealed class RateLimitOptions
 {
     /// <summary>Off only for load runs on loopback, which send far more than any household.</summary>

@@ -7,6 +7,7 @@ using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Sms.Outbox;
 using PolicyAssistant.Application.WeChat.Inbound;
 using PolicyAssistant.Conversation.Transcripts;
+using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.Retention;
@@ -15,7 +16,7 @@ namespace PolicyAssistant.Application.Tests.Retention;
 public sealed class PruneExpiredRecordsCommandTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 5, 8, 0, 0, TimeSpan.Zero);
-    private static readonly RetentionOptions Periods = new() { WeChatInbound = TimeSpan.FromDays(30), Transcripts = TimeSpan.FromDays(180), SmsMessages = TimeSpan.FromDays(180), BatchSize = 2 };
+    private static readonly RetentionOptions Periods = new() { WeChatInbound = TimeSpan.FromDays(30), Transcripts = TimeSpan.FromDays(180), SmsMessages = TimeSpan.FromDays(180), BindingAttempts = TimeSpan.FromDays(90), BatchSize = 2 };
 
     [PostgresTheory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -59,6 +60,20 @@ public sealed class PruneExpiredRecordsCommandTests
         Assert.Equal(["queued", "unconfirmed"], await db.Set<SmsOutboundMessage>().OrderBy(m => m.OutId).Select(m => m.OutId).ToArrayAsync());
     }
 
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task BindingAttempts_OlderThanTheirPeriod_AreDeleted(DatabaseProvider provider)
+    {
+        using var database = TestDatabase.Create(provider);
+        await SeedAsync(database, [BindingAttempt("old", Now.AddDays(-91)), BindingAttempt("recent", Now.AddDays(-89))]);
+
+        var pruned = await PruneAsync(database);
+
+        await using var db = database.CreateContext();
+        Assert.Equal((1, "recent"), (pruned.BindingAttempts, string.Join(",", await db.Set<BindingAttempt>().Select(a => a.UserKeyHash).ToArrayAsync())));
+    }
+
     private static Task<PrunedRecords> PruneAsync(TestDatabase database) =>
         new PruneExpiredRecordsCommand(database.CreateFactory(), Options.Create(Periods), new TestClock(Now)).RunAsync(CancellationToken.None);
 
@@ -74,6 +89,9 @@ public sealed class PruneExpiredRecordsCommandTests
 
     private static TranscriptRecord Transcript(string text, DateTimeOffset at) =>
         new() { ChannelId = "wechat", ConversationId = "hashed", Direction = TranscriptDirection.Incoming, Type = "message", Text = text, Timestamp = at.UtcDateTime };
+
+    private static BindingAttempt BindingAttempt(string user, DateTimeOffset at) =>
+        new() { ChannelId = "wechat", UserKeyHash = user, Kind = BindingAttemptKind.WrongCode, OccurredAt = at.UtcDateTime };
 
     private static SmsOutboundMessage OutboundText(string outId, SmsOutboundStatus status) =>
         new() { OutId = outId, PhoneNumber = "13800000000", Text = "text", SignName = "sign", Status = status, CreatedAt = Now.AddDays(-200).UtcDateTime };

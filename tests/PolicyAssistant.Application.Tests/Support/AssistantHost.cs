@@ -133,6 +133,12 @@ public sealed partial class AssistantHost : IAsyncDisposable
         return await db.Set<IdentityBinding>().AsNoTracking().ToListAsync();
     }
 
+    public async Task<List<BindingAttempt>> BindingAttemptsAsync()
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PolicyAssistantDbContext>>().CreateDbContextAsync();
+        return await db.Set<BindingAttempt>().AsNoTracking().OrderBy(attempt => attempt.Id).ToListAsync();
+    }
+
     /// <summary>The database ids of a demo person, found as the bot finds them: by the ID number's keyed hash.</summary>
     public async Task<(int MemberId, int HouseholdId)> IdsOfAsync(DemoPerson person)
     {
@@ -183,6 +189,18 @@ public sealed class ChatUser(AssistantHost host, string channelId, string userId
 
     /// <summary>Every reply of the turn, joined by blank lines.</summary>
     public async Task<string> SayAsync(string text) => string.Join("\n\n", (await ExchangeAsync(text)).Select(reply => reply.Text));
+
+    /// <summary>Says each text in turn; the replies to the last one.</summary>
+    public async Task<string> SayAllAsync(params string[] texts)
+    {
+        var reply = "";
+        foreach (var text in texts)
+        {
+            reply = await SayAsync(text);
+        }
+
+        return reply;
+    }
 
     public Task<IReadOnlyList<Activity>> ExchangeAsync(string text) =>
         host.ProcessAsync(Activity.CreateMessage(channelId, userId, new ChannelAccount(userId), new ChannelAccount("bot"), text));

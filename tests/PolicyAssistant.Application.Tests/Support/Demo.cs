@@ -23,6 +23,14 @@ public static class Demo
     public static DemoPerson HeadWithPhone(Func<DemoHousehold, bool> fits) =>
         People.First(person => person.Relation == RelationToHead.Self && person.Phone is not null && fits(person.Household));
 
+    /// <summary>A well-formed ID number (right check digit) of the same region and birth date as <paramref name="near"/> that no demo person has.</summary>
+    public static string IdNumberNobodyHas(DemoPerson near)
+    {
+        var first17 = near.IdNumber[..14] + "999";
+        var idNumber = first17 + Domain.Households.IdNumber.CheckDigit(first17);
+        return People.Any(person => person.IdNumber == idNumber) ? throw new InvalidOperationException($"{idNumber} is in the demo data.") : idNumber;
+    }
+
     public static bool HasCertifications(DemoHousehold household) => household.Members.Any(member => member.ChronicCertifications.Count > 0);
 
     public static bool HasStays(DemoHousehold household) => household.Members.Any(member => member.InpatientStays.Count > 0);

@@ -40,6 +40,23 @@ public sealed class BindingLockoutConfiguration : IEntityTypeConfiguration<Bindi
     }
 }
 
+public sealed class BindingAttemptConfiguration : IEntityTypeConfiguration<BindingAttempt>
+{
+    public void Configure(EntityTypeBuilder<BindingAttempt> builder)
+    {
+        builder.ToTable("BindingAttempts");
+        builder.Property(attempt => attempt.ChannelId).HasMaxLength(20);
+        builder.Property(attempt => attempt.UserKeyHash).HasMaxLength(64);
+        builder.Property(attempt => attempt.IdNumberHash).HasMaxLength(64);
+        builder.Property(attempt => attempt.Kind).HasConversion<string>().HasMaxLength(20);
+
+        // The lookup limits count a user's and an ID number's recent rows; the back office pages through them by time.
+        builder.HasIndex(attempt => new { attempt.ChannelId, attempt.UserKeyHash, attempt.OccurredAt });
+        builder.HasIndex(attempt => new { attempt.IdNumberHash, attempt.OccurredAt });
+        builder.HasIndex(attempt => attempt.OccurredAt);
+    }
+}
+
 public sealed class HouseholdAuditEntryConfiguration : IEntityTypeConfiguration<HouseholdAuditEntry>
 {
     public void Configure(EntityTypeBuilder<HouseholdAuditEntry> builder)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Sms.Inbound;
 using PolicyAssistant.Conversation.Dialogs.Prompts;
@@ -31,6 +32,7 @@ public sealed partial class BindingDialog : ComponentDialog
 
     public const string LockedText = "输错的次数太多，为保护您家的信息，绑定已暂停1小时。请稍后再试，或到村卫生室、乡镇卫生院办理。";
     public const string NotFoundText = "没有找到与这个姓名和身份证号相符的档案。请核对后再发“绑定”重试；信息没错的话，请联系村卫生室或拨打12345。";
+    public const string SmsNotFoundText = "没有找到与这个姓名和身份证号相符、又登记了这个手机号的档案。短信绑定只能用您家档案里登记的手机号：请核对后再发“绑定”重试，或在微信公众号里绑定；要登记或更换手机号，请到村卫生室或乡镇卫生院办理。";
     public const string NoPhoneText = "您的档案里没有登记手机号，收不到验证码。请到村卫生室或乡镇卫生院登记手机号后再绑定，或拨打12345咨询。";
     public const string BoundText = "绑定成功！现在可以问：\n· 我的家庭医生\n· 我家的慢病证明办好了吗\n· 上次住院报了多少\n· 住院花了一万能报多少\n不想用了，随时发“解绑”。";
 
@@ -46,13 +48,17 @@ public sealed partial class BindingDialog : ComponentDialog
     private readonly SendBindingCodeCommand _sendCode;
     private readonly VerifyBindingCodeCommand _verifyCode;
     private readonly IServiceScopeFactory _scopes;
+    private readonly IOptions<BindingOptions> _options;
+    private readonly TimeProvider _clock;
 
     public BindingDialog(
         CurrentBindingQuery binding,
         FindMemberToBindQuery findMember,
         SendBindingCodeCommand sendCode,
         VerifyBindingCodeCommand verifyCode,
-        IServiceScopeFactory scopes)
+        IServiceScopeFactory scopes,
+        IOptions<BindingOptions> options,
+        TimeProvider clock)
         : base(DialogId)
     {
         _binding = binding;
@@ -60,6 +66,8 @@ public sealed partial class BindingDialog : ComponentDialog
         _sendCode = sendCode;
         _verifyCode = verifyCode;
         _scopes = scopes;
+        _options = options;
+        _clock = clock;
         AddDialog(new WaterfallDialog<BindingState>(Steps)
             .AddStep(AskNameAsync)
             .AddStep(AskIdNumberAsync)
@@ -90,23 +98,45 @@ public sealed partial class BindingDialog : ComponentDialog
         return step.PromptAsync(IdNumberPrompt, new PromptOptions("请输入您的18位身份证号（最后一位可能是X）：", "请输入18位身份证号：", Kind: ReplyKind.Binding), cancellationToken);
     }
 
+    /// <summary>
+    /// Looks the member up and sends the code, answering no sooner than <see cref="BindingOptions.LookupTime"/> after
+    /// the lookup began: found or not, the answer takes as long (replies leave when the turn ends, after the wait).
+    /// </summary>
     private async Task<DialogTurnResult> FindMemberAsync(WaterfallStepContext<BindingState> step, CancellationToken cancellationToken)
+    {
+        var started = _clock.GetTimestamp();
+        var result = await LookUpAndSendCodeAsync(step, cancellationToken);
+        var rest = _options.Value.LookupTime - _clock.GetElapsedTime(started);
+        if (rest > TimeSpan.Zero)
+        {
+            await Task.Delay(rest, _clock, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private async Task<DialogTurnResult> LookUpAndSendCodeAsync(WaterfallStepContext<BindingState> step, CancellationToken cancellationToken)
     {
         var idNumber = IdNumber.Parse(IdNumberIn((string)step.Result!));
         var user = _binding.UserOf(step.Context);
-        var lookup = await _findMember.FindAsync(user, step.State.Name ?? "", idNumber, cancellationToken);
+        var overSms = step.Context.Activity.ChannelId == SmsAdapter.ChannelId;
+        var smsSender = overSms && PhoneNumber.TryParse(step.Context.Activity.From.Id, out var sender) ? sender : null;
+        var lookup = await _findMember.FindAsync(user, step.State.Name ?? "", idNumber, smsSender, cancellationToken);
         step.State = new BindingState();
         switch (lookup)
         {
-            case MemberLookup.Found found when step.Context.Activity.ChannelId == SmsAdapter.ChannelId:
+            case MemberLookup.Found found when overSms:
                 return await SendCodeToSmsSenderAsync(step, user, found, cancellationToken);
             case MemberLookup.Found found:
                 return await SendCodeAsync(step, user, found, sendTo: null, cancellationToken);
             case MemberLookup.Locked:
                 await step.Context.SendTextAsync(LockedText, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
+            case MemberLookup.Throttled throttled:
+                await step.Context.SendTextAsync(ThrottledText(throttled.Wait), cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
             default:
-                await step.Context.SendTextAsync(NotFoundText, cancellationToken);
+                await step.Context.SendTextAsync(overSms ? SmsNotFoundText : NotFoundText, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
         }
     }
@@ -133,11 +163,16 @@ public sealed partial class BindingDialog : ComponentDialog
         return await step.EndDialogAsync(null, cancellationToken);
     }
 
+    /// <summary>“查询太频繁，请10分钟后再试。”: whole minutes, rounded up.</summary>
+    public static string ThrottledText(TimeSpan wait) =>
+        $"查询太频繁，请{Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))}分钟后再试。为保护您家的信息，姓名和身份证号的查询次数有限制。";
+
     /// <summary>
     /// Over SMS the user is the sender's number. Household data goes by SMS only to a phone on file for that
-    /// household (<see cref="SmsIdentity"/>), so any other number is refused. The code is kept even for a
-    /// number on file, and sent to that number: the number is only what the provider's inbound callback
-    /// says, and a code delivered through the provider proves the texter really holds the phone, should a
+    /// household (<see cref="SmsIdentity"/>), so any other number is refused, in the words used when nobody is
+    /// found: a different answer would tell a stranger's phone that the person is on the register. The code is
+    /// kept even for a number on file, and sent to that number: the number is only what the provider's inbound
+    /// callback says, and a code delivered through the provider proves the texter really holds the phone, should a
     /// callback ever be forged. (It also lets a son whose phone is on file bind for a mother who has none.)
     /// </summary>
     private async Task<DialogTurnResult> SendCodeToSmsSenderAsync(
@@ -152,7 +187,7 @@ public sealed partial class BindingDialog : ComponentDialog
             return await SendCodeAsync(step, user, found, phone, cancellationToken);
         }
 
-        await step.Context.SendTextAsync("短信查询只能用您家档案里登记的手机号。请用登记的手机号发短信，或在微信公众号里绑定；要更新手机号，请到村卫生室或乡镇卫生院办理。", cancellationToken);
+        await step.Context.SendTextAsync(SmsNotFoundText, cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }
 

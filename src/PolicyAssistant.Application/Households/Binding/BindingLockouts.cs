@@ -2,9 +2,11 @@
 namespace PolicyAssistant.Application.Households.Binding;
 
 /// <summary>
-/// Wrong binding codes count against both the member being claimed and the user claiming (<see cref="BindingSubjects"/>);
-/// <see cref="MaxWrongCodes"/> of them lock both for <see cref="LockDuration"/>, in the database, so a restart or
-/// another instance does not lift the lock.
+/// Wrong binding codes, and lookups that find nobody, count against the user who typed them (<see cref="BindingSubjects"/>);
+/// <see cref="MaxWrongCodes"/> of them lock that user for <see cref="LockDuration"/>, in the database, so a restart or
+/// another instance does not lift the lock. Never the member: a stranger's wrong codes would otherwise keep the
+/// household itself from binding. Guessing stays hopeless all the same: each user's code is its own, five tries at
+/// a million, and every new code needs a lookup (limited per ID number) and an SMS to the household's phone.
 /// </summary>
 public static class BindingLockouts
 {
@@ -21,29 +23,36 @@ public static class BindingLockouts
     }
 
     /// <summary>
-    /// Counts one failure against each subject; the <see cref="MaxWrongCodes"/>th locks them all for <see cref="LockDuration"/>.
-    /// Returns the attempts left, 0 when the subjects are now locked.
+    /// Counts one failure against the user; the <see cref="MaxWrongCodes"/>th locks the user for <see cref="LockDuration"/>
+    /// and is recorded for administrators (with the member concerned, if any). Returns the attempts left, 0 when now locked.
     /// </summary>
-    public static async Task<int> CountFailureAsync(PolicyAssistantDbContext db, IReadOnlyCollection<string> subjects, DateTime now, CancellationToken cancellationToken)
+    public static async Task<int> CountFailureAsync(
+        PolicyAssistantDbContext db, ChannelUser user, int? memberId, int? householdId, DateTime now, CancellationToken cancellationToken)
     {
-        var failures = 0;
-        foreach (var subject in subjects)
-        {
-            failures = Math.Max(failures, await AddFailureAsync(db, subject, cancellationToken));
-        }
-
+        var subject = BindingSubjects.User(user);
+        var failures = await AddFailureAsync(db, subject, cancellationToken);
         if (failures < MaxWrongCodes)
         {
             return MaxWrongCodes - failures;
         }
 
         var until = now + LockDuration;
-        await db.Set<BindingLockout>().Where(l => subjects.Contains(l.Subject))
+        await db.Set<BindingLockout>().Where(l => l.Subject == subject)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedUntil, until).SetProperty(l => l.FailedAttempts, 0), cancellationToken);
+        db.Add(BindingAttempts.Of(user, BindingAttemptKind.LockedOut, now, memberId, householdId));
+        await db.SaveChangesAsync(cancellationToken);
         return 0;
     }
 
-    /// <summary>Counts one wrong code for a subject with an atomic increment; returns the new count.</summary>
+    /// <summary>A successful binding starts the user's count afresh.</summary>
+    public static Task ClearFailuresAsync(PolicyAssistantDbContext db, ChannelUser user, CancellationToken cancellationToken)
+    {
+        var subject = BindingSubjects.User(user);
+        return db.Set<BindingLockout>().Where(l => l.Subject == subject)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.FailedAttempts, 0), cancellationToken);
+    }
+
+    /// <summary>Counts one failure for a subject with an atomic increment; returns the new count.</summary>
     private static async Task<int> AddFailureAsync(PolicyAssistantDbContext db, string subject, CancellationToken cancellationToken)
     {
         while (true)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PolicyAssistant.Application.Households.Binding;
 
 public abstract record MemberLookup
@@ -14,6 +12,9 @@ public abstract record MemberLookup
     public sealed record NotFound : MemberLookup;
 
     public sealed record Locked : MemberLookup;
+
+    /// <summary>Too many lookups from this user, or of this ID number from all users (<see cref="BindingLookupLimits"/>); try again after <paramref name="Wait"/>.</summary>
+    public sealed record Throttled(TimeSpan Wait) : MemberLookup;
 }
 
 public abstract record CodeSending
@@ -47,10 +48,8 @@ public abstract record CodeCheck
     public sealed record Locked : CodeCheck;
 }
 
-/// <summary>The two subjects a wrong code counts against: the member being claimed and the user claiming.</summary>
+/// <summary>What wrong codes count against (<see cref="BindingLockouts"/>): the user claiming, never the member claimed.</summary>
 public static class BindingSubjects
 {
-    public static string Member(int memberId) => $"member:{memberId.ToString(CultureInfo.InvariantCulture)}";
-
     public static string User(ChannelUser user) => $"user:{user.ChannelId}:{user.UserKeyHash}";
 }

@@ -20,8 +20,7 @@ public sealed class SendBindingCodeCommand(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (await BindingLockouts.IsLockedAsync(db, BindingSubjects.User(user), now, cancellationToken)
-            || await BindingLockouts.IsLockedAsync(db, BindingSubjects.Member(memberId), now, cancellationToken))
+        if (await BindingLockouts.IsLockedAsync(db, BindingSubjects.User(user), now, cancellationToken))
         {
             return new CodeSending.Locked();
         }

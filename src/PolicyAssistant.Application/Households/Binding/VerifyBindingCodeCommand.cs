@@ -4,7 +4,10 @@ using PolicyAssistant.Application.Households.Audit;
 
 namespace PolicyAssistant.Application.Households.Binding;
 
-/// <summary>The last step of binding: checks the code and binds the user to the member, or counts a wrong code (<see cref="BindingLockouts"/>).</summary>
+/// <summary>
+/// The last step of binding: checks the code and binds the user to the member, or records a wrong code and counts it
+/// against the user (<see cref="BindingLockouts"/>); the user's lock also ends the code sent to them.
+/// </summary>
 public sealed class VerifyBindingCodeCommand(
     IDbContextFactory<PolicyAssistantDbContext> dbFactory,
     PersonalDataProtector protector,
@@ -22,13 +25,9 @@ public sealed class VerifyBindingCodeCommand(
             return new CodeCheck.Expired();
         }
 
-        var subjects = new[] { BindingSubjects.Member(challenge.MemberId), BindingSubjects.User(user) };
-        foreach (var subject in subjects)
+        if (await BindingLockouts.IsLockedAsync(db, BindingSubjects.User(user), now, cancellationToken))
         {
-            if (await BindingLockouts.IsLockedAsync(db, subject, now, cancellationToken))
-            {
-                return new CodeCheck.Locked();
-            }
+            return new CodeCheck.Locked();
         }
 
         if (now > challenge.ExpiresAt)
@@ -42,7 +41,9 @@ public sealed class VerifyBindingCodeCommand(
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(BindingCodes.Hash(protector, user, code)), Encoding.ASCII.GetBytes(challenge.CodeHash)))
         {
             await audit.RecordAsync(user.AuditActor, HouseholdAuditAction.BindingCodeRejected, householdId, challenge.MemberId, cancellationToken);
-            var attemptsLeft = await BindingLockouts.CountFailureAsync(db, subjects, now, cancellationToken);
+            db.Add(BindingAttempts.Of(user, BindingAttemptKind.WrongCode, now, challenge.MemberId, householdId));
+            await db.SaveChangesAsync(cancellationToken);
+            var attemptsLeft = await BindingLockouts.CountFailureAsync(db, user, challenge.MemberId, householdId, now, cancellationToken);
             if (attemptsLeft > 0)
             {
                 return new CodeCheck.Wrong(attemptsLeft);
@@ -55,8 +56,7 @@ public sealed class VerifyBindingCodeCommand(
 
         challenge.ClosedAt = now;
         await db.SaveChangesAsync(cancellationToken);
-        await db.Set<BindingLockout>().Where(l => subjects.Contains(l.Subject))
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.FailedAttempts, 0), cancellationToken);
+        await BindingLockouts.ClearFailuresAsync(db, user, cancellationToken);
         await BindAsync(user, challenge.MemberId, householdId, cancellationToken);
         return new CodeCheck.Bound(challenge.MemberId);
     }

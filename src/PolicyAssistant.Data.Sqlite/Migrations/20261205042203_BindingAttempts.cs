@@ -1,0 +1,56 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PolicyAssistant.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class BindingAttempts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "BindingAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UserKeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IdNumberHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    HouseholdId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BindingAttempts", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BindingAttempts_ChannelId_UserKeyHash_OccurredAt",
+                table: "BindingAttempts",
+                columns: new[] { "ChannelId", "UserKeyHash", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BindingAttempts_IdNumberHash_OccurredAt",
+                table: "BindingAttempts",
+                columns: new[] { "IdNumberHash", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BindingAttempts_OccurredAt",
+                table: "BindingAttempts",
+                column: "OccurredAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "BindingAttempts");
+        }
+    }
+}
