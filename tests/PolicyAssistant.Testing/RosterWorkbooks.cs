@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households.Rosters;
-using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Domain.Regions;
 
 namespace PolicyAssistant.Testing;

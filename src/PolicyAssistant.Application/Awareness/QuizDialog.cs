@@ -1,5 +1,4 @@
 using PolicyAssistant.Application.Households;
-using PolicyAssistant.Application.Assistant;
 using PolicyAssistant.Domain.Awareness;
 
 namespace PolicyAssistant.Application.Awareness;

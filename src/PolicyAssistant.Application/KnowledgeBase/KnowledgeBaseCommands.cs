@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Knowledge.Analysis;
-using PolicyAssistant.Knowledge.Search;
 
 namespace PolicyAssistant.Application.KnowledgeBase;
 

@@ -9,7 +9,6 @@ using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Sms.Inbound;
 using PolicyAssistant.Application.Sms.Outbox;
 using PolicyAssistant.Application.Tests.Sms.Gateways;
-using PolicyAssistant.Application.Tests.Support;
 using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Testing;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using OpenQA.Selenium;
 using PolicyAssistant.Application.Awareness;
 using PolicyAssistant.Application.Households.Demo;
 using PolicyAssistant.Domain.Households;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using OpenQA.Selenium;
 using PolicyAssistant.Application.Database;
-using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Testing;
 using static PolicyAssistant.Testing.RosterWorkbooks;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using PolicyAssistant.Testing;
 using PolicyAssistant.Web.Tests.WeChat;

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
 using Npgsql;
-using PolicyAssistant.Application.WeChat.Inbound;
 using PolicyAssistant.Testing;
 using PolicyAssistant.Web.Tests.Support;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.WeChat;
 using PolicyAssistant.Testing;
-using Xunit;
 
 namespace PolicyAssistant.Application.Tests.WeChat.Api;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
 using PolicyAssistant.Application.Database;
-using PolicyAssistant.Application.Tests.WeChat.Api;
 using PolicyAssistant.Application.Tests.WeChat.Protocol;
 using PolicyAssistant.Application.WeChat;
 using PolicyAssistant.Application.WeChat.Api;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml.Linq;
-using PolicyAssistant.Application.Tests.WeChat.Api;
 using PolicyAssistant.Application.Tests.WeChat.Protocol;
 using PolicyAssistant.Testing;
 

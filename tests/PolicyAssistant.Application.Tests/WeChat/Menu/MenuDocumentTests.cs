@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PolicyAssistant.Application.WeChat.Menu;
 using PolicyAssistant.Application.Tests.WeChat.Api;
-using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.WeChat.Menu;
 
