@@ -25,6 +25,7 @@ public static class WeChatSetup
         services.AddHttpClient(WeChatAccessTokenProvider.HttpClientName, ConfigureClient);
         services.AddHttpClient<WeChatApiClient>(ConfigureClient);
         services.AddSingleton<WeChatAccessTokenProvider>();
+        services.AddSingleton<WeChatInboundStore>();
         services.AddSingleton<WeChatReplyCoordinator>();
         services.AddHostedService<FinishTurnsOnStop>();
         services.AddSingleton<WeChatMessageHandler>();

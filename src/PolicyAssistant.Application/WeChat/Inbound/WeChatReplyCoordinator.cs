@@ -19,7 +19,7 @@ namespace PolicyAssistant.Application.WeChat.Inbound;
 /// </summary>
 public sealed class WeChatReplyCoordinator(
     IServiceScopeFactory scopes,
-    IDbContextFactory<PolicyAssistantDbContext> databases,
+    WeChatInboundStore store,
     IOptions<WeChatOptions> options,
     TimeProvider time,
     ILogger<WeChatReplyCoordinator> logger)
@@ -69,11 +69,11 @@ public sealed class WeChatReplyCoordinator(
             if (row is null)
             {
                 var deferral = settings.IsVerifiedServiceAccount ? WeChatInboundState.AwaitingCustomerService : WeChatInboundState.AwaitingNextMessage;
-                if (await DeferAsync(id, deferral)) return Settle(deferral, replyXml: null, message);
-                row = await ReadAsync(id, CancellationToken.None);
+                if (await store.DeferAsync(id, deferral)) return Settle(deferral, replyXml: null, message);
+                row = await store.ReadAsync(id, CancellationToken.None);
             }
 
-            if (row.State == WeChatInboundState.AwaitingNextMessage && row.ReplyXml is not null && await TakeOwedAnswerAsync(id))
+            if (row.State == WeChatInboundState.AwaitingNextMessage && row.ReplyXml is not null && await store.MoveAsync(id, WeChatInboundState.AwaitingNextMessage, WeChatInboundState.Delivered))
                 return row.ReplyXml;
             return Settle(row.State, row.ReplyXml, message);
         }
@@ -104,11 +104,7 @@ public sealed class WeChatReplyCoordinator(
         var userKey = Hash(appId, message.FromUserName);
 
         var leaseOwner = Guid.NewGuid().ToString("N");
-        WeChatInboundClaim claim;
-        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
-        {
-            claim = await db.ClaimWeChatInboundAsync(dedupeKey, userKey, signatureKey, receivedAt, leaseOwner, receivedAt + options.Value.TurnLease, cancellationToken);
-        }
+        var claim = await store.ClaimAsync(dedupeKey, userKey, signatureKey, receivedAt, leaseOwner, receivedAt + options.Value.TurnLease, cancellationToken);
 
         if (claim.Attempts > 1)
         {
@@ -148,10 +144,7 @@ public sealed class WeChatReplyCoordinator(
             await _abandon.CancelAsync();
             var unfinished = _running.Keys.ToList();
             logger.LogWarning("Stopping with {Count} WeChat turns unfinished: releasing them for a retry to rerun.", unfinished.Count);
-            await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
-            await db.Set<WeChatInboundMessage>()
-                .Where(m => unfinished.Contains(m.Id) && m.ReplyXml == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+            await store.ReleaseLeasesAsync(unfinished);
         }
     }
 
@@ -167,11 +160,7 @@ public sealed class WeChatReplyCoordinator(
                 // exception on every message.
                 await Task.Delay(lease / 3, time, turnDone).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 if (turnDone.IsCancellationRequested) return;
-                await using var db = await databases.CreateDbContextAsync(turnDone);
-                var until = time.GetUtcNow() + lease;
-                await db.Set<WeChatInboundMessage>()
-                    .Where(m => m.Id == id && m.LeaseOwner == leaseOwner)
-                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, until), turnDone);
+                await store.RenewLeaseAsync(id, leaseOwner, time.GetUtcNow() + lease, turnDone);
             }
         }
         catch (OperationCanceledException) when (turnDone.IsCancellationRequested)
@@ -181,7 +170,7 @@ public sealed class WeChatReplyCoordinator(
     }
 
     /// <summary>The row's progress once it has an answer or someone took the slow path; null if neither happened by <paramref name="deadline"/>.</summary>
-    private async Task<Progress?> WaitForAnswerAsync(long id, DateTimeOffset deadline, CancellationToken cancellationToken)
+    private async Task<WeChatInboundProgress?> WaitForAnswerAsync(long id, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -191,7 +180,7 @@ public sealed class WeChatReplyCoordinator(
                 try
                 {
                     if (await answering.WaitAsync(deadline - time.GetUtcNow(), time, cancellationToken) is { } replyXml)
-                        return new Progress(WeChatInboundState.Pending, replyXml);
+                        return new WeChatInboundProgress(WeChatInboundState.Pending, replyXml);
                 }
                 catch (TimeoutException)
                 {
@@ -199,7 +188,7 @@ public sealed class WeChatReplyCoordinator(
                 }
             }
 
-            var row = await ReadAsync(id, cancellationToken);
+            var row = await store.ReadAsync(id, cancellationToken);
             if (row.ReplyXml is not null || row.State != WeChatInboundState.Pending) return row;
             var remaining = deadline - time.GetUtcNow();
             if (remaining <= TimeSpan.Zero) return null;
@@ -224,7 +213,7 @@ public sealed class WeChatReplyCoordinator(
             try
             {
                 outgoing = await AskBotAsync(id, activity, stopping);
-                (reply, deferred, var xml) = await StoreAnswerAsync(claim, leaseOwner, userKey, message, activity, outgoing.Passive, stopping);
+                (reply, deferred, var xml) = await store.StoreAnswerAsync(claim, leaseOwner, userKey, message, activity, outgoing.Passive, stopping);
                 if (!deferred) passiveReplyXml = xml;
             }
             finally
@@ -292,84 +281,12 @@ public sealed class WeChatReplyCoordinator(
             }
         }
 
-        if (sent == later.Count) return;
-        await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
-        var now = time.GetUtcNow();
-        for (var part = sent; part < later.Count; part++)
-        {
-            var text = later[part].Content;
-            db.Add(new WeChatInboundMessage
-            {
-                DedupeKey = Hash("later", id.ToString(CultureInfo.InvariantCulture), part.ToString(CultureInfo.InvariantCulture)),
-                UserKey = userKey,
-                ReceivedAt = now,
-                State = WeChatInboundState.AwaitingNextMessage,
-                ReplyXml = WeChatReplyRenderer.Render(later[part], message.FromUserName, message.ToUserName, now.ToUnixTimeSeconds()),
-                ReplyText = text,
-                AnsweredAt = now,
-            });
-        }
-
-        await db.SaveChangesAsync(CancellationToken.None);
-    }
-
-    /// <summary>
-    /// Stores the rendered answer, with any answers still owed to the user folded in front of it. Deferred
-    /// is true when a request had already taken the slow path, so the answer has to be delivered some other way.
-    /// An answer first owed during this turn rides on the user's next message instead.
-    /// </summary>
-    /// <returns>Null as the reply when another claim took the turn over meanwhile: its answer counts, so this one is not stored.</returns>
-    private async Task<(WeChatReply? Reply, bool Deferred, string Xml)> StoreAnswerAsync(
-        WeChatInboundClaim claim, string leaseOwner, string userKey, WeChatRequestMessage message, Activity activity, WeChatReply reply, CancellationToken cancellationToken)
-    {
-        var id = claim.Id;
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var messages = db.Set<WeChatInboundMessage>();
-        if (activity.Type == ActivityTypes.Message && claim.AnswersOwed)
-        {
-            var owed = await ClaimOwedAnswersAsync(messages, userKey, id, cancellationToken);
-            if (owed.Count > 0) reply = new WeChatTextReply(string.Join("\n\n", owed.Append(reply.AsText()).OfType<string>()));
-        }
-
-        var now = time.GetUtcNow();
-        var xml = WeChatReplyRenderer.Render(reply, message.FromUserName, message.ToUserName, now.ToUnixTimeSeconds());
-        var text = reply.AsText();
-        Task<int> Store(IQueryable<WeChatInboundMessage> row) => row.ExecuteUpdateAsync(set => set
-            .SetProperty(m => m.ReplyXml, xml)
-            .SetProperty(m => m.ReplyText, text)
-            .SetProperty(m => m.AnsweredAt, now), cancellationToken);
-
-        // Usually no request has given up yet: one conditional write stores the answer for the passive reply.
-        var owned = messages.Where(m => m.Id == id && m.LeaseOwner == leaseOwner);
-        if (await Store(owned.Where(m => m.State == WeChatInboundState.Pending)) == 1) return (reply, false, xml);
-        return await Store(owned) == 1 ? (reply, true, xml) : (null, false, xml);
-    }
-
-    private static async Task<List<string>> ClaimOwedAnswersAsync(DbSet<WeChatInboundMessage> messages, string userKey, long currentId, CancellationToken cancellationToken)
-    {
-        var owed = await messages
-            .Where(m => m.UserKey == userKey && m.State == WeChatInboundState.AwaitingNextMessage && m.ReplyXml != null && m.Id != currentId)
-            .OrderBy(m => m.Id)
-            .Select(m => new { m.Id, m.ReplyText })
-            .ToListAsync(cancellationToken);
-
-        var texts = new List<string>();
-        foreach (var answer in owed)
-        {
-            var claimed = await messages.Where(m => m.Id == answer.Id && m.State == WeChatInboundState.AwaitingNextMessage)
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, WeChatInboundState.Delivered), cancellationToken);
-            if (claimed == 1 && !string.IsNullOrEmpty(answer.ReplyText)) texts.Add(answer.ReplyText);
-        }
-
-        return texts;
+        if (sent < later.Count) await store.KeepForNextMessageAsync(id, userKey, message, later, from: sent);
     }
 
     private async Task DeliverIfDeferredAsync(long id, string openId, WeChatReply reply, CancellationToken cancellationToken)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var messages = db.Set<WeChatInboundMessage>();
-        var state = await messages.Where(m => m.Id == id).Select(m => m.State).FirstAsync(cancellationToken);
-        if (state != WeChatInboundState.AwaitingCustomerService) return;
+        if (await store.StateAsync(id, cancellationToken) != WeChatInboundState.AwaitingCustomerService) return;
 
         var outcome = WeChatInboundState.Delivered;
         try
@@ -393,35 +310,8 @@ public sealed class WeChatReplyCoordinator(
             outcome = WeChatInboundState.AwaitingNextMessage;
         }
 
-        await messages.Where(m => m.Id == id && m.State == WeChatInboundState.AwaitingCustomerService)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, outcome), CancellationToken.None);
+        await store.MoveAsync(id, WeChatInboundState.AwaitingCustomerService, outcome);
     }
-
-    /// <summary>Takes the slow path, unless the answer was stored first.</summary>
-    private async Task<bool> DeferAsync(long id, WeChatInboundState deferral)
-    {
-        await using var db = await databases.CreateDbContextAsync();
-        return await db.Set<WeChatInboundMessage>().Where(m => m.Id == id && m.State == WeChatInboundState.Pending && m.ReplyXml == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, deferral)) == 1;
-    }
-
-    /// <summary>Delivers an answer that was waiting for the next message on this retry instead.</summary>
-    private async Task<bool> TakeOwedAnswerAsync(long id)
-    {
-        await using var db = await databases.CreateDbContextAsync();
-        return await db.Set<WeChatInboundMessage>().Where(m => m.Id == id && m.State == WeChatInboundState.AwaitingNextMessage)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, WeChatInboundState.Delivered)) == 1;
-    }
-
-    private async Task<Progress> ReadAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Set<WeChatInboundMessage>()
-            .Where(m => m.Id == id).Select(m => new Progress(m.State, m.ReplyXml)).FirstAsync(cancellationToken);
-    }
-
-    /// <summary>Where a message's answer stands: what the requests waiting on it need of its row.</summary>
-    private sealed record Progress(WeChatInboundState State, string? ReplyXml);
 
     /// <summary>
     /// A message's MsgId and AppID in the clear, then a short hash of its sender. WeChat's MsgIds grow over time,
@@ -437,6 +327,6 @@ public sealed class WeChatReplyCoordinator(
 
     private const int SenderHashLength = 16;
 
-    private static string Hash(params string[] parts) =>
+    internal static string Hash(params string[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))));
 }
