@@ -1,14 +1,12 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
-using Lucene.Net.Util;
 using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Knowledge.Analysis;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -41,14 +39,14 @@ public sealed class KnowledgeIndex : IDisposable
 
     private static readonly (string Field, float Boost)[] TermFields =
     [
-        (Fields.Questions, 4f),
-        (Fields.Title, 3f),
-        (Fields.Tags, 2.5f),
-        (Fields.Summary, 1.5f),
-        (Fields.Body, 0.6f),
+        (KnowledgeFields.Questions, 4f),
+        (KnowledgeFields.Title, 3f),
+        (KnowledgeFields.Tags, 2.5f),
+        (KnowledgeFields.Summary, 1.5f),
+        (KnowledgeFields.Body, 0.6f),
     ];
 
-    private static readonly string[] KeyFields = [Fields.Questions, Fields.Title, Fields.Tags, Fields.Summary];
+
 
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
@@ -56,8 +54,8 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly System.Threading.Lock writeLock = new();
     private readonly StartingOverCache<KnowledgeSearchFilter, Filter?> filters = new(MaxCachedFilters);
 
-    private readonly ConditionalWeakTable<IndexReader, ReaderCache> readerCaches = new();
-    private volatile Analyzers analyzers;
+    private readonly ConditionalWeakTable<IndexReader, KnowledgeReaderCache> readerCaches = new();
+    private volatile KnowledgeAnalyzers analyzers;
     private volatile ImmutableDictionary<string, KnowledgeEntry> entries = ImmutableDictionary<string, KnowledgeEntry>.Empty;
 
     // Each entry's passages with their analysed terms, made when the entry is indexed so that choosing the passage
@@ -78,7 +76,7 @@ public sealed class KnowledgeIndex : IDisposable
     /// folder is a cache: it is cleared on open, and <see cref="Rebuild"/> fills it.</param>
     public KnowledgeIndex(KnowledgeVocabulary vocabulary, string? directoryPath = null)
     {
-        analyzers = new Analyzers(vocabulary);
+        analyzers = new KnowledgeAnalyzers(vocabulary);
         directory = directoryPath is null ? new RAMDirectory() : MMapDirectory.Open(directoryPath);
         var config = new IndexWriterConfig(LuceneSettings.Version, analyzers.Index)
         {
@@ -112,7 +110,7 @@ public sealed class KnowledgeIndex : IDisposable
         ArgumentNullException.ThrowIfNull(newEntries);
         lock (writeLock)
         {
-            var next = vocabulary is null ? analyzers : new Analyzers(vocabulary);
+            var next = vocabulary is null ? analyzers : new KnowledgeAnalyzers(vocabulary);
             var map = ImmutableDictionary.CreateBuilder<string, KnowledgeEntry>(StringComparer.Ordinal);
             foreach (var entry in newEntries)
             {
@@ -125,8 +123,8 @@ public sealed class KnowledgeIndex : IDisposable
             // threads at once, so a rebuild uses every core.
             Parallel.ForEach(map.Values, entry =>
             {
-                writer.AddDocument(ToDocument(entry), next.Index);
-                analysed[entry.Id] = AnalysePassages(entry, next);
+                writer.AddDocument(KnowledgeDocuments.ToDocument(entry), next.Index);
+                analysed[entry.Id] = KnowledgeDocuments.AnalysePassages(entry, next);
             });
             // Parallel adds leave a segment per thread flush; one segment halves search time
             // (every term is looked up once instead of once per segment).
@@ -142,8 +140,8 @@ public sealed class KnowledgeIndex : IDisposable
         ArgumentNullException.ThrowIfNull(entry);
         lock (writeLock)
         {
-            writer.UpdateDocument(new Term(Fields.Id, entry.Id), ToDocument(entry), analyzers.Index);
-            passages = passages.SetItem(entry.Id, AnalysePassages(entry, analyzers));
+            writer.UpdateDocument(new Term(KnowledgeFields.Id, entry.Id), KnowledgeDocuments.ToDocument(entry), analyzers.Index);
+            passages = passages.SetItem(entry.Id, KnowledgeDocuments.AnalysePassages(entry, analyzers));
             Publish(entries.SetItem(entry.Id, entry), analyzers);
         }
     }
@@ -158,7 +156,7 @@ public sealed class KnowledgeIndex : IDisposable
                 return false;
             }
 
-            writer.DeleteDocuments(new Term(Fields.Id, id));
+            writer.DeleteDocuments(new Term(KnowledgeFields.Id, id));
             passages = passages.Remove(id);
             Publish(entries.Remove(id), analyzers);
             return true;
@@ -208,11 +206,11 @@ public sealed class KnowledgeIndex : IDisposable
         try
         {
             var reader = searcher.IndexReader;
-            var cache = readerCaches.GetValue(reader, r => new ReaderCache(r));
+            var cache = readerCaches.GetValue(reader, r => new KnowledgeReaderCache(r));
             var queryTerms = terms.Select(cache.Weigh).ToList();
             var known = entries;
             var found = Top(searcher, cache, BuildQuery(cache, terms, bigrams), filter, Math.Max(1, maxHits), known);
-            var matches = Matches(reader, cache, found.Select(f => f.Doc.Doc).ToArray(), terms);
+            var matches = cache.Matches(found.Select(f => f.Doc.Doc).ToArray(), terms);
             var hits = new List<KnowledgeHit>(found.Count);
             for (var i = 0; i < found.Count; i++)
             {
@@ -237,7 +235,7 @@ public sealed class KnowledgeIndex : IDisposable
         : question[..MaxQuestionLength];
 
     // Old analyzers are left to the garbage collector, not disposed: a search may still be using them.
-    private void Publish(ImmutableDictionary<string, KnowledgeEntry> map, Analyzers next)
+    private void Publish(ImmutableDictionary<string, KnowledgeEntry> map, KnowledgeAnalyzers next)
     {
         searchers.MaybeRefreshBlocking();
         entries = map;
@@ -246,7 +244,7 @@ public sealed class KnowledgeIndex : IDisposable
         Interlocked.Increment(ref generation);
     }
 
-    private static Query BuildQuery(ReaderCache cache, IReadOnlyList<string> terms, IReadOnlyList<string> bigrams)
+    private static Query BuildQuery(KnowledgeReaderCache cache, IReadOnlyList<string> terms, IReadOnlyList<string> bigrams)
     {
         var query = new BooleanQuery();
         foreach (var term in terms)
@@ -267,7 +265,7 @@ public sealed class KnowledgeIndex : IDisposable
             var pairs = new BooleanQuery(disableCoord: true) { Boost = BigramWeight };
             foreach (var bigram in bigrams)
             {
-                pairs.Add(cache.TermQuery(Fields.Bigrams, bigram), Occur.SHOULD);
+                pairs.Add(cache.TermQuery(KnowledgeFields.Bigrams, bigram), Occur.SHOULD);
             }
 
             query.Add(pairs, Occur.SHOULD);
@@ -279,95 +277,21 @@ public sealed class KnowledgeIndex : IDisposable
     // The same region and day come back all day long; a caching filter keeps its bit set per
     // segment, so it stays right when segments are added or changed.
     private Filter? CachedFilter(KnowledgeSearchFilter filter) =>
-        filters.GetOrAdd(filter, static f => BuildFilter(f) is { } built ? new CachingWrapperFilter(built) : null);
-
-    private static Filter? BuildFilter(KnowledgeSearchFilter filter)
-    {
-        if (string.IsNullOrWhiteSpace(filter.RegionCode) && filter.Today is null)
-        {
-            return null;
-        }
-
-        var rules = new BooleanQuery();
-        if (filter.RegionCode is { } code && !string.IsNullOrWhiteSpace(code))
-        {
-            // An entry for a county applies to every township and village code below it.
-            var region = new BooleanQuery { { new TermQuery(new Term(Fields.Region, KnowledgeEntry.AllRegions)), Occur.SHOULD } };
-            var trimmed = code.Trim();
-            for (var length = 1; length <= Math.Min(trimmed.Length, 20); length++)
-            {
-                region.Add(new TermQuery(new Term(Fields.Region, trimmed[..length])), Occur.SHOULD);
-            }
-
-            rules.Add(region, Occur.MUST);
-        }
-
-        if (filter.Today is { } today)
-        {
-            rules.Add(NumericRangeQuery.NewInt32Range(Fields.From, null, today.DayNumber, true, true), Occur.MUST);
-            rules.Add(NumericRangeQuery.NewInt32Range(Fields.To, today.DayNumber, null, true, true), Occur.MUST);
-        }
-
-        return new QueryWrapperFilter(rules);
-    }
+        filters.GetOrAdd(filter, static f => KnowledgeDocuments.BuildFilter(f) is { } built ? new CachingWrapperFilter(built) : null);
 
     private readonly record struct RecentQuestion(string Text, KnowledgeSearchFilter Filter, int MaxHits);
-
-    private sealed record HitMatches(HashSet<string> InKey, HashSet<string> InBody);
-
-    /// <summary>
-    /// What searches learn about one reader, kept with it and dropped with it: term weights, each term's
-    /// place in the terms dictionary (looked up once, not by every search that names it), and entry ids
-    /// by document (reading doc values per hit takes a lock inside Lucene that concurrent searches queue on).
-    /// </summary>
-    private sealed class ReaderCache(IndexReader reader)
-    {
-        // Past this many distinct terms (a flood of nonsense questions) lookups still work, uncached.
-        private const int MaxTerms = 100_000;
-
-        private readonly ConcurrentDictionary<string, QueryTerm> weights = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<Term, TermContext> contexts = new();
-        private string[]? entryIds;
-
-        public string[] EntryIds => entryIds ??= ReadEntryIds(reader);
-
-        public QueryTerm Weigh(string term) =>
-            weights.Count < MaxTerms ? weights.GetOrAdd(term, static (t, cache) => cache.WeighUncached(t), this) : WeighUncached(term);
-
-        public TermContext TermContext(string field, string text) => TermContext(new Term(field, text));
-
-        public TermQuery TermQuery(string field, string text, float boost = 1f)
-        {
-            var term = new Term(field, text);
-            return new TermQuery(term, TermContext(term)) { Boost = boost };
-        }
-
-        // Document frequencies come from the same cached term contexts the query is built from.
-        private QueryTerm WeighUncached(string term)
-        {
-            var keyFrequency = KeyFields.Max(field => TermContext(field, term).DocFreq);
-            var frequency = Math.Max(keyFrequency, TermContext(Fields.Body, term).DocFreq);
-            var count = Math.Max(reader.NumDocs, 1);
-            var idf = Math.Log(1 + (count - frequency + 0.5) / (frequency + 0.5));
-            return new QueryTerm(term, idf, frequency, keyFrequency > 0);
-        }
-
-        private TermContext TermContext(Term term) => contexts.Count < MaxTerms
-            ? contexts.GetOrAdd(term, static (t, r) => Lucene.Net.Index.TermContext.Build(r.Context, t), reader)
-            : Lucene.Net.Index.TermContext.Build(reader.Context, term);
-    }
 
     // Most entries apply everywhere and are in force, so the region and date filter rarely removes
     // a hit. Searching without it keeps Lucene on its fastest path (a filter forces doc-at-a-time
     // scoring); the few extra hits are checked in memory, and only when too few pass is the
     // filtered search run.
-    private List<(ScoreDoc Doc, string Id)> Top(IndexSearcher searcher, ReaderCache cache, Query query, KnowledgeSearchFilter filter, int wanted, ImmutableDictionary<string, KnowledgeEntry> known)
+    private List<(ScoreDoc Doc, string Id)> Top(IndexSearcher searcher, KnowledgeReaderCache cache, Query query, KnowledgeSearchFilter filter, int wanted, ImmutableDictionary<string, KnowledgeEntry> known)
     {
         var unfiltered = filter == KnowledgeSearchFilter.None;
         var loose = Collect(searcher, query, filter: null, unfiltered ? wanted : wanted * UnfilteredOversampling);
         var ids = cache.EntryIds;
         var kept = WithIds(ids, loose.ScoreDocs)
-            .Where(hit => unfiltered || known.TryGetValue(hit.Id, out var entry) && Passes(entry, filter))
+            .Where(hit => unfiltered || known.TryGetValue(hit.Id, out var entry) && KnowledgeDocuments.Passes(entry, filter))
             .Take(wanted)
             .ToList();
         if (unfiltered || kept.Count == wanted || loose.TotalHits <= loose.ScoreDocs.Length)
@@ -392,157 +316,8 @@ public sealed class KnowledgeIndex : IDisposable
         return collector.GetTopDocs();
     }
 
-    private static bool Passes(KnowledgeEntry entry, KnowledgeSearchFilter filter) =>
-        entry.AppliesTo(filter.RegionCode) && (filter.Today is not { } today || entry.IsInForce(today));
-
     private static IEnumerable<(ScoreDoc Doc, string Id)> WithIds(string[] ids, ScoreDoc[] scoreDocs) =>
         scoreDocs.Select(scoreDoc => (scoreDoc, ids[scoreDoc.Doc]));
-
-    private static string[] ReadEntryIds(IndexReader reader)
-    {
-        var ids = new string[reader.MaxDoc];
-        var id = new BytesRef();
-        foreach (var leaf in reader.Leaves)
-        {
-            var values = leaf.AtomicReader.GetBinaryDocValues(Fields.Id);
-            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
-            {
-                values.Get(doc, id);
-                ids[leaf.DocBase + doc] = id.Utf8ToString();
-            }
-        }
-
-        return ids;
-    }
-
-    // Walks each term's postings once per segment across that segment's hits (in doc order),
-    // rather than seeking the term again for every hit. A term the reader's cached context says is
-    // absent from a field or segment is skipped without touching the index; enumerators are reused.
-    private static HitMatches[] Matches(IndexReader reader, ReaderCache cache, int[] hitDocs, IReadOnlyList<string> terms)
-    {
-        var matches = hitDocs.Select(_ => new HitMatches(new(StringComparer.Ordinal), new(StringComparer.Ordinal))).ToArray();
-        foreach (var segment in hitDocs.Select((doc, i) => (Doc: doc, Index: i)).GroupBy(d => ReaderUtil.SubIndex(d.Doc, reader.Leaves)))
-        {
-            var leaf = reader.Leaves[segment.Key];
-            var docs = segment.Select(d => (Local: d.Doc - leaf.DocBase, d.Index)).OrderBy(d => d.Local).ToArray();
-            DocsEnum? postings = null;
-            foreach (var field in KeyFields.Append(Fields.Body))
-            {
-                TermsEnum? termsEnum = null;
-                foreach (var term in terms)
-                {
-                    var context = cache.TermContext(field, term);
-                    if (context.DocFreq == 0 || context.Get(leaf.Ord) is not { } state) continue;
-
-                    // A term state in this segment means the field has terms here.
-                    termsEnum ??= leaf.AtomicReader.GetTerms(field).GetEnumerator();
-                    termsEnum.SeekExact(new BytesRef(term), state);
-                    postings = termsEnum.Docs(leaf.AtomicReader.LiveDocs, postings, DocsFlags.NONE);
-                    var at = -1;
-                    foreach (var (local, index) in docs)
-                    {
-                        at = at >= local ? at : postings.Advance(local);
-                        if (at == local)
-                        {
-                            (field == Fields.Body ? matches[index].InBody : matches[index].InKey).Add(term);
-                        }
-                        else if (at == DocIdSetIterator.NO_MORE_DOCS)
-                        {
-                            break;
-                        }
-                    }
-                }
-            }
-        }
-
-        foreach (var match in matches)
-        {
-            match.InBody.ExceptWith(match.InKey);
-        }
-
-        return matches;
-    }
-
-    private static IReadOnlyList<IndexedPassage> AnalysePassages(KnowledgeEntry entry, Analyzers with) =>
-        Passages.Of(entry).Select(passage => new IndexedPassage(
-            passage,
-            with.Policy.Terms(passage.Text).ToHashSet(StringComparer.Ordinal),
-            // A list item is found by its list's lead too: 酗酒 is an item, 不兜底 is what its list is about.
-            passage.Lead is { } lead ? with.Policy.Terms(lead).ToHashSet(StringComparer.Ordinal) : EmptyTerms)).ToList();
-
-    private static readonly IReadOnlySet<string> EmptyTerms = new HashSet<string>();
-
-    private static Document ToDocument(KnowledgeEntry entry)
-    {
-        var document = new Document
-        {
-            new StringField(Fields.Id, entry.Id, Field.Store.NO),
-            new BinaryDocValuesField(Fields.Id, new BytesRef(entry.Id)),
-            new TextField(Fields.Title, entry.Title, Field.Store.NO),
-            new TextField(Fields.Summary, entry.Summary, Field.Store.NO),
-            new TextField(Fields.Body, entry.Body, Field.Store.NO),
-            new TextField(Fields.Bigrams, string.Join('\n', [entry.Title, .. entry.Questions, .. entry.Tags, entry.Summary]), Field.Store.NO),
-            new Int32Field(Fields.From, entry.EffectiveFrom?.DayNumber ?? int.MinValue, Field.Store.NO),
-            new Int32Field(Fields.To, entry.EffectiveTo?.DayNumber ?? int.MaxValue, Field.Store.NO),
-        };
-        foreach (var question in entry.Questions)
-        {
-            document.Add(new TextField(Fields.Questions, question, Field.Store.NO));
-        }
-
-        foreach (var tag in entry.Tags)
-        {
-            document.Add(new TextField(Fields.Tags, tag, Field.Store.NO));
-        }
-
-        foreach (var region in entry.Regions.DefaultIfEmpty(KnowledgeEntry.AllRegions))
-        {
-            document.Add(new StringField(Fields.Region, region.Trim().ToLowerInvariant(), Field.Store.NO));
-        }
-
-        return document;
-    }
-
-    private static class Fields
-    {
-        public const string Id = "id";
-        public const string Title = "title";
-        public const string Questions = "questions";
-        public const string Tags = "tags";
-        public const string Summary = "summary";
-        public const string Body = "body";
-        public const string Bigrams = "bigrams";
-        public const string Region = "region";
-        public const string From = "from";
-        public const string To = "to";
-    }
-
-    /// <summary>The analysis of one vocabulary: terms for every field but the bigram one.</summary>
-    private sealed class Analyzers : IDisposable
-    {
-        public Analyzers(KnowledgeVocabulary vocabulary)
-        {
-            Policy = new PolicyAnalyzer(vocabulary);
-            Bigram = new BigramAnalyzer();
-            Index = new PerFieldAnalyzerWrapper(Policy, new Dictionary<string, Analyzer> { [Fields.Bigrams] = Bigram });
-            Errors = [.. vocabulary.Errors, .. Policy.SynonymErrors];
-        }
-
-        public PolicyAnalyzer Policy { get; }
-
-        public BigramAnalyzer Bigram { get; }
-
-        public Analyzer Index { get; }
-
-        public IReadOnlyList<VocabularyError> Errors { get; }
-
-        public void Dispose()
-        {
-            Index.Dispose();
-            Policy.Dispose();
-            Bigram.Dispose();
-        }
-    }
 
     private sealed class SimilaritySearcherFactory : SearcherFactory
     {
