@@ -7,9 +7,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using PolicyAssistant.Testing;
 
-namespace PolicyAssistant.Application.Tests.Sms.Gateways;
+namespace PolicyAssistant.Testing;
 
 /// <summary>What the fake does with the next SendSms or SendBatchSms call.</summary>
 public enum FakeSendBehaviour
