@@ -67,6 +67,9 @@ public sealed class FakeAliyunSms : IAsyncDisposable
 
     public int SignatureFailures => _signatureFailures;
 
+    /// <summary>Runs once a send has reached the phones, before the provider answers: a test can crash the sender in that gap.</summary>
+    public Action? AfterTake { get; set; }
+
     public IReadOnlyList<FakeSms> Taken
     {
         get
@@ -251,6 +254,8 @@ public sealed class FakeAliyunSms : IAsyncDisposable
         {
             _taken.AddRange(messages.Select(m => m with { BizId = bizId }));
         }
+
+        AfterTake?.Invoke();
 
         switch (behaviour)
         {

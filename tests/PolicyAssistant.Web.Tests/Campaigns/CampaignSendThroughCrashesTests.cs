@@ -43,20 +43,37 @@ public sealed class CampaignSendThroughCrashesTests(ITestOutputHelper output)
         output.WriteLine($"Seeded {Recipients:N0} households in {watch.Elapsed.TotalSeconds:F1} s.");
         var settings = Settings(wechat, sms);
         int Received() => wechat.MassSendsReceived.Count + sms.Taken.Count;
+        watch.Restart();
 
         foreach (var share in new[] { 0.30, 0.65 })
         {
+            // Killed from inside a gateway call that has just reached the phones, before the product hears back:
+            // the gap the idempotency keys must close, hit every time.
             using var doomed = await ProductProcess.StartAsync(database, settings);
-            var reached = await WaitUntilAsync(() => Received() >= Recipients * share);
-            doomed.Kill();
-            output.WriteLine($"Killed at {Received():N0} received ({reached.TotalSeconds:F1} s after the start).");
-            Assert.True(Received() < Recipients, "The campaign was sent out before the kill; the crash did not land mid-drain.");
+            var killed = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            void KillOnceFarEnough()
+            {
+                var count = Received();
+                if (count >= Recipients * share && killed.TrySetResult(count))
+                {
+                    doomed.Kill();
+                }
+            }
+
+            (wechat.AfterMassSend, sms.AfterTake) = (KillOnceFarEnough, KillOnceFarEnough);
+            var at = await killed.Task.WaitAsync(TimeSpan.FromMinutes(4));
+            (wechat.AfterMassSend, sms.AfterTake) = (null, null);
+            output.WriteLine($"Killed at {at:N0} received, {watch.Elapsed.TotalSeconds:F1} s in.");
+            Assert.True(at < Recipients, "The campaign was sent out before the kill; the crash did not land mid-drain.");
         }
 
         using (await ProductProcess.StartAsync(database, settings))
         {
             var finished = await WaitUntilAsync(() => IsSettledAsync(database).GetAwaiter().GetResult());
             output.WriteLine($"Settled {finished.TotalSeconds:F1} s after the last start; {watch.Elapsed.TotalSeconds:F1} s in all.");
+            var massSends = wechat.Received.Where(c => c.Path == "cgi-bin/message/mass/send").GroupBy(c => (string?)c.Body["clientmsgid"]).ToList();
+            output.WriteLine($"{massSends.Count} mass sends, {massSends.Count(g => g.Count() > 1)} of them repeated under their clientmsgid; "
+                + $"{sms.Requests("SendBatchSms").Count} SMS batch calls, {sms.Requests("QuerySendDetails").Count} status queries.");
         }
 
         // What each phone and each follower's WeChat shows: a mass send repeated under its clientmsgid shows once, as on WeChat.
