@@ -32,38 +32,49 @@ public sealed class GetReportQuery(PolicyAssistantDbContext db, RecordHouseholdA
     public const int PageSize = 50;
     public const int TopUnansweredCount = 10;
 
+    /// <summary>
+    /// Every figure in two passes, people and stays, each counting all its figures' rules at once (conditional
+    /// aggregation): a pass per count would read the same rows a dozen times.
+    /// </summary>
     public async Task<Report> GetAsync(ReportFilter filter, CancellationToken cancellationToken)
     {
-        var figures = new List<Figure>();
-        foreach (var kind in FigureDefinitions.All)
-        {
-            figures.Add(await FigureAsync(kind, filter, cancellationToken));
-        }
+        var people = await FigureDefinitions.People(db, filter)
+            .Select(p => new
+            {
+                Record = p.RecordOpened ? 1 : 0,
+                Contract = p.Contracted ? 1 : 0,
+                Certified = p.Certified ? 1 : 0,
+                Managed = p.Certified && p.Contracted && p.FollowedUpInYear ? 1 : 0,
+                OnSchedule = p.Certified && p.FollowedUpInMonth ? 1 : 0,
+            })
+            .GroupBy(p => 1)
+            .Select(g => new { People = g.Count(), Records = g.Sum(p => p.Record), Contracts = g.Sum(p => p.Contract), Certified = g.Sum(p => p.Certified), Managed = g.Sum(p => p.Managed), OnSchedule = g.Sum(p => p.OnSchedule) })
+            .FirstOrDefaultAsync(cancellationToken);
+        // Amounts summed as doubles: SQLite keeps decimals as text and this host registers no decimal aggregate; a ratio needs no cent.
+        var stays = await FigureDefinitions.Stays(db, filter)
+            .Select(s => new { InCounty = s.InCounty ? 1 : 0, Bill = s.InCounty ? (double)s.Bill : 0, SelfPay = s.InCounty ? (double)s.SelfPay : 0, WithinTenth = s.SelfPayWithinTenth ? 1 : 0 })
+            .GroupBy(s => 1)
+            .Select(g => new { Stays = g.Count(), InCounty = g.Sum(s => s.InCounty), Bill = g.Sum(s => s.Bill), SelfPay = g.Sum(s => s.SelfPay), WithinTenth = g.Sum(s => s.WithinTenth) })
+            .FirstOrDefaultAsync(cancellationToken);
 
+        var bill = stays?.Bill ?? 0;
+        Figure[] figures =
+        [
+            Figure(FigureKind.HealthRecords, people?.People ?? 0, people?.Records ?? 0),
+            Figure(FigureKind.Contracts, people?.People ?? 0, people?.Contracts ?? 0),
+            Figure(FigureKind.ChronicManagement, people?.Certified ?? 0, people?.Managed ?? 0),
+            Figure(FigureKind.FollowUpsOnSchedule, people?.Certified ?? 0, people?.OnSchedule ?? 0),
+            Figure(FigureKind.InCountyReimbursement, stays?.InCounty ?? 0, stays?.InCounty ?? 0,
+                bill > 0 ? Math.Round((decimal)((bill - stays!.SelfPay) / bill), 4, MidpointRounding.AwayFromZero) : null),
+            Figure(FigureKind.SafetyNet, stays?.Stays ?? 0, stays?.WithinTenth ?? 0),
+        ];
         return new Report(filter, figures, await BotAsync(filter, cancellationToken));
     }
 
-    public async Task<Figure> FigureAsync(FigureKind kind, ReportFilter filter, CancellationToken cancellationToken)
+    private static Figure Figure(FigureKind kind, int counted, int met, decimal? value = null)
     {
         var (name, target, targetValue, unit, definition) = FigureDefinitions.Describe(kind);
-        // Separate aggregates: a GROUP BY over rows whose rule is a subquery is not translated by EF Core.
-        var rows = FigureDefinitions.Rows(db, kind, filter);
-        var counted = await rows.CountAsync(cancellationToken);
-        var met = await rows.CountAsync(row => row.Met, cancellationToken);
-        decimal? value;
-        if (kind == FigureKind.InCountyReimbursement)
-        {
-            // Summed as doubles: SQLite keeps decimals as text and this host registers no decimal aggregate; a ratio needs no cent.
-            var bill = await rows.SumAsync(row => (double)row.Bill, cancellationToken);
-            var selfPay = await rows.SumAsync(row => (double)row.SelfPay, cancellationToken);
-            value = bill > 0 ? Math.Round((decimal)((bill - selfPay) / bill), 4, MidpointRounding.AwayFromZero) : null;
-        }
-        else
-        {
-            value = AwarenessRate.Share(met, counted);
-        }
-
-        return new Figure(kind, name, target, targetValue, unit, counted, met, value, definition);
+        return new Figure(kind, name, target, targetValue, unit, counted, met, kind == FigureKind.InCountyReimbursement ? value : AwarenessRate.Share(met, counted), definition);
     }
 
     /// <summary>
@@ -115,11 +126,17 @@ public sealed class GetReportQuery(PolicyAssistantDbContext db, RecordHouseholdA
             .Take(TopUnansweredCount)
             .ToList();
         var days = perDay.Select(day => new DailyCount(DateOnly.FromDateTime(day.Day), day.Count)).OrderBy(day => day.Day).ToList();
-        var tickets = db.Set<Tickets.SupportTicket>().AsNoTracking();
-        var ticketCounts = new MonthTickets(
-            await tickets.CountAsync(ticket => ticket.OpenedAt >= from && ticket.OpenedAt < to, cancellationToken),
-            await tickets.CountAsync(ticket => ticket.AnsweredAt >= from && ticket.AnsweredAt < to, cancellationToken),
-            await tickets.CountAsync(ticket => ticket.Status == Tickets.TicketStatus.Open, cancellationToken));
+        var tickets = await db.Set<Tickets.SupportTicket>().AsNoTracking()
+            .Select(ticket => new
+            {
+                Opened = ticket.OpenedAt >= from && ticket.OpenedAt < to ? 1 : 0,
+                Answered = ticket.AnsweredAt >= from && ticket.AnsweredAt < to ? 1 : 0,
+                Open = ticket.Status == Tickets.TicketStatus.Open ? 1 : 0,
+            })
+            .GroupBy(ticket => 1)
+            .Select(g => new MonthTickets(g.Sum(t => t.Opened), g.Sum(t => t.Answered), g.Sum(t => t.Open)))
+            .FirstOrDefaultAsync(cancellationToken);
+        var ticketCounts = tickets ?? new MonthTickets(0, 0, 0);
         return new BotFigures(days, days.Sum(day => day.Count), inMonth.Count, top, ticketCounts);
     }
 }
