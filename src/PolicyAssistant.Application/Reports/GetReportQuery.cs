@@ -33,22 +33,21 @@ public sealed class GetReportQuery(PolicyAssistantDbContext db, RecordHouseholdA
     public const int TopUnansweredCount = 10;
 
     /// <summary>
-    /// Every figure in two passes, people and stays, each counting all its figures' rules at once (conditional
-    /// aggregation): a pass per count would read the same rows a dozen times.
+    /// Every figure in three passes (people, chronic patients, stays), each counting all its figures' rules at once
+    /// (conditional aggregation): a query per count read the same rows a dozen times.
     /// </summary>
     public async Task<Report> GetAsync(ReportFilter filter, CancellationToken cancellationToken)
     {
         var people = await FigureDefinitions.People(db, filter)
-            .Select(p => new
-            {
-                Record = p.RecordOpened ? 1 : 0,
-                Contract = p.Contracted ? 1 : 0,
-                Certified = p.Certified ? 1 : 0,
-                Managed = p.Certified && p.Contracted && p.FollowedUpInYear ? 1 : 0,
-                OnSchedule = p.Certified && p.FollowedUpInMonth ? 1 : 0,
-            })
+            .Select(p => new { Record = p.RecordOpened ? 1 : 0, Contract = p.Contracted ? 1 : 0 })
             .GroupBy(p => 1)
-            .Select(g => new { People = g.Count(), Records = g.Sum(p => p.Record), Contracts = g.Sum(p => p.Contract), Certified = g.Sum(p => p.Certified), Managed = g.Sum(p => p.Managed), OnSchedule = g.Sum(p => p.OnSchedule) })
+            .Select(g => new { People = g.Count(), Records = g.Sum(p => p.Record), Contracts = g.Sum(p => p.Contract) })
+            .FirstOrDefaultAsync(cancellationToken);
+        // The chronic patients apart: their rules are then tested for them only, not for everyone.
+        var patients = await FigureDefinitions.People(db, filter).Where(p => p.Certified)
+            .Select(p => new { Managed = p.Contracted && p.FollowedUpInYear ? 1 : 0, OnSchedule = p.FollowedUpInMonth ? 1 : 0 })
+            .GroupBy(p => 1)
+            .Select(g => new { Patients = g.Count(), Managed = g.Sum(p => p.Managed), OnSchedule = g.Sum(p => p.OnSchedule) })
             .FirstOrDefaultAsync(cancellationToken);
         // Amounts summed as doubles: SQLite keeps decimals as text and this host registers no decimal aggregate; a ratio needs no cent.
         var stays = await FigureDefinitions.Stays(db, filter)
@@ -62,8 +61,8 @@ public sealed class GetReportQuery(PolicyAssistantDbContext db, RecordHouseholdA
         [
             Figure(FigureKind.HealthRecords, people?.People ?? 0, people?.Records ?? 0),
             Figure(FigureKind.Contracts, people?.People ?? 0, people?.Contracts ?? 0),
-            Figure(FigureKind.ChronicManagement, people?.Certified ?? 0, people?.Managed ?? 0),
-            Figure(FigureKind.FollowUpsOnSchedule, people?.Certified ?? 0, people?.OnSchedule ?? 0),
+            Figure(FigureKind.ChronicManagement, patients?.Patients ?? 0, patients?.Managed ?? 0),
+            Figure(FigureKind.FollowUpsOnSchedule, patients?.Patients ?? 0, patients?.OnSchedule ?? 0),
             Figure(FigureKind.InCountyReimbursement, stays?.InCounty ?? 0, stays?.InCounty ?? 0,
                 bill > 0 ? Math.Round((decimal)((bill - stays!.SelfPay) / bill), 4, MidpointRounding.AwayFromZero) : null),
             Figure(FigureKind.SafetyNet, stays?.Stays ?? 0, stays?.WithinTenth ?? 0),

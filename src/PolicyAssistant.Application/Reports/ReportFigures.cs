@@ -89,7 +89,8 @@ public static class FigureDefinitions
         {
             HouseholdId = m.HouseholdId,
             RecordOpened = m.HealthRecordOpenedOn <= last,
-            Contracted = m.Household!.DoctorContracts.Any(c => (c.MemberId == null || c.MemberId == m.Id) && c.Status == DoctorContractStatus.Active && c.TermStart <= last && c.TermEnd >= last),
+            // The contracts looked up by household id, not through the navigation: a join would make EF Core split the grouped counts into subqueries.
+            Contracted = db.Set<DoctorContract>().Any(c => c.HouseholdId == m.HouseholdId && (c.MemberId == null || c.MemberId == m.Id) && c.Status == DoctorContractStatus.Active && c.TermStart <= last && c.TermEnd >= last),
             Certified = m.ChronicCertifications.Any(c => c.Status == CertificationStatus.Certified && c.DecidedOn <= last),
             FollowedUpInYear = m.FollowUps.Any(f => f.Date > yearBefore && f.Date <= last),
             FollowedUpInMonth = m.FollowUps.Any(f => f.Date >= first && f.Date <= last),
