@@ -1,3 +1,4 @@
+using PolicyAssistant.Application.Awareness;
 using PolicyAssistant.Application.Households.Audit;
 using PolicyAssistant.Application.Households.BackOffice;
 using PolicyAssistant.Domain.Awareness;
@@ -22,12 +23,15 @@ public sealed record BotFigures(IReadOnlyList<DailyCount> QuestionsPerDay, int Q
     public decimal? AnsweredShare => Questions == 0 ? null : AwarenessRate.Share(Math.Max(0, Questions - Unanswered), Questions);
 }
 
-public sealed record Report(ReportFilter Filter, IReadOnlyList<Figure> Figures, BotFigures Bot);
+/// <summary>知晓率 of the latest quiz opened by the month's end, over the filter's households.</summary>
+public sealed record QuizAwareness(int QuizId, string QuizTitle, AwarenessRate Rate);
+
+public sealed record Report(ReportFilter Filter, IReadOnlyList<Figure> Figures, BotFigures Bot, QuizAwareness? Awareness);
 
 public sealed record FigureHouseholdRow(int HouseholdId, string Village, string HeadName, string HeadIdNumber, int Counted, int Met);
 
 /// <summary>The dashboard: the seeds' targets beside the figures computed from the data, and the households behind each.</summary>
-public sealed class GetReportQuery(PolicyAssistantDbContext db, RecordHouseholdAuditCommand audit)
+public sealed class GetReportQuery(PolicyAssistantDbContext db, RecordHouseholdAuditCommand audit, GetAwarenessReportQuery awareness)
 {
     public const int PageSize = 50;
     public const int TopUnansweredCount = 10;
@@ -67,7 +71,17 @@ public sealed class GetReportQuery(PolicyAssistantDbContext db, RecordHouseholdA
                 bill > 0 ? Math.Round((decimal)((bill - stays!.SelfPay) / bill), 4, MidpointRounding.AwayFromZero) : null),
             Figure(FigureKind.SafetyNet, stays?.Stays ?? 0, stays?.WithinTenth ?? 0),
         ];
-        return new Report(filter, figures, await BotAsync(filter, cancellationToken));
+        return new Report(filter, figures, await BotAsync(filter, cancellationToken), await AwarenessAsync(filter, cancellationToken));
+    }
+
+    private async Task<QuizAwareness?> AwarenessAsync(ReportFilter filter, CancellationToken cancellationToken)
+    {
+        var quiz = await db.Set<Quiz>().AsNoTracking()
+            .Where(q => q.OpensOn <= filter.LastDay)
+            .OrderByDescending(q => q.OpensOn).ThenByDescending(q => q.Id)
+            .Select(q => new { q.Id, q.Title })
+            .FirstOrDefaultAsync(cancellationToken);
+        return quiz is null ? null : new QuizAwareness(quiz.Id, quiz.Title, await awareness.TotalAsync(filter.Scope, filter.Region, quiz.Id, cancellationToken));
     }
 
     private static Figure Figure(FigureKind kind, int counted, int met, decimal? value = null)
