@@ -115,7 +115,7 @@ public sealed class CampaignCommands(PolicyAssistantDbContext db, IOptions<Campa
 }
 
 /// <summary>
-/// Puts an approved message's audience into the outbox: set-based INSERT … SELECT in chunks of member ids,
+/// Puts an approved message's audience into the outbox: set-based INSERT … SELECT (on SQLite in chunks of member ids),
 /// idempotent (ON CONFLICT DO NOTHING on message and member), so a crash half-way is finished by the next run.
 /// </summary>
 public sealed class EnqueueAudienceCommand(PolicyAssistantDbContext db, IOptions<CampaignOptions> options, TimeProvider clock)
