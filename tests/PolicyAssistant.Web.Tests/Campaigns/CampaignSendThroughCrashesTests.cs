@@ -45,25 +45,29 @@ public sealed class CampaignSendThroughCrashesTests(ITestOutputHelper output)
         int Received() => wechat.MassSendsReceived.Count + sms.Taken.Count;
         watch.Restart();
 
-        foreach (var share in new[] { 0.30, 0.65 })
+        // Each crash is made from inside a gateway call that has just reached the phones, before the product hears
+        // back: the gap the idempotency keys must close, hit every time. First a WeChat mass send at 30% of the
+        // followers (its clientmsgid must hold), then an SMS batch call at 65% of the phones (the provider is asked).
+        var followers = Enumerable.Range(1, Recipients).Count(IsFollower);
+        var crashes = new (string Gateway, Action<Action?> HookUp, Func<bool> FarEnough)[]
         {
-            // Killed from inside a gateway call that has just reached the phones, before the product hears back:
-            // the gap the idempotency keys must close, hit every time.
+            ("WeChat", hook => wechat.AfterMassSend = hook, () => wechat.MassSendsReceived.Count >= followers * 0.30),
+            ("SMS", hook => sms.AfterTake = hook, () => sms.Taken.Count >= (Recipients - followers) * 0.65),
+        };
+        foreach (var (gateway, hookUp, farEnough) in crashes)
+        {
             using var doomed = await ProductProcess.StartAsync(database, settings);
             var killed = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-            void KillOnceFarEnough()
+            hookUp(() =>
             {
-                var count = Received();
-                if (count >= Recipients * share && killed.TrySetResult(count))
+                if (farEnough() && killed.TrySetResult(Received()))
                 {
                     doomed.Kill();
                 }
-            }
-
-            (wechat.AfterMassSend, sms.AfterTake) = (KillOnceFarEnough, KillOnceFarEnough);
+            });
             var at = await killed.Task.WaitAsync(TimeSpan.FromMinutes(4));
-            (wechat.AfterMassSend, sms.AfterTake) = (null, null);
-            output.WriteLine($"Killed at {at:N0} received, {watch.Elapsed.TotalSeconds:F1} s in.");
+            hookUp(null);
+            output.WriteLine($"Killed inside a {gateway} call at {at:N0} received, {watch.Elapsed.TotalSeconds:F1} s in.");
             Assert.True(at < Recipients, "The campaign was sent out before the kill; the crash did not land mid-drain.");
         }
 
