@@ -42,6 +42,9 @@ public sealed class FakeWeChatApi : IAsyncDisposable
 
     public ConcurrentQueue<bool> ForceRefreshFlags { get; } = new();
 
+    /// <summary>Runs once a mass send has reached the followers, before WeChat answers: a test can crash the sender in that gap.</summary>
+    public Action? AfterMassSend { get; set; }
+
     /// <summary>How long a mass send takes, so that two senders really overlap.</summary>
     public TimeSpan MassSendDelay { get; set; }
 
@@ -166,6 +169,7 @@ public sealed class FakeWeChatApi : IAsyncDisposable
             return Results.Json(new { errcode = 45065, errmsg = "clientmsgid exist", msg_id = _clientMsgIds[clientMsgId] });
         foreach (var openId in body["touser"]!.AsArray().Select(n => (string)n!))
             MassSendsReceived.AddOrUpdate(openId, 1, (_, count) => count + 1);
+        AfterMassSend?.Invoke();
         return Results.Json(new { errcode = 0, errmsg = "send job submission success", msg_id = msgId, msg_data_id = msgId * 10 });
     }
 

@@ -110,6 +110,24 @@ public sealed class GetAwarenessReportQuery(PolicyAssistantDbContext db)
         return new AwarenessReport(villageRows, townships, Sum("", region?.Name ?? "合计", null, villageRows));
     }
 
+    /// <summary>
+    /// The quiz's 知晓率 over the whole scope and region in one grouped query, counted as <see cref="GetAsync"/> counts
+    /// its total (all attempts), for the dashboard, which needs no village rows.
+    /// </summary>
+    public async Task<AwarenessRate> TotalAsync(StaffScope scope, RegionPick? region, int quizId, CancellationToken cancellationToken)
+    {
+        var households = db.Set<Household>().AsNoTracking().WithinScope(scope, region);
+        var answered = await (from h in households
+                              join attempt in db.Set<QuizAttempt>().AsNoTracking() on h.Id equals attempt.HouseholdId
+                              where attempt.QuizId == quizId
+                              select new { AllCorrect = attempt.AllCorrect ? 1 : 0, AllCorrectPoor = attempt.AllCorrect && h.IsRegisteredPoor ? 1 : 0 })
+            .GroupBy(row => 1)
+            .Select(group => new { Answered = group.Count(), AllCorrect = group.Sum(row => row.AllCorrect), AllCorrectPoor = group.Sum(row => row.AllCorrectPoor) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var poor = await households.CountAsync(h => h.IsRegisteredPoor, cancellationToken);
+        return new AwarenessRate(answered?.AllCorrect ?? 0, answered?.Answered ?? 0, poor, answered?.AllCorrectPoor ?? 0);
+    }
+
     private async Task<Dictionary<string, string>> TownshipNamesAsync(List<string> codes, CancellationToken cancellationToken) =>
         await db.Set<Region>().AsNoTracking().Where(region => codes.Contains(region.Code)).ToDictionaryAsync(region => region.Code, region => region.Name, cancellationToken);
 

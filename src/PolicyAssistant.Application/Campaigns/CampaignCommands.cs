@@ -115,7 +115,7 @@ public sealed class CampaignCommands(PolicyAssistantDbContext db, IOptions<Campa
 }
 
 /// <summary>
-/// Puts an approved message's audience into the outbox: set-based INSERT … SELECT in chunks of member ids,
+/// Puts an approved message's audience into the outbox: set-based INSERT … SELECT (on SQLite in chunks of member ids),
 /// idempotent (ON CONFLICT DO NOTHING on message and member), so a crash half-way is finished by the next run.
 /// </summary>
 public sealed class EnqueueAudienceCommand(PolicyAssistantDbContext db, IOptions<CampaignOptions> options, TimeProvider clock)
@@ -125,7 +125,11 @@ public sealed class EnqueueAudienceCommand(PolicyAssistantDbContext db, IOptions
         var message = await db.Set<CampaignMessage>().AsNoTracking().FirstAsync(m => m.Id == messageId, cancellationToken);
         var now = clock.GetUtcNow();
         var maxMemberId = await db.Set<Member>().MaxAsync(m => (int?)m.Id, cancellationToken) ?? 0;
-        var chunk = Math.Max(1, options.Value.EnqueueChunk);
+        // SQLite goes in chunks, so other writers get the file between them; PostgreSQL's readers and writers never
+        // wait on this one, and per chunk it would build its hash of the followers and bindings again.
+        var postgres = db.Database.IsNpgsql();
+        var chunk = postgres ? Math.Max(1, maxMemberId) : Math.Max(1, options.Value.EnqueueChunk);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
         for (var from = 0; from < maxMemberId; from += chunk)
         {
             // Campaigns address the whole county: the officer's scope applies when targeting, not again here.
@@ -137,8 +141,18 @@ public sealed class EnqueueAudienceCommand(PolicyAssistantDbContext db, IOptions
                 WHERE 1 = 1
                 ON CONFLICT ("MessageId", "MemberId") DO NOTHING
                 """;
-            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
-            await db.Database.ExecuteSqlRawAsync(sql, audience.Parameters, cancellationToken);
+            if (postgres)
+            {
+                // The statement's estimated cost (a probe per member) makes PostgreSQL compile it first, which takes longer than the run.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(sql, audience.Parameters, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlRawAsync(sql, audience.Parameters, cancellationToken);
+            }
         }
 
         var count = await db.Set<CampaignRecipient>().CountAsync(r => r.MessageId == messageId, cancellationToken);

@@ -29,7 +29,7 @@ public sealed class CampaignOptions
 
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Members per INSERT … SELECT when an audience goes into the outbox, so other writers get the file between chunks.</summary>
+    /// <summary>Members per INSERT … SELECT when an audience goes into the outbox on SQLite, so other writers get the file between chunks (PostgreSQL takes it in one).</summary>
     public int EnqueueChunk { get; set; } = 200_000;
 
     /// <summary>This instance's name in claims; default: machine and process id.</summary>

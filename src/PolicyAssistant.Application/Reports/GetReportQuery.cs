@@ -1,3 +1,4 @@
+using PolicyAssistant.Application.Awareness;
 using PolicyAssistant.Application.Households.Audit;
 using PolicyAssistant.Application.Households.BackOffice;
 using PolicyAssistant.Domain.Awareness;
@@ -22,48 +23,71 @@ public sealed record BotFigures(IReadOnlyList<DailyCount> QuestionsPerDay, int Q
     public decimal? AnsweredShare => Questions == 0 ? null : AwarenessRate.Share(Math.Max(0, Questions - Unanswered), Questions);
 }
 
-public sealed record Report(ReportFilter Filter, IReadOnlyList<Figure> Figures, BotFigures Bot);
+/// <summary>知晓率 of the latest quiz opened by the month's end, over the filter's households.</summary>
+public sealed record QuizAwareness(int QuizId, string QuizTitle, AwarenessRate Rate);
+
+public sealed record Report(ReportFilter Filter, IReadOnlyList<Figure> Figures, BotFigures Bot, QuizAwareness? Awareness);
 
 public sealed record FigureHouseholdRow(int HouseholdId, string Village, string HeadName, string HeadIdNumber, int Counted, int Met);
 
 /// <summary>The dashboard: the seeds' targets beside the figures computed from the data, and the households behind each.</summary>
-public sealed class GetReportQuery(PolicyAssistantDbContext db, RecordHouseholdAuditCommand audit)
+public sealed class GetReportQuery(PolicyAssistantDbContext db, RecordHouseholdAuditCommand audit, GetAwarenessReportQuery awareness)
 {
     public const int PageSize = 50;
     public const int TopUnansweredCount = 10;
 
+    /// <summary>
+    /// Every figure in three passes (people, chronic patients, stays), each counting all its figures' rules at once
+    /// (conditional aggregation): a query per count read the same rows a dozen times.
+    /// </summary>
     public async Task<Report> GetAsync(ReportFilter filter, CancellationToken cancellationToken)
     {
-        var figures = new List<Figure>();
-        foreach (var kind in FigureDefinitions.All)
-        {
-            figures.Add(await FigureAsync(kind, filter, cancellationToken));
-        }
+        var people = await FigureDefinitions.People(db, filter)
+            .Select(p => new { Record = p.RecordOpened ? 1 : 0, Contract = p.Contracted ? 1 : 0 })
+            .GroupBy(p => 1)
+            .Select(g => new { People = g.Count(), Records = g.Sum(p => p.Record), Contracts = g.Sum(p => p.Contract) })
+            .FirstOrDefaultAsync(cancellationToken);
+        // The chronic patients apart: their rules are then tested for them only, not for everyone.
+        var patients = await FigureDefinitions.People(db, filter).Where(p => p.Certified)
+            .Select(p => new { Managed = p.Contracted && p.FollowedUpInYear ? 1 : 0, OnSchedule = p.FollowedUpInMonth ? 1 : 0 })
+            .GroupBy(p => 1)
+            .Select(g => new { Patients = g.Count(), Managed = g.Sum(p => p.Managed), OnSchedule = g.Sum(p => p.OnSchedule) })
+            .FirstOrDefaultAsync(cancellationToken);
+        // Amounts summed as doubles: SQLite keeps decimals as text and this host registers no decimal aggregate; a ratio needs no cent.
+        var stays = await FigureDefinitions.Stays(db, filter)
+            .Select(s => new { InCounty = s.InCounty ? 1 : 0, Bill = s.InCounty ? (double)s.Bill : 0, SelfPay = s.InCounty ? (double)s.SelfPay : 0, WithinTenth = s.SelfPayWithinTenth ? 1 : 0 })
+            .GroupBy(s => 1)
+            .Select(g => new { Stays = g.Count(), InCounty = g.Sum(s => s.InCounty), Bill = g.Sum(s => s.Bill), SelfPay = g.Sum(s => s.SelfPay), WithinTenth = g.Sum(s => s.WithinTenth) })
+            .FirstOrDefaultAsync(cancellationToken);
 
-        return new Report(filter, figures, await BotAsync(filter, cancellationToken));
+        var bill = stays?.Bill ?? 0;
+        Figure[] figures =
+        [
+            Figure(FigureKind.HealthRecords, people?.People ?? 0, people?.Records ?? 0),
+            Figure(FigureKind.Contracts, people?.People ?? 0, people?.Contracts ?? 0),
+            Figure(FigureKind.ChronicManagement, patients?.Patients ?? 0, patients?.Managed ?? 0),
+            Figure(FigureKind.FollowUpsOnSchedule, patients?.Patients ?? 0, patients?.OnSchedule ?? 0),
+            Figure(FigureKind.InCountyReimbursement, stays?.InCounty ?? 0, stays?.InCounty ?? 0,
+                bill > 0 ? Math.Round((decimal)((bill - stays!.SelfPay) / bill), 4, MidpointRounding.AwayFromZero) : null),
+            Figure(FigureKind.SafetyNet, stays?.Stays ?? 0, stays?.WithinTenth ?? 0),
+        ];
+        return new Report(filter, figures, await BotAsync(filter, cancellationToken), await AwarenessAsync(filter, cancellationToken));
     }
 
-    public async Task<Figure> FigureAsync(FigureKind kind, ReportFilter filter, CancellationToken cancellationToken)
+    private async Task<QuizAwareness?> AwarenessAsync(ReportFilter filter, CancellationToken cancellationToken)
+    {
+        var quiz = await db.Set<Quiz>().AsNoTracking()
+            .Where(q => q.OpensOn <= filter.LastDay)
+            .OrderByDescending(q => q.OpensOn).ThenByDescending(q => q.Id)
+            .Select(q => new { q.Id, q.Title })
+            .FirstOrDefaultAsync(cancellationToken);
+        return quiz is null ? null : new QuizAwareness(quiz.Id, quiz.Title, await awareness.TotalAsync(filter.Scope, filter.Region, quiz.Id, cancellationToken));
+    }
+
+    private static Figure Figure(FigureKind kind, int counted, int met, decimal? value = null)
     {
         var (name, target, targetValue, unit, definition) = FigureDefinitions.Describe(kind);
-        // Separate aggregates: a GROUP BY over rows whose rule is a subquery is not translated by EF Core.
-        var rows = FigureDefinitions.Rows(db, kind, filter);
-        var counted = await rows.CountAsync(cancellationToken);
-        var met = await rows.CountAsync(row => row.Met, cancellationToken);
-        decimal? value;
-        if (kind == FigureKind.InCountyReimbursement)
-        {
-            // Summed as doubles: SQLite keeps decimals as text and this host registers no decimal aggregate; a ratio needs no cent.
-            var bill = await rows.SumAsync(row => (double)row.Bill, cancellationToken);
-            var selfPay = await rows.SumAsync(row => (double)row.SelfPay, cancellationToken);
-            value = bill > 0 ? Math.Round((decimal)((bill - selfPay) / bill), 4, MidpointRounding.AwayFromZero) : null;
-        }
-        else
-        {
-            value = AwarenessRate.Share(met, counted);
-        }
-
-        return new Figure(kind, name, target, targetValue, unit, counted, met, value, definition);
+        return new Figure(kind, name, target, targetValue, unit, counted, met, kind == FigureKind.InCountyReimbursement ? value : AwarenessRate.Share(met, counted), definition);
     }
 
     /// <summary>
@@ -115,11 +139,17 @@ public sealed class GetReportQuery(PolicyAssistantDbContext db, RecordHouseholdA
             .Take(TopUnansweredCount)
             .ToList();
         var days = perDay.Select(day => new DailyCount(DateOnly.FromDateTime(day.Day), day.Count)).OrderBy(day => day.Day).ToList();
-        var tickets = db.Set<Tickets.SupportTicket>().AsNoTracking();
-        var ticketCounts = new MonthTickets(
-            await tickets.CountAsync(ticket => ticket.OpenedAt >= from && ticket.OpenedAt < to, cancellationToken),
-            await tickets.CountAsync(ticket => ticket.AnsweredAt >= from && ticket.AnsweredAt < to, cancellationToken),
-            await tickets.CountAsync(ticket => ticket.Status == Tickets.TicketStatus.Open, cancellationToken));
+        var tickets = await db.Set<Tickets.SupportTicket>().AsNoTracking()
+            .Select(ticket => new
+            {
+                Opened = ticket.OpenedAt >= from && ticket.OpenedAt < to ? 1 : 0,
+                Answered = ticket.AnsweredAt >= from && ticket.AnsweredAt < to ? 1 : 0,
+                Open = ticket.Status == Tickets.TicketStatus.Open ? 1 : 0,
+            })
+            .GroupBy(ticket => 1)
+            .Select(g => new MonthTickets(g.Sum(t => t.Opened), g.Sum(t => t.Answered), g.Sum(t => t.Open)))
+            .FirstOrDefaultAsync(cancellationToken);
+        var ticketCounts = tickets ?? new MonthTickets(0, 0, 0);
         return new BotFigures(days, days.Sum(day => day.Count), inMonth.Count, top, ticketCounts);
     }
 }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using PolicyAssistant.Application.Households.BackOffice;
 
 namespace PolicyAssistant.Application.Reports;
@@ -69,30 +68,82 @@ public static class FigureDefinitions
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public static IQueryable<CountedRow> Rows(PolicyAssistantDbContext db, FigureKind kind, ReportFilter filter)
+    public static IQueryable<CountedRow> Rows(PolicyAssistantDbContext db, FigureKind kind, ReportFilter filter) => kind switch
     {
-        var households = db.Set<Household>().AsNoTracking().WithinScope(filter.Scope, filter.Region).Where(h => h.IsRegisteredPoor);
-        var people = households.SelectMany(h => h.Members);
+        FigureKind.HealthRecords => People(db, filter).Select(p => new CountedRow { HouseholdId = p.HouseholdId, Met = p.RecordOpened }),
+        FigureKind.Contracts => People(db, filter).Select(p => new CountedRow { HouseholdId = p.HouseholdId, Met = p.Contracted }),
+        FigureKind.ChronicManagement => People(db, filter).Where(p => p.Certified).Select(p => new CountedRow { HouseholdId = p.HouseholdId, Met = p.Contracted && p.FollowedUpInYear }),
+        FigureKind.FollowUpsOnSchedule => People(db, filter).Where(p => p.Certified).Select(p => new CountedRow { HouseholdId = p.HouseholdId, Met = p.FollowedUpInMonth }),
+        FigureKind.InCountyReimbursement => Stays(db, filter).Where(s => s.InCounty).Select(s => new CountedRow { HouseholdId = s.HouseholdId, Met = true, Bill = s.Bill, SelfPay = s.SelfPay }),
+        FigureKind.SafetyNet => Stays(db, filter).Select(s => new CountedRow { HouseholdId = s.HouseholdId, Met = s.SelfPayWithinTenth }),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>Each person of the filtered registered poor households with every rule the person figures test, for the month.</summary>
+    public static IQueryable<PersonFacts> People(PolicyAssistantDbContext db, ReportFilter filter)
+    {
+        var last = filter.LastDay;
+        var first = filter.FirstDay;
+        var yearBefore = last.AddYears(-1);
+        return Households(db, filter).SelectMany(h => h.Members).Select(m => new PersonFacts
+        {
+            HouseholdId = m.HouseholdId,
+            RecordOpened = m.HealthRecordOpenedOn <= last,
+            // The contracts looked up by household id, not through the navigation: a join would make EF Core split the grouped counts into subqueries.
+            Contracted = db.Set<DoctorContract>().Any(c => c.HouseholdId == m.HouseholdId && (c.MemberId == null || c.MemberId == m.Id) && c.Status == DoctorContractStatus.Active && c.TermStart <= last && c.TermEnd >= last),
+            Certified = m.ChronicCertifications.Any(c => c.Status == CertificationStatus.Certified && c.DecidedOn <= last),
+            FollowedUpInYear = m.FollowUps.Any(f => f.Date > yearBefore && f.Date <= last),
+            FollowedUpInMonth = m.FollowUps.Any(f => f.Date >= first && f.Date <= last),
+        });
+    }
+
+    /// <summary>The stays of the filtered registered poor households' people discharged in the month.</summary>
+    public static IQueryable<StayFacts> Stays(PolicyAssistantDbContext db, ReportFilter filter)
+    {
         var first = filter.FirstDay;
         var last = filter.LastDay;
-        var yearBefore = last.AddYears(-1);
-        var stays = people.SelectMany(m => m.InpatientStays).Where(s => s.DischargedOn >= first && s.DischargedOn <= last);
-        Expression<Func<Member, bool>> certified = m => m.ChronicCertifications.Any(c => c.Status == CertificationStatus.Certified && c.DecidedOn <= last);
-
-        return kind switch
-        {
-            FigureKind.HealthRecords => people.Select(m => new CountedRow { HouseholdId = m.HouseholdId, Met = m.HealthRecordOpenedOn <= last }),
-            FigureKind.Contracts => people.Select(m => new CountedRow { HouseholdId = m.HouseholdId, Met = m.Household!.DoctorContracts.Any(c => (c.MemberId == null || c.MemberId == m.Id) && c.Status == DoctorContractStatus.Active && c.TermStart <= last && c.TermEnd >= last) }),
-            FigureKind.ChronicManagement => people.Where(certified).Select(m => new CountedRow
+        return Households(db, filter).SelectMany(h => h.Members).SelectMany(m => m.InpatientStays)
+            .Where(s => s.DischargedOn >= first && s.DischargedOn <= last)
+            .Select(s => new StayFacts
             {
-                HouseholdId = m.HouseholdId,
-                Met = m.Household!.DoctorContracts.Any(c => (c.MemberId == null || c.MemberId == m.Id) && c.Status == DoctorContractStatus.Active && c.TermStart <= last && c.TermEnd >= last)
-                      && m.FollowUps.Any(f => f.Date > yearBefore && f.Date <= last),
-            }),
-            FigureKind.FollowUpsOnSchedule => people.Where(certified).Select(m => new CountedRow { HouseholdId = m.HouseholdId, Met = m.FollowUps.Any(f => f.Date >= first && f.Date <= last) }),
-            FigureKind.InCountyReimbursement => stays.Where(s => s.InCounty).Select(s => new CountedRow { HouseholdId = s.Member!.HouseholdId, Met = true, Bill = s.Settlement.TotalBill, SelfPay = s.Settlement.SelfPay }),
-            FigureKind.SafetyNet => stays.Select(s => new CountedRow { HouseholdId = s.Member!.HouseholdId, Met = (double)s.Settlement.SelfPay * 10 <= (double)s.Settlement.TotalBill }),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-        };
+                HouseholdId = s.Member!.HouseholdId,
+                InCounty = s.InCounty,
+                Bill = s.Settlement.TotalBill,
+                SelfPay = s.Settlement.SelfPay,
+                SelfPayWithinTenth = (double)s.Settlement.SelfPay * 10 <= (double)s.Settlement.TotalBill,
+            });
     }
+
+    private static IQueryable<Household> Households(PolicyAssistantDbContext db, ReportFilter filter) =>
+        db.Set<Household>().AsNoTracking().WithinScope(filter.Scope, filter.Region).Where(h => h.IsRegisteredPoor);
+}
+
+/// <summary>A person and the rules of the person figures, as <see cref="FigureDefinitions.People"/> works them out.</summary>
+public sealed class PersonFacts
+{
+    public int HouseholdId { get; set; }
+
+    public bool RecordOpened { get; set; }
+
+    public bool Contracted { get; set; }
+
+    public bool Certified { get; set; }
+
+    public bool FollowedUpInYear { get; set; }
+
+    public bool FollowedUpInMonth { get; set; }
+}
+
+/// <summary>A stay and its amounts, as <see cref="FigureDefinitions.Stays"/> works them out.</summary>
+public sealed class StayFacts
+{
+    public int HouseholdId { get; set; }
+
+    public bool InCounty { get; set; }
+
+    public decimal Bill { get; set; }
+
+    public decimal SelfPay { get; set; }
+
+    public bool SelfPayWithinTenth { get; set; }
 }

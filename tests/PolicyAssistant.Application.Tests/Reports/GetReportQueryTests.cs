@@ -1,4 +1,5 @@
 using PolicyAssistant.Domain.Households;
+using PolicyAssistant.Application.Awareness;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households.Audit;
 using PolicyAssistant.Application.Households.BackOffice;
@@ -36,6 +37,21 @@ public sealed class GetReportQueryTests
                 (FigureKind.SafetyNet, 3, 2, 0.6667m),
             ],
             report.Figures.Select(f => (f.Kind, f.Counted, f.Met, f.Value)));
+    }
+
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Awareness_LatestQuizOfTheMonth_TheSameRateAsTheQuizReportsTotal(DatabaseProvider provider)
+    {
+        using var database = TestDatabase.Create(provider);
+        var set = await ReportDataSet.SeedAsync(database);
+
+        var report = await QueryOf(database).GetAsync(new ReportFilter(Everywhere, null, 2019, 10), CancellationToken.None);
+        var quizReport = await new GetAwarenessReportQuery(database.CreateContext()).GetAsync(Everywhere, null, set.QuizId, AwarenessPeriod.All, null, CancellationToken.None);
+
+        // H1, H2, H3 (poor) and H4 answered; H1, H3 and H4 all right: 3 of 4, and 2 of the 3 poor households.
+        Assert.Equal((set.QuizId, quizReport.Total.Rate, 4, 3, (decimal?)0.6667m), (report.Awareness!.QuizId, report.Awareness.Rate, report.Awareness.Rate.Answered, report.Awareness.Rate.AllCorrect, report.Awareness.Rate.AmongRegisteredPoor));
     }
 
     [Fact]
@@ -127,6 +143,9 @@ public sealed class GetReportQueryTests
         AnsweredAt = answered is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null,
     };
 
-    private static GetReportQuery QueryOf(TestDatabase database) =>
-        new(database.CreateContext(), new RecordHouseholdAuditCommand(database.CreateFactory(), new TestClock(new DateTimeOffset(2019, 11, 2, 0, 0, 0, TimeSpan.Zero))));
+    private static GetReportQuery QueryOf(TestDatabase database)
+    {
+        var db = database.CreateContext();
+        return new(db, new RecordHouseholdAuditCommand(database.CreateFactory(), new TestClock(new DateTimeOffset(2019, 11, 2, 0, 0, 0, TimeSpan.Zero))), new GetAwarenessReportQuery(db));
+    }
 }

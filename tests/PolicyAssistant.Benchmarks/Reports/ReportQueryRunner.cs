@@ -35,7 +35,7 @@ public static class ReportQueryRunner
             for (var run = 1; run <= 3; run++)
             {
                 using var db = new PolicyAssistantDbContext(DatabaseSetup.BuildOptions(database.Provider, database.ConnectionString));
-                var query = new GetReportQuery(db, new RecordHouseholdAuditCommand(database.CreateFactory(), TimeProvider.System));
+                var query = new GetReportQuery(db, new RecordHouseholdAuditCommand(database.CreateFactory(), TimeProvider.System), new GetAwarenessReportQuery(db));
                 var watch = Stopwatch.StartNew();
                 var report = query.GetAsync(filter, CancellationToken.None).GetAwaiter().GetResult();
                 var dashboard = watch.Elapsed;

@@ -16,15 +16,47 @@ public sealed class AwarenessBrowserTests
     {
         using var product = new ProductFactory();
         using var browser = new Browser(product);
-        var demo = DemoDataSet.Read(Path.Combine(RepositoryPaths.Content, "demo", "demo-data.json"));
-        var household = demo.Households.First(h => h.IsRegisteredPoor && h.Members.Any(m => m.RelationToHead == RelationToHead.Self && m.Phone is not null));
-        var head = household.Members.First(m => m.RelationToHead == RelationToHead.Self);
-        var village = demo.Regions.Single(r => r.Code == household.VillageCode).Name;
+        var (head, village) = RegisteredPoorHead();
         var quizId = await AddOpenQuizAsync(product);
         browser.SignIn();
 
         browser.GoTo($"/Admin/Awareness/Results/{quizId}");
         var before = RateOf(browser, village);
+        await AnswerAllRightAsync(product, head);
+        browser.GoTo($"/Admin/Awareness/Results/{quizId}");
+
+        Assert.Equal(("无数据", "100.0%"), (before, RateOf(browser, village)));
+    }
+
+    [BrowserFact]
+    public async Task QuizAnsweredInTheWebChat_MovesTheVillagesAwarenessRateOnTheDashboard()
+    {
+        using var product = new ProductFactory();
+        using var browser = new Browser(product);
+        var (head, village) = RegisteredPoorHead();
+        await AddOpenQuizAsync(product);
+        browser.SignIn();
+        var dashboard = $"/Admin/Reports?region={Uri.EscapeDataString(village)}";
+
+        browser.GoTo(dashboard);
+        var before = browser.Find("#awareness-figure .rate-answered").Text;
+        await AnswerAllRightAsync(product, head);
+        browser.GoTo(dashboard);
+
+        Assert.Equal(("无数据", "100.0%"), (before, browser.Find("#awareness-figure .rate-answered").Text));
+    }
+
+    /// <summary>The head of a registered poor household of the demo data who has a phone, and their village's name.</summary>
+    private static (DemoMember Head, string Village) RegisteredPoorHead()
+    {
+        var demo = DemoDataSet.Read(Path.Combine(RepositoryPaths.Content, "demo", "demo-data.json"));
+        var household = demo.Households.First(h => h.IsRegisteredPoor && h.Members.Any(m => m.RelationToHead == RelationToHead.Self && m.Phone is not null));
+        return (household.Members.First(m => m.RelationToHead == RelationToHead.Self), demo.Regions.Single(r => r.Code == household.VillageCode).Name);
+    }
+
+    /// <summary>Binds the web chat to the head with the code texted to them, then answers the quiz all right.</summary>
+    private static async Task AnswerAllRightAsync(ProductFactory product, DemoMember head)
+    {
         await ChatClient.AskAsync(product, "quiz-browser", "绑定");
         await ChatClient.AskAsync(product, "quiz-browser", head.Name);
         await ChatClient.AskAsync(product, "quiz-browser", head.IdNumber);
@@ -33,10 +65,6 @@ public sealed class AwarenessBrowserTests
         {
             await ChatClient.AskAsync(product, "quiz-browser", answer);
         }
-
-        browser.GoTo($"/Admin/Awareness/Results/{quizId}");
-
-        Assert.Equal(("无数据", "100.0%"), (before, RateOf(browser, village)));
     }
 
     private static string RateOf(Browser browser, string village) =>

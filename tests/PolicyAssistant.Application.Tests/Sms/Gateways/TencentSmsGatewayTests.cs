@@ -1,5 +1,6 @@
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Sms.Outbox;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.Sms.Gateways;
 

@@ -4,7 +4,6 @@ using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Sms.Inbound;
 using PolicyAssistant.Application.Sms.Outbox;
-using PolicyAssistant.Application.Tests.Sms.Gateways;
 using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.Sms.Outbox;

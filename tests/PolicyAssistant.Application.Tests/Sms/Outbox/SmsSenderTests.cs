@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Sms.Outbox;
-using PolicyAssistant.Application.Tests.Sms.Gateways;
 using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.Sms.Outbox;

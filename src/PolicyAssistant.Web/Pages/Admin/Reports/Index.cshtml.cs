@@ -45,6 +45,11 @@ public sealed class IndexModel(GetReportQuery reports, FindRegionQuery regions, 
         }).ToList();
         rows.Add(new Dictionary<string, object?> { ["指标"] = "机器人收到的消息", ["目标"] = "", ["实际"] = Report.Bot.Questions.ToString(System.Globalization.CultureInfo.InvariantCulture), ["统计数"] = Report.Bot.Questions, ["达标数"] = Report.Bot.Questions - Report.Bot.Unanswered, ["单位"] = "条", ["口径"] = "全部渠道，不分地区" });
         rows.Add(new Dictionary<string, object?> { ["指标"] = "答上的比例", ["目标"] = "", ["实际"] = ReportPageFilter.Percent(Report.Bot.AnsweredShare), ["统计数"] = Report.Bot.Questions, ["达标数"] = Report.Bot.Questions - Report.Bot.Unanswered, ["单位"] = "条", ["口径"] = "1 − 未答问题数 ÷ 消息数" });
+        if (Report.Awareness is { } awareness)
+        {
+            rows.Add(new Dictionary<string, object?> { ["指标"] = $"政策知晓率（《{awareness.QuizTitle}》）", ["目标"] = "", ["实际"] = ReportPageFilter.Percent(awareness.Rate.AmongAnswered), ["统计数"] = awareness.Rate.Answered, ["达标数"] = awareness.Rate.AllCorrect, ["单位"] = "户", ["口径"] = "作答的户中全部答对的户所占比例" });
+        }
+
         var stream = new MemoryStream();
         await stream.SaveAsAsync(rows, sheetName: "报表", cancellationToken: cancellationToken);
         stream.Position = 0;

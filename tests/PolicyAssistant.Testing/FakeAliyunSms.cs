@@ -7,9 +7,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using PolicyAssistant.Testing;
 
-namespace PolicyAssistant.Application.Tests.Sms.Gateways;
+namespace PolicyAssistant.Testing;
 
 /// <summary>What the fake does with the next SendSms or SendBatchSms call.</summary>
 public enum FakeSendBehaviour
@@ -67,6 +66,9 @@ public sealed class FakeAliyunSms : IAsyncDisposable
     public Uri BaseUrl { get; private set; } = null!;
 
     public int SignatureFailures => _signatureFailures;
+
+    /// <summary>Runs once a send has reached the phones, before the provider answers: a test can crash the sender in that gap.</summary>
+    public Action? AfterTake { get; set; }
 
     public IReadOnlyList<FakeSms> Taken
     {
@@ -252,6 +254,8 @@ public sealed class FakeAliyunSms : IAsyncDisposable
         {
             _taken.AddRange(messages.Select(m => m with { BizId = bizId }));
         }
+
+        AfterTake?.Invoke();
 
         switch (behaviour)
         {
