@@ -1,6 +1,5 @@
 using PolicyAssistant.Application.Awareness;
 using PolicyAssistant.Application.Households.Audit;
-using PolicyAssistant.Application.Households.BackOffice;
 using PolicyAssistant.Domain.Awareness;
 using PolicyAssistant.Domain.Knowledge;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 
 namespace PolicyAssistant.Web.Hosting;
 

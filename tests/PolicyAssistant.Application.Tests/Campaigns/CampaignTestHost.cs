@@ -7,7 +7,6 @@ using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Tests.Sms;
-using PolicyAssistant.Application.Tests.WeChat.Api;
 using PolicyAssistant.Application.WeChat;
 using PolicyAssistant.Application.WeChat.Inbound;
 using PolicyAssistant.Conversation.Turns;

@@ -1,4 +1,3 @@
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Domain.Awareness;
 using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Domain.Regions;

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
-using PolicyAssistant.Application.Database;
 using PolicyAssistant.Domain.Staff;
 using PolicyAssistant.Testing;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyAssistant.Application.Database;
-using PolicyAssistant.Application.Tests.WeChat.Api;
 using PolicyAssistant.Application.WeChat;
 using PolicyAssistant.Application.WeChat.Api;
 using PolicyAssistant.Application.WeChat.Inbound;

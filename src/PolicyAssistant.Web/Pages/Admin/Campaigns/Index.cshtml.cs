@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using PolicyAssistant.Application.Campaigns;
 using PolicyAssistant.Domain.Campaigns;
 using PolicyAssistant.Web.BackOffice;
