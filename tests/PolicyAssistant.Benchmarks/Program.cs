@@ -15,6 +15,10 @@ else if (args.Contains(ReportQueryRunner.Switch))
 {
     ReportQueryRunner.Run(args);
 }
+else if (args.Contains(CampaignRateRunner.Switch))
+{
+    await CampaignRateRunner.RunAsync(args);
+}
 else if (args.Contains(CampaignEnqueueRunner.Switch))
 {
     await CampaignEnqueueRunner.RunAsync(args);

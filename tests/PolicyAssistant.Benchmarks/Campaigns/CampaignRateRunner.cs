@@ -1,0 +1,151 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PolicyAssistant.Application.Campaigns;
+using PolicyAssistant.Application.Database;
+using PolicyAssistant.Application.Households;
+using PolicyAssistant.Application.Sms;
+using PolicyAssistant.Application.WeChat;
+using PolicyAssistant.Application.WeChat.Inbound;
+using PolicyAssistant.Conversation.Turns;
+using PolicyAssistant.Domain.Campaigns;
+using PolicyAssistant.Domain.Households;
+using PolicyAssistant.Domain.Regions;
+using PolicyAssistant.Testing;
+
+namespace PolicyAssistant.Benchmarks.Campaigns;
+
+/// <summary>
+/// Runs the product's campaign send worker against the local fake WeChat and Aliyun SMS servers on a SQLite file, with
+/// more recipients than a minute takes, and counts what the sender hands over each second of a minute (after a
+/// warm-up): the rate per channel over the minute and over each 10 s, against the configured rate.
+/// <c>dotnet run -c Release --project tests/PolicyAssistant.Benchmarks -- --campaign-rate [seconds]</c>
+/// </summary>
+public static class CampaignRateRunner
+{
+    public const string Switch = "--campaign-rate";
+
+    private const double WeChatRate = 200;
+    private const double SmsRate = 50;
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
+
+    public static async Task RunAsync(string[] args)
+    {
+        var at = Array.IndexOf(args, Switch);
+        var seconds = at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var n) ? n : 60;
+        var total = Warmup.TotalSeconds + seconds + 10;
+
+        await using var wechat = await FakeWeChatApi.StartAsync();
+        await using var sms = await FakeAliyunSms.StartAsync();
+        using var database = TestDatabase.CreateSqlite();
+        database.EnsureCreated();
+        var protector = PersonalDataProtector.FromBase64(database.PersonalDataKey);
+        await SeedAsync(database, protector, followers: (int)(WeChatRate * total), phoneOnly: (int)(SmsRate * total));
+
+        using var host = Build(database, protector, wechat, sms);
+        await host.StartAsync();
+        var contexts = host.Services.GetRequiredService<IDbContextFactory<PolicyAssistantDbContext>>();
+        await Task.Delay(Warmup);
+
+        var samples = new List<(int WeChat, int Sms)> { await HandedOverAsync(contexts) };
+        var started = DateTime.UtcNow;
+        for (var second = 1; second <= seconds; second++)
+        {
+            var wait = started.AddSeconds(second) - DateTime.UtcNow;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            samples.Add(await HandedOverAsync(contexts));
+        }
+
+        await host.StopAsync();
+        Report("WeChat", WeChatRate, samples.Select(s => s.WeChat).ToList());
+        Report("SMS", SmsRate, samples.Select(s => s.Sms).ToList());
+    }
+
+    private static void Report(string channel, double configured, IReadOnlyList<int> counts)
+    {
+        var seconds = counts.Count - 1;
+        var overall = (counts[^1] - counts[0]) / (double)seconds;
+        var windows = Enumerable.Range(0, seconds / 10).Select(w => (counts[(w + 1) * 10] - counts[w * 10]) / 10.0).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{channel,-6} configured {configured:F0}/s: {overall:F1}/s over {seconds} s ({(overall / configured - 1) * 100:+0.0;-0.0}%); 10-second windows {string.Join(" ", windows.Select(w => w.ToString("F1", CultureInfo.InvariantCulture)))}; within ±5%: {(Math.Abs(overall / configured - 1) <= 0.05 ? "yes" : "no")}"));
+    }
+
+    private static async Task<(int WeChat, int Sms)> HandedOverAsync(IDbContextFactory<PolicyAssistantDbContext> contexts)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var sent = await db.Set<CampaignRecipient>().Where(r => r.Status >= RecipientStatus.Sent && r.Status <= RecipientStatus.Read)
+            .GroupBy(r => r.Channel).Select(g => new { Channel = g.Key, Count = g.Count() }).ToListAsync();
+        return (sent.FirstOrDefault(s => s.Channel == RecipientChannel.WeChat)?.Count ?? 0, sent.FirstOrDefault(s => s.Channel == RecipientChannel.Sms)?.Count ?? 0);
+    }
+
+    private static IHost Build(TestDatabase database, PersonalDataProtector protector, FakeWeChatApi wechat, FakeAliyunSms sms)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["WeChat:Token"] = "token",
+            ["WeChat:AppId"] = FakeWeChatApi.AppId,
+            ["WeChat:AppSecret"] = FakeWeChatApi.AppSecret,
+            ["WeChat:ApiBaseUrl"] = wechat.BaseUrl.ToString(),
+            ["Sms:SignName"] = "鹿寨县卫健局",
+            ["Campaigns:WeChatRatePerSecond"] = WeChatRate.ToString(CultureInfo.InvariantCulture),
+            ["Campaigns:SmsRatePerSecond"] = SmsRate.ToString(CultureInfo.InvariantCulture),
+            ["Campaigns:PollInterval"] = "00:00:00.200",
+        });
+        builder.Configuration.AddInMemoryCollection(sms.Settings);
+        builder.Services.AddLogging();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(protector);
+        builder.Services.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
+        builder.Services.AddSingleton<IBot, NoBot>();
+        builder.Services.AddSingleton<TurnProcessor>();
+        builder.Services.AddSingleton<PolicyAssistant.Application.Households.Audit.RecordHouseholdAuditCommand>();
+        builder.AddWeChat();
+        builder.AddSms();
+        builder.AddCampaigns();
+        return builder.Build();
+    }
+
+    /// <summary>One village of followers bound on WeChat and members with a phone only, and one approved message to all of them, due now.</summary>
+    private static async Task SeedAsync(TestDatabase database, PersonalDataProtector protector, int followers, int phoneOnly)
+    {
+        await using var db = database.CreateFactory().CreateDbContext();
+        var county = new Region { Code = "450223", Name = "鹿寨县", Level = RegionLevel.County };
+        var township = new Region { Code = "450223101", Name = "鹿寨镇", Level = RegionLevel.Township, Parent = county };
+        var village = new Region { Code = "450223101201", Name = "石路村", Level = RegionLevel.Village, Parent = township };
+        db.AddRange(county, township, village);
+        for (var i = 0; i < followers + phoneOnly; i++)
+        {
+            var member = Member.Create($"韦{i}秀", RelationToHead.Self, IdNumber.Parse(IdNumberFor(i)), PhoneNumber.Parse($"139{i:D8}"), protector);
+            db.Add(new Household { Village = village, Address = $"{i}号", IsRegisteredPoor = true, Members = [member] });
+            if (i < followers)
+            {
+                var openId = $"oRate{i:D23}";
+                var user = ChannelUser.Of(new Activity { Type = ActivityTypes.Message, ChannelId = WeChatAdapter.ChannelId, From = new ChannelAccount(openId), Recipient = new ChannelAccount("gh"), ConversationId = openId }, protector);
+                db.Add(new IdentityBinding { ChannelId = user.ChannelId, UserKeyHash = user.UserKeyHash, Member = member, BoundAt = DateTime.UtcNow });
+                db.Add(new WeChatFollower { UserKeyHash = user.UserKeyHash, OpenIdCiphertext = protector.Protect(WeChatFollower.OpenIdPurpose, openId), Subscribed = true, LastMessageAt = DateTime.UtcNow });
+            }
+        }
+
+        var campaign = new Campaign { Name = "基准", Theme = "基准", StartsOn = new DateOnly(2026, 3, 1), EndsOn = new DateOnly(2026, 3, 31), CreatedById = 1 };
+        db.Add(new CampaignMessage { Campaign = campaign, Title = "基准", Body = "三月是健康扶贫政策宣传月。", Audience = new Audience(), Status = CampaignMessageStatus.Approved, CreatedById = 1, ApprovedById = 2 });
+        await db.SaveChangesAsync();
+    }
+
+    // A distinct, valid ID number for every i: the birth date moves a day every thousand members.
+    private static string IdNumberFor(int i)
+    {
+        var body = $"450223{new DateOnly(1950, 1, 1).AddDays(i / 1000):yyyyMMdd}{i % 1000:D3}";
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        var sum = body.Select((c, k) => (c - '0') * weights[k]).Sum();
+        return body + "10X98765432"[sum % 11];
+    }
+
+    /// <summary>The campaign worker runs no turns; the WeChat feature only needs a bot registered.</summary>
+    private sealed class NoBot : IBot
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
