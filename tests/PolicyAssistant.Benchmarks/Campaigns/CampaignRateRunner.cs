@@ -89,7 +89,9 @@ public static class CampaignRateRunner
             ["WeChat:AppId"] = FakeWeChatApi.AppId,
             ["WeChat:AppSecret"] = FakeWeChatApi.AppSecret,
             ["WeChat:ApiBaseUrl"] = wechat.BaseUrl.ToString(),
-            ["Sms:SignName"] = "鹿寨县卫健局",
+            ["Sms:Templates:Campaign"] = "SMS_CAMPAIGN",
+            ["Sms:Templates:Reply"] = "SMS_REPLY",
+            ["Sms:Dispatch:PollInterval"] = "00:00:00.200",
             ["Campaigns:WeChatRatePerSecond"] = WeChatRate.ToString(CultureInfo.InvariantCulture),
             ["Campaigns:SmsRatePerSecond"] = SmsRate.ToString(CultureInfo.InvariantCulture),
             ["Campaigns:PollInterval"] = "00:00:00.200",
@@ -130,7 +132,7 @@ public static class CampaignRateRunner
         }
 
         var campaign = new Campaign { Name = "基准", Theme = "基准", StartsOn = new DateOnly(2026, 3, 1), EndsOn = new DateOnly(2026, 3, 31), CreatedById = 1 };
-        db.Add(new CampaignMessage { Campaign = campaign, Title = "基准", Body = "三月是健康扶贫政策宣传月。", Audience = new Audience(), Status = CampaignMessageStatus.Approved, CreatedById = 1, ApprovedById = 2 });
+        db.Add(new CampaignMessage { Campaign = campaign, Title = "基准", Body = "三月是健康扶贫政策宣传月。", Audience = new Audience(), Status = CampaignMessageStatus.Approved, SendAt = DateTime.UtcNow, CreatedById = 1, ApprovedById = 2 });
         await db.SaveChangesAsync();
     }
 
