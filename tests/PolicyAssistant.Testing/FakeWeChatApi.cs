@@ -35,6 +35,14 @@ public sealed class FakeWeChatApi : IAsyncDisposable
 
     public Uri BaseUrl => LocalServer.AddressOf(_app);
 
+    /// <summary>The product's WeChat API settings pointing at this fake.</summary>
+    public IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["WeChat:AppId"] = AppId,
+        ["WeChat:AppSecret"] = AppSecret,
+        ["WeChat:ApiBaseUrl"] = BaseUrl.ToString(),
+    };
+
     public int TokenCalls => Volatile.Read(ref _tokenCalls);
 
     /// <summary>Mass sends each OpenID received: what the followers' phones show, repeats under one clientmsgid counted once.</summary>

@@ -4,15 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PolicyAssistant.Application.Campaigns;
 using PolicyAssistant.Application.Database;
-using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Tests.Sms;
 using PolicyAssistant.Application.WeChat;
-using PolicyAssistant.Application.WeChat.Inbound;
 using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Domain.Campaigns;
 using PolicyAssistant.Domain.Households;
-using PolicyAssistant.Domain.Regions;
 using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.Campaigns;
@@ -54,12 +51,10 @@ internal sealed class CampaignTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["WeChat:Token"] = "token",
-            ["WeChat:AppId"] = FakeWeChatApi.AppId,
-            ["WeChat:AppSecret"] = FakeWeChatApi.AppSecret,
-            ["WeChat:ApiBaseUrl"] = wechat.BaseUrl.ToString(),
             ["Sms:SignName"] = "鹿寨县卫健局",
             ["Campaigns:Lease"] = "00:01:00",
         });
+        builder.Configuration.AddInMemoryCollection(wechat.Settings);
         builder.Services.AddLogging();
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton(PersonalDataProtector.FromBase64(database.PersonalDataKey));
@@ -89,25 +84,7 @@ internal sealed class CampaignTestHost : IAsyncDisposable
     public async Task SeedAsync(int followers, int phoneOnly)
     {
         await using var db = CreateContext();
-        var county = new Region { Code = "450223", Name = "鹿寨县", Level = RegionLevel.County };
-        var township = new Region { Code = "450223101", Name = "鹿寨镇", Level = RegionLevel.Township, Parent = county };
-        var village = new Region { Code = "450223101201", Name = "石路村", Level = RegionLevel.Village, Parent = township };
-        db.AddRange(county, township, village);
-        for (var i = 0; i < followers + phoneOnly; i++)
-        {
-            var idNumber = IdNumber.Parse(IdNumberFor(i));
-            var member = Member.Create($"韦{i}秀", RelationToHead.Self, idNumber, PhoneNumber.Parse(PhoneOf(i)), Protector);
-            var household = new Household { Village = village, Address = $"{i}号", IsRegisteredPoor = true, Members = [member] };
-            db.Add(household);
-            if (i < followers)
-            {
-                var user = ChannelUser.Of(new Activity { Type = ActivityTypes.Message, ChannelId = WeChatAdapter.ChannelId, From = new ChannelAccount(OpenIdOf(i)), Recipient = new ChannelAccount("gh"), ConversationId = OpenIdOf(i) }, Protector);
-                db.Add(new IdentityBinding { ChannelId = user.ChannelId, UserKeyHash = user.UserKeyHash, Member = member, BoundAt = Start.UtcDateTime });
-                db.Add(new WeChatFollower { UserKeyHash = user.UserKeyHash, OpenIdCiphertext = Protector.Protect(WeChatFollower.OpenIdPurpose, OpenIdOf(i)), Subscribed = true, LastMessageAt = Start.UtcDateTime });
-            }
-        }
-
-        await db.SaveChangesAsync();
+        await CampaignAudiences.SeedVillageAsync(db, Protector, followers, phoneOnly, OpenIdOf, PhoneOf, Start.UtcDateTime);
     }
 
     /// <summary>A drafted message by staff 1, approved by staff 2 and put into the outbox; returns its id.</summary>
@@ -129,14 +106,6 @@ internal sealed class CampaignTestHost : IAsyncDisposable
     {
         await using var db = CreateContext();
         return await db.Set<CampaignRecipient>().AsNoTracking().OrderBy(r => r.Id).ToListAsync();
-    }
-
-    private static string IdNumberFor(int i)
-    {
-        var body = $"450223198001{i % 28 + 1:D2}{i % 1000:D3}";
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = body.Select((c, k) => (c - '0') * weights[k]).Sum();
-        return body + "10X98765432"[sum % 11];
     }
 
     public async ValueTask DisposeAsync()

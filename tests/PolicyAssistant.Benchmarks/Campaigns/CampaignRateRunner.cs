@@ -5,14 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PolicyAssistant.Application.Campaigns;
 using PolicyAssistant.Application.Database;
-using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.WeChat;
-using PolicyAssistant.Application.WeChat.Inbound;
 using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Domain.Campaigns;
 using PolicyAssistant.Domain.Households;
-using PolicyAssistant.Domain.Regions;
 using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Benchmarks.Campaigns;
@@ -86,9 +83,6 @@ public static class CampaignRateRunner
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["WeChat:Token"] = "token",
-            ["WeChat:AppId"] = FakeWeChatApi.AppId,
-            ["WeChat:AppSecret"] = FakeWeChatApi.AppSecret,
-            ["WeChat:ApiBaseUrl"] = wechat.BaseUrl.ToString(),
             ["Sms:Templates:Campaign"] = "SMS_CAMPAIGN",
             ["Sms:Templates:Reply"] = "SMS_REPLY",
             ["Sms:Dispatch:PollInterval"] = "00:00:00.200",
@@ -96,6 +90,7 @@ public static class CampaignRateRunner
             ["Campaigns:SmsRatePerSecond"] = SmsRate.ToString(CultureInfo.InvariantCulture),
             ["Campaigns:PollInterval"] = "00:00:00.200",
         });
+        builder.Configuration.AddInMemoryCollection(wechat.Settings);
         builder.Configuration.AddInMemoryCollection(sms.Settings);
         builder.Services.AddLogging();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -114,35 +109,10 @@ public static class CampaignRateRunner
     private static async Task SeedAsync(TestDatabase database, PersonalDataProtector protector, int followers, int phoneOnly)
     {
         await using var db = database.CreateFactory().CreateDbContext();
-        var county = new Region { Code = "450223", Name = "鹿寨县", Level = RegionLevel.County };
-        var township = new Region { Code = "450223101", Name = "鹿寨镇", Level = RegionLevel.Township, Parent = county };
-        var village = new Region { Code = "450223101201", Name = "石路村", Level = RegionLevel.Village, Parent = township };
-        db.AddRange(county, township, village);
-        for (var i = 0; i < followers + phoneOnly; i++)
-        {
-            var member = Member.Create($"韦{i}秀", RelationToHead.Self, IdNumber.Parse(IdNumberFor(i)), PhoneNumber.Parse($"139{i:D8}"), protector);
-            db.Add(new Household { Village = village, Address = $"{i}号", IsRegisteredPoor = true, Members = [member] });
-            if (i < followers)
-            {
-                var openId = $"oRate{i:D23}";
-                var user = ChannelUser.Of(new Activity { Type = ActivityTypes.Message, ChannelId = WeChatAdapter.ChannelId, From = new ChannelAccount(openId), Recipient = new ChannelAccount("gh"), ConversationId = openId }, protector);
-                db.Add(new IdentityBinding { ChannelId = user.ChannelId, UserKeyHash = user.UserKeyHash, Member = member, BoundAt = DateTime.UtcNow });
-                db.Add(new WeChatFollower { UserKeyHash = user.UserKeyHash, OpenIdCiphertext = protector.Protect(WeChatFollower.OpenIdPurpose, openId), Subscribed = true, LastMessageAt = DateTime.UtcNow });
-            }
-        }
-
+        await CampaignAudiences.SeedVillageAsync(db, protector, followers, phoneOnly, i => $"oRate{i:D23}", i => $"139{i:D8}", DateTime.UtcNow);
         var campaign = new Campaign { Name = "基准", Theme = "基准", StartsOn = new DateOnly(2026, 3, 1), EndsOn = new DateOnly(2026, 3, 31), CreatedById = 1 };
         db.Add(new CampaignMessage { Campaign = campaign, Title = "基准", Body = "三月是健康扶贫政策宣传月。", Audience = new Audience(), Status = CampaignMessageStatus.Approved, SendAt = DateTime.UtcNow, CreatedById = 1, ApprovedById = 2 });
         await db.SaveChangesAsync();
-    }
-
-    // A distinct, valid ID number for every i: the birth date moves a day every thousand members.
-    private static string IdNumberFor(int i)
-    {
-        var body = $"450223{new DateOnly(1950, 1, 1).AddDays(i / 1000):yyyyMMdd}{i % 1000:D3}";
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = body.Select((c, k) => (c - '0') * weights[k]).Sum();
-        return body + "10X98765432"[sum % 11];
     }
 
     /// <summary>The campaign worker runs no turns; the WeChat feature only needs a bot registered.</summary>
