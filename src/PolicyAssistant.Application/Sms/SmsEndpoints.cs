@@ -64,7 +64,7 @@ public static class SmsEndpoints
     }
 
     private static async Task<IResult> ReceiveReceiptsAsync(
-        HttpContext http, string? secret, SmsSender sender, IOptions<SmsOptions> options, ILoggerFactory loggers)
+        HttpContext http, string? secret, SmsReceiptRecorder receipts, IOptions<SmsOptions> options, ILoggerFactory loggers)
     {
         if (Refuse(http, secret, options.Value.Inbound) is { } refusal)
         {
@@ -77,9 +77,9 @@ public static class SmsEndpoints
             return error;
         }
 
-        var receipts = items.Select(ToReceipt).ToList();
-        var applied = await sender.RecordReceiptsAsync(receipts, http.RequestAborted);
-        loggers.CreateLogger(typeof(SmsEndpoints)).LogInformation("Applied {Applied} of {Received} SMS receipts.", applied, receipts.Count);
+        var received = items.Select(ToReceipt).ToList();
+        var applied = await receipts.RecordReceiptsAsync(received, http.RequestAborted);
+        loggers.CreateLogger(typeof(SmsEndpoints)).LogInformation("Applied {Applied} of {Received} SMS receipts.", applied, received.Count);
         return Acknowledge();
     }
 

@@ -23,6 +23,7 @@ public static class SmsSetup
         services.TryAddSingleton<IPhoneDirectory, EmptyPhoneDirectory>();
         services.AddSingleton<SmsSignals>();
         services.AddScoped<SmsSender>();
+        services.AddScoped<SmsReceiptRecorder>();
         services.AddScoped<SmsOutboxCommands>();
         services.AddScoped<SmsUplinkStore>();
         services.AddScoped<SmsInboundProcessor>();

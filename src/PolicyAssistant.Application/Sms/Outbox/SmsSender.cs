@@ -41,7 +41,7 @@ public sealed record SmsReceipt(string? OutId, string? ProviderMessageId, bool S
 
 /// <summary>
 /// The outbound pipeline over the SmsOutboundMessages table: queue, send with retries and back-off,
-/// and settle by receipts. A provider call without an answer is never simply repeated: the provider is
+/// and settle (receipts: <see cref="SmsReceiptRecorder"/>). A provider call without an answer is never simply repeated: the provider is
 /// asked first, so one message is sent at most once.
 /// </summary>
 public sealed class SmsSender(
@@ -175,78 +175,6 @@ public sealed class SmsSender(
         return handled;
     }
 
-    /// <summary>Applies delivery receipts; a receipt also settles a message whose send went unanswered.</summary>
-    public async Task<int> RecordReceiptsAsync(IReadOnlyList<SmsReceipt> receipts, CancellationToken cancellationToken)
-    {
-        var applied = 0;
-        foreach (var receipt in receipts)
-        {
-            for (var attempt = 0; attempt < 3; attempt++)
-            {
-                var message = await FindForReceiptAsync(receipt, cancellationToken);
-                if (message is null || message.Status is SmsOutboundStatus.Delivered or SmsOutboundStatus.Skipped)
-                {
-                    break;
-                }
-
-                ApplyReceipt(message, receipt);
-                if (await TrySaveAsync(message, cancellationToken))
-                {
-                    applied++;
-                    break;
-                }
-            }
-        }
-
-        return applied;
-    }
-
-    private async Task<SmsOutboundMessage?> FindForReceiptAsync(SmsReceipt receipt, CancellationToken cancellationToken)
-    {
-        var phoneNumber = receipt.PhoneNumber;
-        if (receipt.OutId is { Length: > 0 } outId)
-        {
-            var byOutId = await Messages.FirstOrDefaultAsync(m => m.OutId == outId, cancellationToken)
-                ?? (phoneNumber is null ? null : await Messages.FirstOrDefaultAsync(m => m.BatchOutId == outId && m.PhoneNumber == phoneNumber, cancellationToken));
-            if (byOutId is not null)
-            {
-                return byOutId;
-            }
-        }
-
-        if (receipt.ProviderMessageId is not { Length: > 0 } providerId)
-        {
-            return null;
-        }
-
-        // A batch shares one BizId: only the number tells its messages apart, and without it none is settled.
-        var matches = await Messages
-            .Where(m => m.ProviderMessageId == providerId && (phoneNumber == null || m.PhoneNumber == phoneNumber))
-            .Take(2)
-            .ToListAsync(cancellationToken);
-        return matches is [var only] ? only : null;
-    }
-
-    private void ApplyReceipt(SmsOutboundMessage message, SmsReceipt receipt)
-    {
-        message.ProviderMessageId ??= receipt.ProviderMessageId;
-        message.AcceptedAt ??= receipt.ReportedAt ?? clock.UtcNow();
-        message.LeaseUntil = null;
-        if (receipt.Success)
-        {
-            message.Status = SmsOutboundStatus.Delivered;
-            message.DeliveredAt = receipt.ReportedAt ?? clock.UtcNow();
-            message.ErrorCode = null;
-            message.ErrorMessage = null;
-        }
-        else
-        {
-            message.Status = SmsOutboundStatus.Failed;
-            message.ErrorCode = Truncate(receipt.ErrorCode ?? "Undelivered", 64);
-            message.ErrorMessage = Truncate(receipt.ErrorMessage ?? "", 500);
-        }
-    }
-
     private async Task<bool> DispatchAsync(long id, CancellationToken cancellationToken)
     {
         var message = await Messages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
@@ -262,14 +190,14 @@ public sealed class SmsSender(
         message.LeaseUntil = now + Options.Dispatch.SendingLease;
         if (mustCheck)
         {
-            if (!await TrySaveAsync(message, cancellationToken))
+            if (!await db.TrySaveAsync(message, cancellationToken))
             {
                 return false;
             }
 
             if (!await ReadyToResendAsync(message, cancellationToken))
             {
-                await TrySaveAsync(message, cancellationToken);
+                await db.TrySaveAsync(message, cancellationToken);
                 return true;
             }
 
@@ -279,7 +207,7 @@ public sealed class SmsSender(
                 message.Status = SmsOutboundStatus.Queued;
                 message.LeaseUntil = null;
                 message.NextAttemptAt = clock.UtcNow();
-                await TrySaveAsync(message, cancellationToken);
+                await db.TrySaveAsync(message, cancellationToken);
                 return true;
             }
         }
@@ -287,7 +215,7 @@ public sealed class SmsSender(
         if (message.Kind == SmsKind.Campaign && await IsOptedOutAsync(message.PhoneNumber, cancellationToken))
         {
             Finish(message, SmsOutboundStatus.Skipped, "OptedOut", "");
-            await TrySaveAsync(message, cancellationToken);
+            await db.TrySaveAsync(message, cancellationToken);
             return true;
         }
 
@@ -295,14 +223,14 @@ public sealed class SmsSender(
         message.Attempts++;
         message.LastAttemptAt = clock.UtcNow();
         message.BatchOutId = null;
-        if (!await TrySaveAsync(message, cancellationToken))
+        if (!await db.TrySaveAsync(message, cancellationToken))
         {
             return false;
         }
 
         var result = await gateway.SendAsync(ToGatewayMessage(message), cancellationToken);
         Record(message, result);
-        await TrySaveAsync(message, cancellationToken);
+        await db.TrySaveAsync(message, cancellationToken);
         return true;
     }
 
@@ -339,7 +267,7 @@ public sealed class SmsSender(
             }
         }
 
-        await SaveWhatStillHoldsAsync(cancellationToken);
+        await db.SaveWhatStillHoldsAsync(cancellationToken);
         var members = claimed.Where(m => m.Status == SmsOutboundStatus.Sending && db.Entry(m).State != EntityState.Detached).ToList();
         if (members.Count > 0)
         {
@@ -351,7 +279,7 @@ public sealed class SmsSender(
                 Record(members[i], results[i]);
             }
 
-            await SaveWhatStillHoldsAsync(cancellationToken);
+            await db.SaveWhatStillHoldsAsync(cancellationToken);
         }
 
         return claimed.Count;
@@ -466,7 +394,7 @@ public sealed class SmsSender(
                 message.Status = SmsOutboundStatus.Unconfirmed;
                 message.LeaseUntil = null;
                 message.NextAttemptAt = now + Backoff(message.Attempts);
-                message.ErrorMessage = Truncate(reason, 500);
+                message.ErrorMessage = SmsOutboxSaving.Truncate(reason, 500);
                 return false;
         }
     }
@@ -486,8 +414,8 @@ public sealed class SmsSender(
                 message.Status = SmsOutboundStatus.Queued;
                 message.LeaseUntil = null;
                 message.NextAttemptAt = now + Backoff(message.Attempts);
-                message.ErrorCode = Truncate(rejected.Code, 64);
-                message.ErrorMessage = Truncate(rejected.Message, 500);
+                message.ErrorCode = SmsOutboxSaving.Truncate(rejected.Code, 64);
+                message.ErrorMessage = SmsOutboxSaving.Truncate(rejected.Message, 500);
                 logger.LogWarning("SMS {MessageId} was refused for now ({Code}); attempt {Attempt} of {MaxAttempts}.", message.Id, rejected.Code, message.Attempts, Options.Dispatch.MaxAttempts);
                 break;
             case SmsSendResult.Rejected rejected:
@@ -499,7 +427,7 @@ public sealed class SmsSender(
                 message.LeaseUntil = null;
                 message.NextAttemptAt = now + Options.Dispatch.StatusSettleDelay;
                 message.ErrorCode = "Unconfirmed";
-                message.ErrorMessage = Truncate(unknown.Reason, 500);
+                message.ErrorMessage = SmsOutboxSaving.Truncate(unknown.Reason, 500);
                 logger.LogWarning("SMS {MessageId} got no answer; its status is checked before any retry.", message.Id);
                 break;
         }
@@ -509,37 +437,8 @@ public sealed class SmsSender(
     {
         message.Status = status;
         message.LeaseUntil = null;
-        message.ErrorCode = code is null ? null : Truncate(code, 64);
-        message.ErrorMessage = text is null ? null : Truncate(text, 500);
-    }
-
-    private async Task<bool> TrySaveAsync(SmsOutboundMessage message, CancellationToken cancellationToken)
-    {
-        await SaveWhatStillHoldsAsync(cancellationToken);
-        return db.Entry(message).State != EntityState.Detached;
-    }
-
-    /// <summary>
-    /// Saves the tracked changes. A row someone else changed first (a receipt, another dispatcher after our
-    /// lease) is dropped and detached: theirs stands. The rest is saved all the same.
-    /// </summary>
-    private async Task SaveWhatStillHoldsAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            catch (DbUpdateConcurrencyException exception) when (exception.Entries.Count > 0)
-            {
-                foreach (var entry in exception.Entries)
-                {
-                    entry.State = EntityState.Detached;
-                }
-            }
-        }
+        message.ErrorCode = code is null ? null : SmsOutboxSaving.Truncate(code, 64);
+        message.ErrorMessage = text is null ? null : SmsOutboxSaving.Truncate(text, 500);
     }
 
     private TimeSpan Backoff(int attempts)
@@ -596,5 +495,4 @@ public sealed class SmsSender(
     private static Dictionary<string, string> TemplateParams(SmsOutboundMessage message) =>
         message.TemplateParamsJson is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(message.TemplateParamsJson) ?? [];
 
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

@@ -162,7 +162,7 @@ public sealed class SmsBatchDispatchTests
         await sms.DispatchAsync();
         var batch = aliyun.Taken[0];
 
-        await sms.InScopeAsync(s => s.GetRequiredService<SmsSender>().RecordReceiptsAsync(
+        await sms.InScopeAsync(s => s.GetRequiredService<SmsReceiptRecorder>().RecordReceiptsAsync(
             [new SmsReceipt(batch.OutId, batch.BizId, false, "MK:0001", "用户关机", sms.Now, PhoneOf(2))], CancellationToken.None));
 
         Assert.Equal(
@@ -178,7 +178,7 @@ public sealed class SmsBatchDispatchTests
         await sms.EnqueueCampaignAsync(3);
         await sms.DispatchAsync();
 
-        var applied = await sms.InScopeAsync(s => s.GetRequiredService<SmsSender>().RecordReceiptsAsync(
+        var applied = await sms.InScopeAsync(s => s.GetRequiredService<SmsReceiptRecorder>().RecordReceiptsAsync(
             [new SmsReceipt(null, aliyun.Taken[0].BizId, true, "DELIVERED", "", sms.Now)], CancellationToken.None));
 
         Assert.Equal(0, applied);

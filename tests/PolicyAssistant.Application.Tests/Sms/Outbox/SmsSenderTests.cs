@@ -214,7 +214,7 @@ public sealed class SmsSenderTests
         await EnqueueReplyAsync(sms);
         await sms.DispatchAsync();
 
-        await sms.InScopeAsync(s => s.GetRequiredService<SmsSender>().RecordReceiptsAsync(
+        await sms.InScopeAsync(s => s.GetRequiredService<SmsReceiptRecorder>().RecordReceiptsAsync(
             [new SmsReceipt("reply-1", aliyun.Taken[0].BizId, true, "DELIVERED", "用户接收成功", sms.Now)], CancellationToken.None));
 
         var message = await SingleMessageAsync(sms);
@@ -229,7 +229,7 @@ public sealed class SmsSenderTests
         await EnqueueReplyAsync(sms);
         await sms.DispatchAsync();
 
-        await sms.InScopeAsync(s => s.GetRequiredService<SmsSender>().RecordReceiptsAsync(
+        await sms.InScopeAsync(s => s.GetRequiredService<SmsReceiptRecorder>().RecordReceiptsAsync(
             [new SmsReceipt(null, aliyun.Taken[0].BizId, false, "MK:0001", "用户关机", sms.Now)], CancellationToken.None));
 
         var message = await SingleMessageAsync(sms);
@@ -245,7 +245,7 @@ public sealed class SmsSenderTests
         await EnqueueReplyAsync(sms);
         await sms.DispatchAsync();
 
-        await sms.InScopeAsync(s => s.GetRequiredService<SmsSender>().RecordReceiptsAsync(
+        await sms.InScopeAsync(s => s.GetRequiredService<SmsReceiptRecorder>().RecordReceiptsAsync(
             [new SmsReceipt("reply-1", aliyun.Taken[0].BizId, true, "DELIVERED", "", sms.Now)], CancellationToken.None));
         sms.Advance(TimeSpan.FromHours(1));
         await sms.DispatchAsync();
