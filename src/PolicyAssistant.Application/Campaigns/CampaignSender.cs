@@ -1,3 +1,4 @@
+using PolicyAssistant.Domain.Text;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using PolicyAssistant.Application.Sms.Outbox;
@@ -28,7 +29,7 @@ public sealed class CampaignSender(
 {
     private static readonly HashSet<int> TransientWeChatErrors = [-1, 45009, 45033];
 
-    public string InstanceName { get; } = Truncate(options.Value.InstanceName ?? $"{Guid.NewGuid():N}-{Environment.ProcessId}-{Environment.MachineName}", 64);
+    public string InstanceName { get; } = ColumnText.Truncate(options.Value.InstanceName ?? $"{Guid.NewGuid():N}-{Environment.ProcessId}-{Environment.MachineName}", 64);
 
     private CampaignOptions Options => options.Value;
 
@@ -297,7 +298,6 @@ public sealed class CampaignSender(
                 .SetProperty(r => r.Error, reason), cancellationToken);
     }
 
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 
     /// <summary>Marks messages with nothing left queued or in flight as completed.</summary>
     public async Task CompleteFinishedAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Domain.Text;
 using PolicyAssistant.Knowledge.Search;
@@ -150,10 +151,13 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
 
     private const int SubjectWords = 2;
 
+    /// <summary>An entry's questions and title as <see cref="WrittenFor"/> compares them, folded once per entry (an edit is a new entry).</summary>
+    private static readonly ConditionalWeakTable<KnowledgeEntry, HashSet<string>> WrittenQuestions = new();
+
     private static bool WrittenFor(KnowledgeEntry entry, string foldedQuestion)
     {
         var asked = Letters(foldedQuestion);
-        return asked.Length > 0 && entry.Questions.Append(entry.Title).Any(written => Letters(TextFolding.Fold(written)) == asked);
+        return asked.Length > 0 && WrittenQuestions.GetValue(entry, static e => e.Questions.Append(e.Title).Select(written => Letters(TextFolding.Fold(written))).ToHashSet(StringComparer.Ordinal)).Contains(asked);
     }
 
     private static string Letters(string text) => string.Concat(text.Where(char.IsLetterOrDigit));

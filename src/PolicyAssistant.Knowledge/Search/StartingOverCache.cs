@@ -20,12 +20,7 @@ public sealed class StartingOverCache<TKey, TValue>(int capacity)
             return known;
         }
 
-        // Counting takes every lock of the dictionary, so only a miss pays for it.
-        if (values.Count >= capacity)
-        {
-            values.Clear();
-        }
-
+        MakeRoom();
         return values.GetOrAdd(key, create, argument);
     }
 
@@ -33,13 +28,22 @@ public sealed class StartingOverCache<TKey, TValue>(int capacity)
 
     public void Set(TKey key, TValue value)
     {
-        if (!values.ContainsKey(key) && values.Count >= capacity)
+        if (!values.ContainsKey(key))
         {
-            values.Clear();
+            MakeRoom();
         }
 
         values[key] = value;
     }
 
     public void Remove(TKey key) => values.TryRemove(key, out _);
+
+    // Counting takes every lock of the dictionary, so only a miss pays for it.
+    private void MakeRoom()
+    {
+        if (values.Count >= capacity)
+        {
+            values.Clear();
+        }
+    }
 }

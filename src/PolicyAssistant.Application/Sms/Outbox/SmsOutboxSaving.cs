@@ -1,6 +1,6 @@
 namespace PolicyAssistant.Application.Sms.Outbox;
 
-/// <summary>How the outbox's writers save a row others may change at the same time, and fit provider text into its columns.</summary>
+/// <summary>How the outbox's writers save a row others may change at the same time.</summary>
 public static class SmsOutboxSaving
 {
     /// <summary>Saves, and says whether <paramref name="message"/>'s change held (false: someone else changed the row first).</summary>
@@ -32,6 +32,4 @@ public static class SmsOutboxSaving
             }
         }
     }
-
-    public static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

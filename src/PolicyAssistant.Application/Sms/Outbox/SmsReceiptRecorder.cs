@@ -1,3 +1,4 @@
+using PolicyAssistant.Domain.Text;
 namespace PolicyAssistant.Application.Sms.Outbox;
 
 /// <summary>Settles outbound texts by the provider's delivery receipts, matched by OutId, batch and number, or provider id.</summary>
@@ -72,8 +73,8 @@ public sealed class SmsReceiptRecorder(PolicyAssistantDbContext db, TimeProvider
         else
         {
             message.Status = SmsOutboundStatus.Failed;
-            message.ErrorCode = SmsOutboxSaving.Truncate(receipt.ErrorCode ?? "Undelivered", 64);
-            message.ErrorMessage = SmsOutboxSaving.Truncate(receipt.ErrorMessage ?? "", 500);
+            message.ErrorCode = ColumnText.Truncate(receipt.ErrorCode ?? "Undelivered", 64);
+            message.ErrorMessage = ColumnText.Truncate(receipt.ErrorMessage ?? "", 500);
         }
     }
 }

@@ -1,3 +1,4 @@
+using PolicyAssistant.Domain.Text;
 using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -394,7 +395,7 @@ public sealed class SmsSender(
                 message.Status = SmsOutboundStatus.Unconfirmed;
                 message.LeaseUntil = null;
                 message.NextAttemptAt = now + Backoff(message.Attempts);
-                message.ErrorMessage = SmsOutboxSaving.Truncate(reason, 500);
+                message.ErrorMessage = ColumnText.Truncate(reason, 500);
                 return false;
         }
     }
@@ -414,8 +415,8 @@ public sealed class SmsSender(
                 message.Status = SmsOutboundStatus.Queued;
                 message.LeaseUntil = null;
                 message.NextAttemptAt = now + Backoff(message.Attempts);
-                message.ErrorCode = SmsOutboxSaving.Truncate(rejected.Code, 64);
-                message.ErrorMessage = SmsOutboxSaving.Truncate(rejected.Message, 500);
+                message.ErrorCode = ColumnText.Truncate(rejected.Code, 64);
+                message.ErrorMessage = ColumnText.Truncate(rejected.Message, 500);
                 logger.LogWarning("SMS {MessageId} was refused for now ({Code}); attempt {Attempt} of {MaxAttempts}.", message.Id, rejected.Code, message.Attempts, Options.Dispatch.MaxAttempts);
                 break;
             case SmsSendResult.Rejected rejected:
@@ -427,7 +428,7 @@ public sealed class SmsSender(
                 message.LeaseUntil = null;
                 message.NextAttemptAt = now + Options.Dispatch.StatusSettleDelay;
                 message.ErrorCode = "Unconfirmed";
-                message.ErrorMessage = SmsOutboxSaving.Truncate(unknown.Reason, 500);
+                message.ErrorMessage = ColumnText.Truncate(unknown.Reason, 500);
                 logger.LogWarning("SMS {MessageId} got no answer; its status is checked before any retry.", message.Id);
                 break;
         }
@@ -437,8 +438,8 @@ public sealed class SmsSender(
     {
         message.Status = status;
         message.LeaseUntil = null;
-        message.ErrorCode = code is null ? null : SmsOutboxSaving.Truncate(code, 64);
-        message.ErrorMessage = text is null ? null : SmsOutboxSaving.Truncate(text, 500);
+        message.ErrorCode = code is null ? null : ColumnText.Truncate(code, 64);
+        message.ErrorMessage = text is null ? null : ColumnText.Truncate(text, 500);
     }
 
     private TimeSpan Backoff(int attempts)

@@ -266,10 +266,10 @@ public sealed class WeChatReplyCoordinator(
     /// </summary>
     private async Task DeliverLaterAsync(long id, string userKey, WeChatRequestMessage message, IReadOnlyList<WeChatTextReply> later, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
         var sent = 0;
         if (options.Value.IsVerifiedServiceAccount)
         {
+            await using var scope = scopes.CreateAsyncScope();
             var api = scope.ServiceProvider.GetRequiredService<WeChatApiClient>();
             try
             {
