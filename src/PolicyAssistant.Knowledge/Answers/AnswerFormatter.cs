@@ -52,12 +52,16 @@ public static class AnswerFormatter
             text.Append(string.Join("；", items)).Append('。');
         }
 
-        if (FirstSentence(entry.Summary) is { Length: > 0 } context && !passage.Text.Contains(context, StringComparison.Ordinal))
+        // The summary follows as far as it fits: it holds the entry's key facts, which the passage may only assume.
+        var room = MaxShortAnswerLength - basis.Length;
+        var answer = Trim(text.ToString(), room);
+        if (FirstSentence(entry.Summary) is { Length: > 0 } context && !passage.Text.Contains(context, StringComparison.Ordinal)
+            && answer.Length + 1 + context.Length <= room)
         {
-            text.Append('\n').Append(context);
+            answer += "\n" + Trim(entry.Summary.Trim(), room - answer.Length - 1);
         }
 
-        return Trim(text.ToString(), MaxShortAnswerLength - basis.Length) + basis;
+        return answer + basis;
     }
 
     private static readonly string[] ListAsks =

@@ -16,7 +16,9 @@ public sealed record RankedEntry(KnowledgeHit Hit, IndexedPassage? Passage, doub
 /// Of the best entry: coverage, passage coverage, margin over the runner-up (1 − its rank ÷ the best's), a word of
 /// two or more characters matched in a key field (0/1), the share of the question's weight the knowledge base
 /// knows at all, 1 for a question of one term, and the share of the question's two heaviest known words the entry
-/// holds anywhere (so filler around a question does not hide that its subject is answered).
+/// holds anywhere (so filler around a question does not hide that its subject is answered); then 1 when the plain
+/// ranking by character pairs puts the same entry first, and how close the question comes to one the entry was
+/// written for (the share of character pairs they have in common, Dice) less how close it comes to another entry's.
 /// </param>
 public sealed record AnswerEvidence(IReadOnlyList<QueryTerm> Terms, IReadOnlyList<RankedEntry> Entries, IReadOnlyList<double> Features);
 
@@ -129,7 +131,7 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
         var known = terms.Select((t, i) => t.DocumentFrequency > 0 ? weights[i] : 0).Sum();
         if (result.Hits.Count == 0 || total <= 0)
         {
-            return new AnswerEvidence(terms, [], [0, 0, 0, 0, total <= 0 ? 0 : known / total, terms.Count == 1 ? 1 : 0, 0]);
+            return new AnswerEvidence(terms, [], [0, 0, 0, 0, total <= 0 ? 0 : known / total, terms.Count == 1 ? 1 : 0, 0, 0, 0]);
         }
 
         var topScore = Math.Max(result.Hits[0].Score, float.Epsilon);
@@ -146,7 +148,11 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
         var best = ranked[0];
         var margin = ranked.Count < 2 || best.Rank <= 0 ? 1 : 1 - ranked[1].Rank / best.Rank;
         var strong = best.Hit.MatchedInKeyFields.Any(t => t.Length > 1) ? 1 : 0;
-        return new AnswerEvidence(terms, ranked, [best.Coverage, best.PassageCoverage, margin, strong, known / total, terms.Count == 1 ? 1 : 0, Subject(terms, weights, best.Hit)]);
+        var agreed = best.Hit.Entry.Id == result.PairsFirstId ? 1 : 0;
+        var asked = Pairs(foldedQuestion);
+        var closest = Closeness(asked, best.Hit.Entry);
+        var closestElsewhere = ranked.Skip(1).Select(entry => Closeness(asked, entry.Hit.Entry)).DefaultIfEmpty(0).Max();
+        return new AnswerEvidence(terms, ranked, [best.Coverage, best.PassageCoverage, margin, strong, known / total, terms.Count == 1 ? 1 : 0, Subject(terms, weights, best.Hit), agreed, closest - closestElsewhere]);
     }
 
     private const int SubjectWords = 2;
@@ -161,6 +167,33 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
     }
 
     private static string Letters(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
+
+    /// <summary>An entry's questions and title as character pairs, made once per entry.</summary>
+    private static readonly ConditionalWeakTable<KnowledgeEntry, List<HashSet<string>>> WrittenPairs = new();
+
+    private static HashSet<string> Pairs(string folded)
+    {
+        var letters = Letters(folded);
+        var pairs = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < letters.Length; i++)
+        {
+            pairs.Add(letters.Substring(i, 2));
+        }
+
+        return pairs;
+    }
+
+    // Dice over character pairs: 1 for a question asked as written, 0 for one sharing no pair with any.
+    private static double Closeness(HashSet<string> asked, KnowledgeEntry entry)
+    {
+        if (asked.Count == 0)
+        {
+            return 0;
+        }
+
+        var written = WrittenPairs.GetValue(entry, static e => e.Questions.Append(e.Title).Select(q => Pairs(TextFolding.Fold(q))).ToList());
+        return written.Select(pairs => 2.0 * pairs.Count(asked.Contains) / (pairs.Count + asked.Count)).DefaultIfEmpty(0).Max();
+    }
 
     private readonly record struct AskedQuestion(string Folded, AnswerContext Context);
 

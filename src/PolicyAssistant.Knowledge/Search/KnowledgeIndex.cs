@@ -207,7 +207,8 @@ public sealed class KnowledgeIndex : IDisposable
             var cache = readerCaches.GetValue(reader, r => new KnowledgeReaderCache(r));
             var queryTerms = terms.Select(cache.Weigh).ToList();
             var known = entries;
-            var found = Top(searcher, cache, BuildQuery(cache, terms, bigrams), filter, Math.Max(1, maxHits), known);
+            var pairs = PairsQuery(cache, bigrams);
+            var found = Top(searcher, cache, BuildQuery(cache, terms, pairs), filter, Math.Max(1, maxHits), known);
             var matches = cache.Matches(found.Select(f => f.Doc.Doc).ToArray(), terms);
             var hits = new List<KnowledgeHit>(found.Count);
             for (var i = 0; i < found.Count; i++)
@@ -219,7 +220,8 @@ public sealed class KnowledgeIndex : IDisposable
                 }
             }
 
-            return new KnowledgeSearchResult(queryTerms, hits);
+            var pairsFirst = pairs is null ? null : Top(searcher, cache, pairs, filter, 1, known).Select(f => f.Id).FirstOrDefault();
+            return new KnowledgeSearchResult(queryTerms, hits) { PairsFirstId = pairsFirst };
         }
         finally
         {
@@ -242,7 +244,23 @@ public sealed class KnowledgeIndex : IDisposable
         Interlocked.Increment(ref generation);
     }
 
-    private static Query BuildQuery(KnowledgeReaderCache cache, IReadOnlyList<string> terms, IReadOnlyList<string> bigrams)
+    private static BooleanQuery? PairsQuery(KnowledgeReaderCache cache, IReadOnlyList<string> bigrams)
+    {
+        if (bigrams.Count == 0)
+        {
+            return null;
+        }
+
+        var pairs = new BooleanQuery(disableCoord: true);
+        foreach (var bigram in bigrams)
+        {
+            pairs.Add(cache.TermQuery(KnowledgeFields.Bigrams, bigram), Occur.SHOULD);
+        }
+
+        return pairs;
+    }
+
+    private static Query BuildQuery(KnowledgeReaderCache cache, IReadOnlyList<string> terms, BooleanQuery? pairs)
     {
         var query = new BooleanQuery();
         foreach (var term in terms)
@@ -258,15 +276,12 @@ public sealed class KnowledgeIndex : IDisposable
             query.Add(best, Occur.SHOULD);
         }
 
-        if (bigrams.Count > 0)
+        if (pairs is not null)
         {
-            var pairs = new BooleanQuery(disableCoord: true) { Boost = BigramWeight };
-            foreach (var bigram in bigrams)
-            {
-                pairs.Add(cache.TermQuery(KnowledgeFields.Bigrams, bigram), Occur.SHOULD);
-            }
-
-            query.Add(pairs, Occur.SHOULD);
+            // Boosted in a wrapper: the same pairs query stands alone as the second opinion.
+            var boosted = new BooleanQuery(disableCoord: true) { Boost = BigramWeight };
+            boosted.Add(pairs, Occur.SHOULD);
+            query.Add(boosted, Occur.SHOULD);
         }
 
         return query;

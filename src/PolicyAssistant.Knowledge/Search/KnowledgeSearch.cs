@@ -27,6 +27,12 @@ public sealed record KnowledgeHit(
 
 public sealed record KnowledgeSearchResult(IReadOnlyList<QueryTerm> Terms, IReadOnlyList<KnowledgeHit> Hits)
 {
+    /// <summary>
+    /// The entry the question's character pairs alone put first (BM25 over the key fields' pairs, no words, no
+    /// weights): a second opinion that fails differently from the full ranking, so agreeing with it is evidence.
+    /// </summary>
+    public string? PairsFirstId { get; init; }
+
     public static KnowledgeSearchResult Nothing { get; } = new([], []);
 }
 

@@ -122,6 +122,16 @@ public sealed class PassageAnswerTests
     }
 
     [Fact]
+    public void PassageAnswer_RoomLeft_TheWholeSummaryFollowsThePassage()
+    {
+        var entry = ListEntries.Diseases();
+        entry.Summary = "大病专项救治要到县里指定的定点医院看。以鹿寨县为例，定点医院是县人民医院和县中医医院。";
+        var item = Passages.Of(entry).Single(p => p.Text == "胃癌");
+
+        Assert.Contains("县人民医院和县中医医院", AnswerFormatter.PassageAnswer(entry, item, "胃癌算不算大病", ["胃癌", "大病"]));
+    }
+
+    [Fact]
     public void PassageAnswer_ListItem_NamesTheSource()
     {
         var entry = ListEntries.Diseases();

@@ -1,3 +1,4 @@
+using PolicyAssistant.Domain.Text;
 using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Knowledge.Answers;
 using PolicyAssistant.Knowledge.Search;
@@ -91,6 +92,15 @@ public sealed class AnswerSelectorTests : IDisposable
         var answer = strict.Select("在吗 住院押金交不交", Anywhere);
 
         Assert.DoesNotContain(answer.Candidates, candidate => candidate.Entry.Kind == EntryKind.SmallTalk);
+    }
+
+    [Fact]
+    public void Weigh_QuestionCloseToOneWrittenForTheEntry_CountsAsSecondOpinionAndCloseness()
+    {
+        var features = selector.Weigh(TextFolding.Fold("住院要交押金不"), Anywhere)!.Features;
+
+        Assert.Equal(1, features[7]);
+        Assert.True(features[8] > 0.5, $"closeness over other entries {features[8]:F2}");
     }
 
     [Fact]

@@ -30,6 +30,10 @@ public sealed class KnowledgeIndexTests : IDisposable
     }
 
     [Fact]
+    public void Search_Question_SaysWhichEntryItsCharacterPairsAloneRankFirst() =>
+        Assert.Equal("critical-illness-deductible", index.Search("大病保险的起付线", KnowledgeSearchFilter.None).PairsFirstId);
+
+    [Fact]
     public void Search_TermOnlyInBody_IsMatchedInBody()
     {
         var hit = index.Search("范围", KnowledgeSearchFilter.None).Hits.Single(h => h.Entry.Id == "safety-net");
