@@ -104,7 +104,7 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
         .Select(q =>
         {
             var evidence = selector.Weigh(TextFolding.Fold(q.Question), run.Context)!;
-            var right = !q.IsOffTopic && evidence.Entries[0].Hit.Entry.Id == q.ExpectedId;
+            var right = q.IsAnsweredBy(evidence.Entries[0].Hit.Entry.Id);
             return new Sample(evidence.Features, right, q.IsOffTopic);
         });
 

@@ -1,12 +1,22 @@
 namespace PolicyAssistant.Knowledge.Tests.AnswerQuality;
 
-/// <summary>One line of questions.tsv: a question and the id of the entry that answers it, or none when off-topic.</summary>
-public sealed record QualityQuestion(int Line, string Question, string? ExpectedId)
+/// <summary>
+/// One line of a question file: a question and the ids of the entries that answer it (more than one when entries
+/// answer it equally well), none when off-topic.
+/// </summary>
+public sealed record QualityQuestion(string File, int Line, string Question, IReadOnlyList<string> ExpectedIds)
 {
-    public bool IsOffTopic => ExpectedId is null;
+    public bool IsOffTopic => ExpectedIds.Count == 0;
+
+    public string Expected => string.Join('|', ExpectedIds);
+
+    public bool IsAnsweredBy(string? entryId) => entryId is not null && ExpectedIds.Contains(entryId);
 }
 
-/// <summary>Reads questions.tsv: a header <c>expected_id	question</c>, then one question a line; <c>-</c> marks off-topic.</summary>
+/// <summary>
+/// Reads a question file: a header <c>expected_id	question</c>, then one question a line; <c>-</c> marks off-topic and
+/// <c>a|b</c> a question either entry answers.
+/// </summary>
 public static class QuestionFile
 {
     private const string OffTopicMark = "-";
@@ -32,7 +42,8 @@ public static class QuestionFile
             }
 
             var id = columns[idColumn].Trim();
-            questions.Add(new QualityQuestion(i + 1, columns[questionColumn].Trim(), id == OffTopicMark ? null : id));
+            var ids = id == OffTopicMark ? [] : id.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            questions.Add(new QualityQuestion(Path.GetFileName(path), i + 1, columns[questionColumn].Trim(), ids));
         }
 
         return questions;
