@@ -8,7 +8,7 @@ public sealed class AnswerOptions
     /// ConfidenceCalibrationTests on the own suite's cross-validated probabilities, counting a confident wrong answer
     /// as five menus.
     /// </summary>
-    public double ConfidentThreshold { get; set; } = 0.80;
+    public double ConfidentThreshold { get; set; } = 0.85;
 
     /// <summary>Entries offered in the "您是不是想问" menu.</summary>
     public int CandidateCount { get; set; } = 3;

@@ -10,7 +10,7 @@ namespace PolicyAssistant.Knowledge.Answers;
 public sealed record ConfidenceModel(IReadOnlyList<double> Weights, double Bias)
 {
     /// <summary>The fit printed by ConfidenceCalibrationTests on the current content and suite.</summary>
-    public static ConfidenceModel Shipped { get; } = new([0.95, 0.13, 4.49, 1.84, 2.04, 0.05, -0.57, 0.52, 3.66], -4.24);
+    public static ConfidenceModel Shipped { get; } = new([0.71, 0.75, 3.22, 1.30, 2.13, -0.08, -0.74, 0.80, 3.39], -3.75);
 
     public double Probability(IReadOnlyList<double> features)
     {
