@@ -9,11 +9,14 @@ internal sealed class KnowledgeAnalyzers : IDisposable
 {
     public KnowledgeAnalyzers(KnowledgeVocabulary vocabulary)
     {
+        Vocabulary = vocabulary;
         Policy = new PolicyAnalyzer(vocabulary);
         Bigram = new BigramAnalyzer();
         Index = new PerFieldAnalyzerWrapper(Policy, new Dictionary<string, Analyzer> { [KnowledgeFields.Bigrams] = Bigram });
         Errors = [.. vocabulary.Errors, .. Policy.SynonymErrors];
     }
+
+    public KnowledgeVocabulary Vocabulary { get; }
 
     public PolicyAnalyzer Policy { get; }
 

@@ -6,6 +6,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using PolicyAssistant.Domain.Knowledge;
+using PolicyAssistant.Domain.Text;
 using PolicyAssistant.Knowledge.Analysis;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -54,6 +55,7 @@ public sealed class KnowledgeIndex : IDisposable
 
     private readonly ConditionalWeakTable<IndexReader, KnowledgeReaderCache> readerCaches = new();
     private volatile KnowledgeAnalyzers analyzers;
+    private volatile HomophoneRepair repair = new([], "");
     private volatile ImmutableDictionary<string, KnowledgeEntry> entries = ImmutableDictionary<string, KnowledgeEntry>.Empty;
 
     // Each entry's passages with their analysed terms, made when the entry is indexed so that choosing the passage
@@ -170,6 +172,9 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>The terms a question is searched with, after folding, segmentation, stop words and synonyms.</summary>
     public IReadOnlyList<string> Analyze(string question) => analyzers.Policy.Terms(Truncate(question));
 
+    /// <param name="question">The question after <see cref="PolicyAssistant.Domain.Text.TextFolding.Fold(string)"/>.</param>
+    /// <param name="filter">The household's region and day.</param>
+    /// <param name="maxHits">Entries wanted.</param>
     public KnowledgeSearchResult Search(string question, KnowledgeSearchFilter filter, int maxHits = 10)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -190,9 +195,10 @@ public sealed class KnowledgeIndex : IDisposable
         analyzers.Dispose();
     }
 
-    private KnowledgeSearchResult SearchUncached(string text, KnowledgeSearchFilter filter, int maxHits)
+    private KnowledgeSearchResult SearchUncached(string question, KnowledgeSearchFilter filter, int maxHits)
     {
         var current = analyzers;
+        var text = repair.Mend(question);
         var terms = current.Policy.Terms(text).Take(MaxQueryTerms).ToList();
         var bigrams = current.Bigram.Terms(text).Take(MaxQueryTerms).ToList();
         if (terms.Count == 0 && bigrams.Count == 0)
@@ -240,6 +246,7 @@ public sealed class KnowledgeIndex : IDisposable
         searchers.MaybeRefreshBlocking();
         entries = map;
         analyzers = next;
+        repair = new HomophoneRepair(next.Vocabulary.CompoundWords, string.Join('\n', map.Values.Select(WrittenText)));
         recentResults = new StartingOverCache<RecentQuestion, KnowledgeSearchResult>(MaxRecentResults);
         Interlocked.Increment(ref generation);
     }
@@ -259,6 +266,9 @@ public sealed class KnowledgeIndex : IDisposable
 
         return pairs;
     }
+
+    private static string WrittenText(KnowledgeEntry entry) =>
+        TextFolding.Fold(string.Join('\n', [entry.Title, .. entry.Questions, .. entry.Tags, entry.Summary, entry.Body]));
 
     private static Query BuildQuery(KnowledgeReaderCache cache, IReadOnlyList<string> terms, BooleanQuery? pairs)
     {

@@ -22,6 +22,10 @@ public sealed class KnowledgeIndexTests : IDisposable
         Assert.Equal(expectedId, index.Search(question, KnowledgeSearchFilter.None).Hits[0].Entry.Id);
 
     [Fact]
+    public void Search_DomainWordMisspeltByItsSound_IsSearchedAsThatWord() =>
+        Assert.Contains(index.Search("起付现是多少", KnowledgeSearchFilter.None).Terms, term => term.Text == "起付线");
+
+    [Fact]
     public void Search_Hit_TellsWhereEachTermMatched()
     {
         var hit = index.Search("起付线", KnowledgeSearchFilter.None).Hits[0];
