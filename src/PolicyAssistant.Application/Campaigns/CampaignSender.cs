@@ -230,7 +230,7 @@ public sealed class CampaignSender(
         var memberIds = rows.Select(r => r.MemberId).ToList();
         var members = await db.Set<Member>().AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
-        var sms = scope.ServiceProvider.GetRequiredService<SmsSender>();
+        var sms = scope.ServiceProvider.GetRequiredService<SmsQueue>();
         var handed = new List<long>();
         var optedOut = new List<long>();
         var failed = new List<long>();

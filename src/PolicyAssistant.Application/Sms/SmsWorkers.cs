@@ -19,7 +19,7 @@ public sealed class SmsDispatchWorker(IServiceScopeFactory scopes, SmsSignals si
 
         await SmsWorkerLoop.RunAsync(
             scopes,
-            (services, ct) => services.GetRequiredService<SmsSender>().DispatchDueAsync(ct),
+            (services, ct) => services.GetRequiredService<SmsDispatcher>().DispatchDueAsync(ct),
             (ct) => signals.WaitForOutboundAsync(options.Value.Dispatch.PollInterval, ct),
             options.Value.Dispatch.BatchSize,
             logger,

@@ -121,7 +121,7 @@ public sealed class CampaignSenderTests
 
     private static async Task DrainSmsOutboxAsync(CampaignTestHost host)
     {
-        while (await host.InScopeAsync(services => services.GetRequiredService<PolicyAssistant.Application.Sms.Outbox.SmsSender>().DispatchDueAsync(default)) > 0)
+        while (await host.InScopeAsync(services => services.GetRequiredService<PolicyAssistant.Application.Sms.Outbox.SmsDispatcher>().DispatchDueAsync(default)) > 0)
         {
         }
     }

@@ -147,11 +147,11 @@ public sealed class SmsTestHost : IAsyncDisposable
         return await action(scope.ServiceProvider);
     }
 
-    public Task<SmsEnqueueResult> EnqueueAsync(Func<SmsSender, Task<SmsEnqueueResult>> enqueue) =>
-        InScopeAsync(s => enqueue(s.GetRequiredService<SmsSender>()));
+    public Task<SmsEnqueueResult> EnqueueAsync(Func<SmsQueue, Task<SmsEnqueueResult>> enqueue) =>
+        InScopeAsync(s => enqueue(s.GetRequiredService<SmsQueue>()));
 
     public Task<int> DispatchAsync(CancellationToken cancellationToken = default) =>
-        InScopeAsync(s => s.GetRequiredService<SmsSender>().DispatchDueAsync(cancellationToken));
+        InScopeAsync(s => s.GetRequiredService<SmsDispatcher>().DispatchDueAsync(cancellationToken));
 
     /// <summary>Runs dispatch rounds, as the worker does, until one finds nothing to do.</summary>
     public async Task DispatchUntilIdleAsync()

@@ -104,7 +104,7 @@ public sealed partial class AssistantHost : IAsyncDisposable
     public async Task<string?> LatestCodeSentToAsync(string phoneNumber)
     {
         await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SmsSender>().DispatchDueAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<SmsDispatcher>().DispatchDueAsync(CancellationToken.None);
         var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
         var text = await db.Set<SmsOutboxMessage>()
             .Where(message => message.PhoneNumber == phoneNumber && message.Kind == SmsKind.VerificationCode)

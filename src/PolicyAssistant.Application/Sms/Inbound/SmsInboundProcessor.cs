@@ -11,7 +11,7 @@ namespace PolicyAssistant.Application.Sms.Inbound;
 public sealed class SmsInboundProcessor(
     PolicyAssistantDbContext db,
     TurnProcessor turnProcessor,
-    SmsSender sender,
+    SmsQueue sender,
     IOptions<SmsOptions> options,
     TimeProvider clock,
     ILogger<SmsInboundProcessor> logger)
