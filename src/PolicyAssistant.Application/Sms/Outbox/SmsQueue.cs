@@ -12,6 +12,9 @@ public sealed record SmsOutboundRequest(
     IReadOnlyDictionary<string, string>? TemplateParams = null,
     long? InReplyToId = null);
 
+/// <summary>One recipient's campaign text for <see cref="SmsQueue.EnqueueCampaignsAsync"/>; <paramref name="OutId"/> as in <see cref="SmsOutboundRequest"/>.</summary>
+public sealed record SmsCampaignText(string OutId, string PhoneNumber, string Text);
+
 public abstract record SmsEnqueueResult
 {
     private SmsEnqueueResult()
@@ -59,10 +62,7 @@ public sealed class SmsQueue(
 
     public async Task<SmsEnqueueResult> EnqueueAsync(SmsOutboundRequest request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.OutId) || request.OutId.Length > 64)
-        {
-            throw new ArgumentException("An OutId of 1 to 64 characters is required.", nameof(request));
-        }
+        RequireOutId(request.OutId, nameof(request));
 
         if (PhoneNumber.Normalize(request.PhoneNumber) is not { } phoneNumber)
         {
@@ -84,8 +84,7 @@ public sealed class SmsQueue(
         var skipped = request.Kind == SmsKind.Campaign && await db.IsOptedOutAsync(phoneNumber, cancellationToken);
         if (skipped)
         {
-            message.Status = SmsOutboundStatus.Skipped;
-            message.ErrorCode = "OptedOut";
+            MarkOptedOut(message);
         }
 
         Messages.Add(message);
@@ -112,6 +111,102 @@ public sealed class SmsQueue(
 
         signals.NotifyOutbound();
         return new SmsEnqueueResult.Queued(message.Id, message.SegmentCount);
+    }
+
+    /// <summary>
+    /// Queues many campaign texts at once: one query for the OutIds queued already, one for the numbers that opted
+    /// out, one save. Results come in the order of <paramref name="texts"/>, each as <see cref="EnqueueAsync"/> would
+    /// give it. If another caller queues one of the OutIds meanwhile, the save fails whole and the texts are queued one
+    /// by one instead, so each OutId is still queued once.
+    /// </summary>
+    public async Task<IReadOnlyList<SmsEnqueueResult>> EnqueueCampaignsAsync(IReadOnlyList<SmsCampaignText> texts, CancellationToken cancellationToken)
+    {
+        if (texts.Count == 0)
+        {
+            return [];
+        }
+
+        foreach (var text in texts)
+        {
+            RequireOutId(text.OutId, nameof(texts));
+        }
+
+        var outIds = texts.Select(t => t.OutId).Distinct().ToList();
+        var existing = await Messages.AsNoTracking()
+            .Where(m => outIds.Contains(m.OutId))
+            .Select(m => new { m.OutId, m.Id })
+            .ToDictionaryAsync(m => m.OutId, m => m.Id, cancellationToken);
+        var phoneNumbers = texts.Select(t => PhoneNumber.Normalize(t.PhoneNumber)).ToList();
+        var numbers = phoneNumbers.OfType<string>().Distinct().ToList();
+        var optedOut = (await db.Set<SmsOptOut>().AsNoTracking()
+            .Where(o => numbers.Contains(o.PhoneNumber))
+            .Select(o => o.PhoneNumber)
+            .ToListAsync(cancellationToken)).ToHashSet();
+
+        var now = clock.UtcNow();
+        // Each new OutId with the index of the text that queued it; a later text with the same OutId finds it queued.
+        var added = new Dictionary<string, (int Index, SmsOutboundMessage Message)>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (phoneNumbers[i] is not { } phoneNumber || existing.ContainsKey(texts[i].OutId) || added.ContainsKey(texts[i].OutId))
+            {
+                continue;
+            }
+
+            var message = Compose(new SmsOutboundRequest(texts[i].OutId, phoneNumber, SmsKind.Campaign, texts[i].Text), phoneNumber, now);
+            if (optedOut.Contains(phoneNumber))
+            {
+                MarkOptedOut(message);
+            }
+
+            added.Add(message.OutId, (i, message));
+        }
+
+        Messages.AddRange(added.Values.Select(a => a.Message));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            foreach (var (_, message) in added.Values)
+            {
+                db.Entry(message).State = EntityState.Detached;
+            }
+
+            var oneByOne = new List<SmsEnqueueResult>(texts.Count);
+            foreach (var text in texts)
+            {
+                oneByOne.Add(await EnqueueCampaignAsync(text.PhoneNumber, text.Text, text.OutId, cancellationToken));
+            }
+
+            return oneByOne;
+        }
+
+        if (added.Values.Any(a => a.Message.Status == SmsOutboundStatus.Queued))
+        {
+            signals.NotifyOutbound();
+        }
+
+        return texts.Select((text, i) => phoneNumbers[i] is null ? new SmsEnqueueResult.InvalidPhoneNumber()
+            : existing.TryGetValue(text.OutId, out var existingId) ? new SmsEnqueueResult.AlreadyQueued(existingId)
+            : added[text.OutId] is var (index, message) && index != i ? new SmsEnqueueResult.AlreadyQueued(message.Id)
+            : message.Status == SmsOutboundStatus.Skipped ? new SmsEnqueueResult.Skipped(message.Id)
+            : (SmsEnqueueResult)new SmsEnqueueResult.Queued(message.Id, message.SegmentCount)).ToList();
+    }
+
+    private static void RequireOutId(string outId, string parameterName)
+    {
+        if (string.IsNullOrWhiteSpace(outId) || outId.Length > 64)
+        {
+            throw new ArgumentException("An OutId of 1 to 64 characters is required.", parameterName);
+        }
+    }
+
+    private static void MarkOptedOut(SmsOutboundMessage message)
+    {
+        message.Status = SmsOutboundStatus.Skipped;
+        message.ErrorCode = "OptedOut";
     }
 
     private Task<long?> FindIdAsync(string outId, CancellationToken cancellationToken) =>
