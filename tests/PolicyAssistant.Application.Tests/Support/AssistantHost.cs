@@ -72,10 +72,10 @@ public sealed partial class AssistantHost : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddLogging();
-        builder.Services.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
+        builder.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
         builder.AddStartupTasks();
         builder.AddKnowledgeBase(RepositoryPaths.Content);
-        builder.AddHouseholdServices(RepositoryPaths.Content, Path.GetTempPath());
+        builder.AddHouseholds(RepositoryPaths.Content, Path.GetTempPath());
         builder.AddAssistant();
         builder.AddAwareness();
         builder.AddSms();

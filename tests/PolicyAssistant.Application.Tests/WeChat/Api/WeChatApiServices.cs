@@ -22,7 +22,7 @@ internal static class WeChatApiServices
         });
         builder.Services.AddLogging();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
+        builder.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
         builder.AddWeChat();
         return builder.Services.BuildServiceProvider();
     }

@@ -105,7 +105,7 @@ internal sealed class WeChatTestHost : IAsyncDisposable
             ["WeChat:AnswerBudget"] = (answerBudget ?? TimeSpan.FromSeconds(4)).ToString(),
         });
         var bot = new ScriptedBot();
-        builder.Services.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
+        builder.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
         builder.Services.AddSingleton<IBot>(bot);
         builder.Services.AddScoped<TurnProcessor>();
         builder.Services.AddSingleton(TimeProvider.System);

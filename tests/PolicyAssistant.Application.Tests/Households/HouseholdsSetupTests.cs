@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.Households.Demo;
 using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Domain.Settlement;
+using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.Households;
 
-public sealed class HouseholdsServiceCollectionExtensionsTests : IDisposable
+public sealed class HouseholdsSetupTests : IDisposable
 {
     private static readonly IdNumber Sample = IdNumber.Parse("450223198001010012");
 
@@ -18,7 +20,7 @@ public sealed class HouseholdsServiceCollectionExtensionsTests : IDisposable
     public void AddHouseholds_KeyInConfiguration_ProtectsWithThatKey()
     {
         var key = PersonalDataProtector.NewKey();
-        using var provider = Build(new() { ["Households:PersonalDataKey"] = key }, services => services.AddHouseholds());
+        using var provider = Build(new() { ["Households:PersonalDataKey"] = key });
 
         var protector = provider.GetRequiredService<PersonalDataProtector>();
 
@@ -29,7 +31,7 @@ public sealed class HouseholdsServiceCollectionExtensionsTests : IDisposable
     public void AddHouseholds_NoKeyConfigured_CreatesTheKeyFile()
     {
         var keyFile = Path.Combine(_folder.FullName, "personal-data.key");
-        using var provider = Build(new() { ["Households:PersonalDataKeyFile"] = keyFile }, services => services.AddHouseholds());
+        using var provider = Build(new() { ["Households:PersonalDataKeyFile"] = keyFile });
 
         var protector = provider.GetRequiredService<PersonalDataProtector>();
 
@@ -40,8 +42,7 @@ public sealed class HouseholdsServiceCollectionExtensionsTests : IDisposable
     public async Task LoadDemoDataAsync_Enabled_LoadsIntoTheHostsDatabase()
     {
         using var provider = Build(
-            new() { ["Households:PersonalDataKey"] = PersonalDataProtector.NewKey(), ["Households:LoadDemoData"] = "true", ["Households:DemoDataPath"] = Content.DemoDataPath },
-            services => services.AddHouseholds());
+            new() { ["Households:PersonalDataKey"] = PersonalDataProtector.NewKey(), ["Households:LoadDemoData"] = "true", ["Households:DemoDataPath"] = Content.DemoDataPath });
         await using (var scope = provider.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Database.EnsureCreatedAsync();
@@ -55,15 +56,15 @@ public sealed class HouseholdsServiceCollectionExtensionsTests : IDisposable
     [Fact]
     public async Task LoadDemoDataAsync_NotEnabled_DoesNothing()
     {
-        using var provider = Build(new() { ["Households:PersonalDataKey"] = PersonalDataProtector.NewKey() }, services => services.AddHouseholds());
+        using var provider = Build(new() { ["Households:PersonalDataKey"] = PersonalDataProtector.NewKey() });
 
         Assert.Same(DemoDataLoadResult.Skipped, await provider.LoadDemoDataAsync(CancellationToken.None));
     }
 
     [Fact]
-    public void AddSettlement_PolicyDirectoryConfigured_LoadsItsSets()
+    public void AddHouseholds_PolicyDirectoryConfigured_LoadsItsSets()
     {
-        using var provider = Build(new() { ["Settlement:PolicyDirectory"] = Content.PolicyDirectory }, services => services.AddSettlement());
+        using var provider = Build(new() { ["Settlement:PolicyDirectory"] = Content.PolicyDirectory });
 
         var catalog = provider.GetRequiredService<PolicyParameterCatalog>();
 
@@ -71,11 +72,13 @@ public sealed class HouseholdsServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
-    public void AddSettlement_Always_RegistersTheEstimator()
+    public void AddHouseholds_PolicyDirectoryRelative_IsTakenFromTheContentFolder()
     {
-        using var provider = Build([], services => services.AddSettlement());
+        using var provider = Build(new() { ["Settlement:PolicyDirectory"] = "policies" });
 
-        Assert.NotNull(provider.GetService<SettlementEstimator>());
+        var catalog = provider.GetRequiredService<PolicyParameterCatalog>();
+
+        Assert.Equal(2, catalog.Sets.Count);
     }
 
     public void Dispose()
@@ -84,15 +87,14 @@ public sealed class HouseholdsServiceCollectionExtensionsTests : IDisposable
         _folder.Delete(recursive: true);
     }
 
-    private ServiceProvider Build(Dictionary<string, string?> settings, Action<IServiceCollection> add)
+    private ServiceProvider Build(Dictionary<string, string?> settings)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
 
         // What the host registers; the demo data loader needs it.
-        services.AddDbContext<PolicyAssistantDbContext>(options =>
-            DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder.FullName, "test.db")}"));
-        add(services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        builder.AddPolicyAssistantDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder.FullName, "test.db")}");
+        builder.AddHouseholds(RepositoryPaths.Content, _folder.FullName);
+        return builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }
