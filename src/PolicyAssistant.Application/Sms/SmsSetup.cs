@@ -27,7 +27,7 @@ public static class SmsSetup
         services.AddScoped<SmsAttemptOutcomes>();
         services.AddScoped<SmsReceiptRecorder>();
         services.AddScoped<SmsOutboxCommands>();
-        services.AddScoped<SmsUplinkStore>();
+        services.AddScoped<SmsInboundStore>();
         services.AddScoped<SmsInboundProcessor>();
         services.AddScoped<SmsIdentity>();
 

@@ -14,7 +14,7 @@ public sealed class SmsDispatchWorker(IServiceScopeFactory scopes, SmsSignals si
     {
         if (options.Value.Provider == SmsProvider.Outbox)
         {
-            logger.LogWarning("SMS goes to the embedded outbox (table SmsOutboxMessages), not to phones. For production set Sms__Provider=Aliyun with Sms__AccessKeyId, Sms__AccessKeySecret, Sms__SignName and Sms__Templates__*.");
+            logger.LogWarning("SMS goes to the embedded outbox (table OutboxGatewayEntries), not to phones. For production set Sms__Provider=Aliyun with Sms__AccessKeyId, Sms__AccessKeySecret, Sms__SignName and Sms__Templates__*.");
         }
 
         await SmsWorkerLoop.RunAsync(

@@ -190,12 +190,12 @@ public sealed class SmsTestHost : IAsyncDisposable
 
     public Task<int> ProcessInboundAsync() => InScopeAsync(s => s.GetRequiredService<SmsInboundProcessor>().ProcessPendingAsync(CancellationToken.None));
 
-    public Task<int> ReceiveAsync(params SmsUplink[] uplinks) => InScopeAsync(s => s.GetRequiredService<SmsUplinkStore>().StoreAsync(uplinks, CancellationToken.None));
+    public Task<int> ReceiveAsync(params SmsInboundText[] inboundTexts) => InScopeAsync(s => s.GetRequiredService<SmsInboundStore>().StoreAsync(inboundTexts, CancellationToken.None));
 
     /// <summary>Stores a text from <paramref name="phoneNumber"/>, answers it and sends the reply.</summary>
     public async Task TextAsync(string phoneNumber, string content)
     {
-        await ReceiveAsync(new SmsUplink(Guid.NewGuid().ToString("N"), phoneNumber, content, Now, "鹿寨县卫健局", "01"));
+        await ReceiveAsync(new SmsInboundText(Guid.NewGuid().ToString("N"), phoneNumber, content, Now, "鹿寨县卫健局", "01"));
         await ProcessInboundAsync();
         await DispatchAsync();
     }

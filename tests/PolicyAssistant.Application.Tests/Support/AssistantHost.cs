@@ -106,7 +106,7 @@ public sealed partial class AssistantHost : IAsyncDisposable
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SmsDispatcher>().DispatchDueAsync(CancellationToken.None);
         var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
-        var text = await db.Set<SmsOutboxMessage>()
+        var text = await db.Set<OutboxGatewayEntry>()
             .Where(message => message.PhoneNumber == phoneNumber && message.Kind == SmsKind.VerificationCode)
             .OrderByDescending(message => message.Id)
             .Select(message => message.Text)

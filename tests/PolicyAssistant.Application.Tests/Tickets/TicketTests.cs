@@ -138,7 +138,7 @@ public sealed class TicketTests : IAsyncLifetime
         Assert.DoesNotContain(_api.Received, call => call.Path == "cgi-bin/message/custom/send");
         await using var scope = _host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SmsDispatcher>().DispatchDueAsync(CancellationToken.None);
-        var sent = await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<SmsOutboxMessage>().AsNoTracking()
+        var sent = await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<OutboxGatewayEntry>().AsNoTracking()
             .Where(message => message.Text == "您好，请明天上午到乡镇卫生院办理。").Select(message => message.PhoneNumber).ToListAsync();
         Assert.Equal([person.Phone!], sent);
     }

@@ -26,7 +26,7 @@ public sealed class OutboxSmsGatewayTests : IAsyncLifetime
 
         await _sms.DispatchAsync();
 
-        var outbox = Assert.Single(await _sms.ReadAsync<SmsOutboxMessage>());
+        var outbox = Assert.Single(await _sms.ReadAsync<OutboxGatewayEntry>());
         var message = Assert.Single(await _sms.ReadAsync<SmsOutboundMessage>());
         Assert.Equal((Phone, "住院不用交押金。", SmsOutboundStatus.Delivered, "outbox-" + outbox.Id),
             (outbox.PhoneNumber, outbox.Text, message.Status, message.ProviderMessageId));
