@@ -25,12 +25,7 @@ public sealed class TicketTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _api = await FakeWeChatApi.StartAsync();
-        _host = await AssistantHost.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["WeChat:AppId"] = FakeWeChatApi.AppId,
-            ["WeChat:AppSecret"] = FakeWeChatApi.AppSecret,
-            ["WeChat:ApiBaseUrl"] = _api.BaseUrl.ToString(),
-        });
+        _host = await AssistantHost.StartAsync(settings: _api.Settings);
     }
 
     public async Task DisposeAsync()
