@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyAssistant.Application.Assistant;
 using PolicyAssistant.Application.Households.Audit;
@@ -41,8 +42,8 @@ public static class HouseholdsSetup
         services.AddScoped<DemoDataLoader>();
         services.AddScoped<IStartupTask, LoadDemoDataTask>();
 
-        // Registered before or after AddSms, this replaces its directory that knows no number.
-        services.AddScoped<IPhoneDirectory, HouseholdPhoneDirectory>();
+        // Called before or after AddSms, the product has this one directory: AddSms only adds its empty one when none is there.
+        services.Replace(ServiceDescriptor.Scoped<IPhoneDirectory, HouseholdPhoneDirectory>());
 
         services.AddSingleton<RecordHouseholdAuditCommand>();
         services.AddScoped<BackOffice.GetHouseholdsQuery>();

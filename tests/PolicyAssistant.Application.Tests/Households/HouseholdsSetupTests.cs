@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households;
 using PolicyAssistant.Application.Households.Demo;
+using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Domain.Settlement;
 using PolicyAssistant.Testing;
@@ -81,20 +82,49 @@ public sealed class HouseholdsSetupTests : IDisposable
         Assert.Equal(2, catalog.Sets.Count);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AddHouseholds_BeforeOrAfterAddSms_LeavesOnlyTheHouseholdsPhoneDirectory(bool smsFirst)
+    {
+        using var provider = Build([], smsFirst ? Order.SmsFirst : Order.SmsLast);
+
+        using var scope = provider.CreateScope();
+
+        Assert.IsType<HouseholdPhoneDirectory>(Assert.Single(scope.ServiceProvider.GetServices<IPhoneDirectory>()));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _folder.Delete(recursive: true);
     }
 
-    private ServiceProvider Build(Dictionary<string, string?> settings)
+    private enum Order
+    {
+        NoSms,
+        SmsFirst,
+        SmsLast,
+    }
+
+    private ServiceProvider Build(Dictionary<string, string?> settings, Order sms = Order.NoSms)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
 
         // What the host registers; the demo data loader needs it.
         builder.AddPolicyAssistantDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder.FullName, "test.db")}");
+        if (sms == Order.SmsFirst)
+        {
+            builder.AddSms();
+        }
+
         builder.AddHouseholds(RepositoryPaths.Content, _folder.FullName);
+        if (sms == Order.SmsLast)
+        {
+            builder.AddSms();
+        }
+
         return builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }
