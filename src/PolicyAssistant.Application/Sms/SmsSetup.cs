@@ -24,6 +24,7 @@ public static class SmsSetup
         services.AddSingleton<SmsSignals>();
         services.AddScoped<SmsQueue>();
         services.AddScoped<SmsDispatcher>();
+        services.AddScoped<SmsCampaignBatches>();
         services.AddScoped<SmsAttemptOutcomes>();
         services.AddScoped<SmsReceiptRecorder>();
         services.AddScoped<SmsOutboxCommands>();
