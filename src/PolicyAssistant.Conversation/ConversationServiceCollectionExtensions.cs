@@ -11,7 +11,7 @@ public static class ConversationServiceCollectionExtensions
     /// <summary>
     /// The turn engine without its storage: conversation and user state, the pipeline (transcript,
     /// error handling, auto-save, in that order) and the <see cref="TurnProcessor"/>. The host adds an
-    /// <see cref="IStorage"/> and an <see cref="ITranscriptStore"/> (AddEfConversationStorage) and an
+    /// <see cref="IStorage"/> and an <see cref="ITranscriptStore"/> (the product keeps both in its database: AddAssistant) and an
     /// <see cref="IBot"/>. Middleware registered later runs after these, just before the bot.
     /// </summary>
     public static IServiceCollection AddConversation(this IServiceCollection services)

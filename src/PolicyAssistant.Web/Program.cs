@@ -20,7 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 var storage = builder.AddStorage();
 builder.AddStartupTasks();
 builder.AddKnowledgeBase(storage.ContentFolder);
-builder.AddHouseholdServices(storage.ContentFolder, storage.DataFolder);
+builder.AddHouseholds(storage.ContentFolder, storage.DataFolder);
 builder.AddRosters(storage.DataFolder);
 builder.AddAssistant();
 builder.AddAwareness();

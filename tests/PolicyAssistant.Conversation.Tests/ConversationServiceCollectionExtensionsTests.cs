@@ -26,7 +26,9 @@ public sealed class ConversationServiceCollectionExtensionsTests
             .AddDbContextFactory<PolicyAssistantDbContext>(options => DatabaseSetup.Configure(options, database.Provider, database.ConnectionString))
             .AddSingleton(TestKeys.Protector)
             .AddConversation()
-            .AddEfConversationStorage()
+            .AddSingleton<ConversationKeys>()
+            .AddSingleton<IStorage, EfStorage>()
+            .AddSingleton<ITranscriptStore, EfTranscriptStore>()
             .AddSingleton<IBot, VisitCountingBot>();
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var processor = provider.GetRequiredService<TurnProcessor>();

@@ -229,10 +229,7 @@ public sealed class CampaignSender(
     {
         var memberIds = rows.Select(r => r.MemberId).ToList();
         var members = await db.Set<Member>().AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
-        await using var scope = scopes.CreateAsyncScope();
-        var sms = scope.ServiceProvider.GetRequiredService<SmsSender>();
-        var handed = new List<long>();
-        var optedOut = new List<long>();
+        var handing = new List<(long RowId, SmsCampaignText Text)>();
         var failed = new List<long>();
         foreach (var row in rows)
         {
@@ -243,9 +240,17 @@ public sealed class CampaignSender(
                 continue;
             }
 
-            // Queued under the row's key: a second hand-over after a crash finds it queued already.
-            var result = await sms.EnqueueCampaignAsync(phone.Value, Personalise(message.Body, member.Name), row.SendKey!, cancellationToken);
-            (result is SmsEnqueueResult.Skipped ? optedOut : result is SmsEnqueueResult.InvalidPhoneNumber ? failed : handed).Add(row.Id);
+            handing.Add((row.Id, new SmsCampaignText(row.SendKey!, phone.Value, Personalise(message.Body, member.Name))));
+        }
+
+        // Queued under each row's key, all in one call: a second hand-over after a crash finds them queued already.
+        await using var scope = scopes.CreateAsyncScope();
+        var results = await scope.ServiceProvider.GetRequiredService<SmsQueue>().EnqueueCampaignsAsync(handing.Select(h => h.Text).ToList(), cancellationToken);
+        var handed = new List<long>();
+        var optedOut = new List<long>();
+        for (var i = 0; i < handing.Count; i++)
+        {
+            (results[i] is SmsEnqueueResult.Skipped ? optedOut : results[i] is SmsEnqueueResult.InvalidPhoneNumber ? failed : handed).Add(handing[i].RowId);
         }
 
         await MarkSentAsync(db, handed, null, cancellationToken);

@@ -5,7 +5,7 @@ using PolicyAssistant.Domain.Campaigns;
 namespace PolicyAssistant.Application.Campaigns;
 
 /// <summary>A test send to the officer's own phone (as a campaign SMS) or OpenID (WeChat's mass-send preview), before approval.</summary>
-public sealed class SendTestMessageCommand(PolicyAssistantDbContext db, SmsSender sms, WeChatApiClient wechat)
+public sealed class SendTestMessageCommand(PolicyAssistantDbContext db, SmsQueue sms, WeChatApiClient wechat)
 {
     public async Task<CampaignError?> SendAsync(int messageId, string address, CancellationToken cancellationToken)
     {

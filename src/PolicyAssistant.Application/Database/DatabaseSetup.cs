@@ -28,11 +28,11 @@ public static class DatabaseSetup
     /// context from the same pool for pages and endpoints. Pooling matters on the hot path: a bot turn opens
     /// several short contexts, and building each from scratch costs more than the queries it runs.
     /// </summary>
-    public static IServiceCollection AddPolicyAssistantDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    public static IHostApplicationBuilder AddPolicyAssistantDatabase(this IHostApplicationBuilder builder, DatabaseProvider provider, string connectionString)
     {
-        services.AddPooledDbContextFactory<PolicyAssistantDbContext>(options => Configure(options, provider, connectionString));
-        services.AddScoped(serviceProvider => serviceProvider.GetRequiredService<IDbContextFactory<PolicyAssistantDbContext>>().CreateDbContext());
-        return services;
+        builder.Services.AddPooledDbContextFactory<PolicyAssistantDbContext>(options => Configure(options, provider, connectionString));
+        builder.Services.AddScoped(serviceProvider => serviceProvider.GetRequiredService<IDbContextFactory<PolicyAssistantDbContext>>().CreateDbContext());
+        return builder;
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public static class StorageSetup
                 ? $"Data Source={Path.Combine(paths.DataFolder, "policyassistant.db")}"
                 : throw new InvalidOperationException("Storage:Provider is PostgreSql but ConnectionStrings:Default (env ConnectionStrings__Default) is empty.");
 
-        builder.Services.AddPolicyAssistantDatabase(options.Provider, connectionString);
+        builder.AddPolicyAssistantDatabase(options.Provider, connectionString);
         return paths;
     }
 

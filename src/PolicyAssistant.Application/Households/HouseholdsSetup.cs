@@ -1,13 +1,17 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PolicyAssistant.Application.Assistant;
 using PolicyAssistant.Application.Households.Audit;
 using PolicyAssistant.Application.Households.Binding;
 using PolicyAssistant.Application.Households.Chronic;
+using PolicyAssistant.Application.Households.Demo;
 using PolicyAssistant.Application.Households.Estimate;
 using PolicyAssistant.Application.Households.FamilyDoctor;
 using PolicyAssistant.Application.Households.Settlements;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Startup;
+using PolicyAssistant.Domain.Settlement;
 
 namespace PolicyAssistant.Application.Households;
 
@@ -21,22 +25,25 @@ public static class HouseholdsSetup
     /// host finds them whatever its working directory. Binding sends codes through the SMS channel
     /// (AddSms) and the answers run in the assistant (AddAssistant).
     /// </summary>
-    public static IHostApplicationBuilder AddHouseholdServices(this IHostApplicationBuilder builder, string contentFolder, string dataFolder)
+    public static IHostApplicationBuilder AddHouseholds(this IHostApplicationBuilder builder, string contentFolder, string dataFolder)
     {
         RequireSharedPersonalDataKey(builder.Configuration);
         var services = builder.Services;
-        services.AddHouseholds();
-        services.AddSettlement();
-        services.PostConfigure<HouseholdsOptions>(options =>
+        services.AddOptions<HouseholdsOptions>().BindConfiguration("Households").PostConfigure(options =>
         {
             options.PersonalDataKeyFile = Path.GetFullPath(options.PersonalDataKeyFile, dataFolder);
             options.DemoDataPath = Path.GetFullPath(options.DemoDataPath, contentFolder);
         });
-        services.PostConfigure<SettlementOptions>(options => options.PolicyDirectory = Path.GetFullPath(options.PolicyDirectory, contentFolder));
+        services.AddOptions<SettlementOptions>().BindConfiguration("Settlement")
+            .PostConfigure(options => options.PolicyDirectory = Path.GetFullPath(options.PolicyDirectory, contentFolder));
+        services.AddSingleton(CreatePersonalDataProtector);
+        services.AddSingleton(provider => PolicyParameterCatalog.LoadDirectory(provider.GetRequiredService<IOptions<SettlementOptions>>().Value.PolicyDirectory));
+        services.AddSingleton<SettlementEstimator>();
+        services.AddScoped<DemoDataLoader>();
         services.AddScoped<IStartupTask, LoadDemoDataTask>();
 
-        // Registered before or after AddSms, this replaces its directory that knows no number.
-        services.AddScoped<IPhoneDirectory, HouseholdPhoneDirectory>();
+        // Called before or after AddSms, the product has this one directory: AddSms only adds its empty one when none is there.
+        services.Replace(ServiceDescriptor.Scoped<IPhoneDirectory, HouseholdPhoneDirectory>());
 
         services.AddSingleton<RecordHouseholdAuditCommand>();
         services.AddScoped<BackOffice.GetHouseholdsQuery>();
@@ -69,6 +76,42 @@ public static class HouseholdsSetup
         services.AddSingleton<IAssistantIntent, EstimateIntent>();
         services.AddSingleton<IAssistantIntent, HouseholdRecordIntent>();
         return builder;
+    }
+
+    /// <summary>
+    /// For the host's startup: loads the demo data when <see cref="HouseholdsOptions.LoadDemoData"/> is on and the
+    /// database has no households, moving its dates up to today (from the registered <see cref="TimeProvider"/>).
+    /// </summary>
+    public static async Task<DemoDataLoadResult> LoadDemoDataAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<IOptions<HouseholdsOptions>>().Value;
+        if (!options.LoadDemoData)
+        {
+            return DemoDataLoadResult.Skipped;
+        }
+
+        var today = DateOnly.FromDateTime((services.GetService<TimeProvider>() ?? TimeProvider.System).GetLocalNow().DateTime);
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadAsync(options.DemoDataPath, today, cancellationToken);
+    }
+
+    /// <summary>The configured key, else the key file (created on the first run, with a warning to set the key in production).</summary>
+    private static PersonalDataProtector CreatePersonalDataProtector(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<HouseholdsOptions>>().Value;
+        if (options.PersonalDataKey is { Length: > 0 } key)
+        {
+            return PersonalDataProtector.FromBase64(key);
+        }
+
+        var (fileKey, created) = PersonalDataKeyStore.LoadOrCreate(options.PersonalDataKeyFile);
+        var logger = provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(PersonalDataKeyStore));
+        if (created)
+        {
+            logger?.LogWarning("Created personal-data key file {KeyFile}; set Households:PersonalDataKey in production and back the key up: without it, stored ID numbers cannot be read.", options.PersonalDataKeyFile);
+        }
+
+        return PersonalDataProtector.FromBase64(fileKey);
     }
 
     /// <summary>

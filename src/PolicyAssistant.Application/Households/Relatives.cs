@@ -28,7 +28,7 @@ public abstract record RelativeMatch
     public sealed record Household : RelativeMatch;
 
     /// <summary>Somebody named; one candidate is an answer, several (or none that fit) need a choice.</summary>
-    public sealed record Named(IReadOnlyList<HouseholdPerson> Candidates) : RelativeMatch;
+    public sealed record Named(IReadOnlyList<HouseholdMember> Candidates) : RelativeMatch;
 }
 
 /// <summary>
@@ -67,7 +67,7 @@ public static class Relatives
     }
 
     /// <summary>A member named in full in the text, or a kin word resolved from <paramref name="speakerId"/>.</summary>
-    public static RelativeMatch Match(string text, int speakerId, IReadOnlyList<HouseholdPerson> household)
+    public static RelativeMatch Match(string text, int speakerId, IReadOnlyList<HouseholdMember> household)
     {
         var byName = household.Where(person => person.Name.Length >= 2 && text.Contains(person.Name, StringComparison.Ordinal)).ToList();
         if (byName.Count > 0)
@@ -84,7 +84,7 @@ public static class Relatives
         return new RelativeMatch.Named(speaker is null ? [] : Resolve(term, speaker, household));
     }
 
-    public static IReadOnlyList<HouseholdPerson> Resolve(KinTerm term, HouseholdPerson speaker, IReadOnlyList<HouseholdPerson> household)
+    public static IReadOnlyList<HouseholdMember> Resolve(KinTerm term, HouseholdMember speaker, IReadOnlyList<HouseholdMember> household)
     {
         if (term == KinTerm.Self)
         {
@@ -122,7 +122,7 @@ public static class Relatives
     };
 
     // A child-in-law is not "my child"; the speaker's own children are one generation down.
-    private static bool IsChildOf(HouseholdPerson speaker, HouseholdPerson person, int own) =>
+    private static bool IsChildOf(HouseholdMember speaker, HouseholdMember person, int own) =>
         Generation(person.Relation) == own - 1
         && (own != 0 || person.Relation is not (RelationToHead.DaughterInLaw or RelationToHead.SonInLaw))
         && speaker.Relation != RelationToHead.Sibling;

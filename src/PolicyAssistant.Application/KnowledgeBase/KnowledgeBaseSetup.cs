@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using PolicyAssistant.Application.Startup;
 using PolicyAssistant.Knowledge.Analysis;
 using PolicyAssistant.Knowledge.Answers;
@@ -13,7 +13,9 @@ public static class KnowledgeBaseSetup
     {
         var services = builder.Services;
         services.AddSingleton(new ContentFolder(contentFolder));
-        services.AddSingleton(builder.Configuration.GetSection("Answers").Get<AnswerOptions>() ?? new AnswerOptions());
+        services.AddOptions<AnswerOptions>().BindConfiguration("Answers");
+        // The Knowledge library's answer selector takes its options as a plain object.
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<AnswerOptions>>().Value);
         services.AddOptions<KnowledgeBaseOptions>().BindConfiguration("KnowledgeBase");
 
         // Empty until the start-up task loads the entries and word lists from the database.

@@ -34,7 +34,7 @@ public sealed class PruneExpiredRecordsCommand(IDbContextFactory<PolicyAssistant
             + await DeleteAsync<SmsOutboundMessage>(
                 m => m.CreatedAt < smsCutoff && m.Status != SmsOutboundStatus.Queued && m.Status != SmsOutboundStatus.Sending && m.Status != SmsOutboundStatus.Unconfirmed,
                 cancellationToken)
-            + await DeleteAsync<SmsOutboxMessage>(m => m.CreatedAt < smsCutoff, cancellationToken);
+            + await DeleteAsync<OutboxGatewayEntry>(m => m.CreatedAt < smsCutoff, cancellationToken);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             // One row per phone at most: no batches needed.

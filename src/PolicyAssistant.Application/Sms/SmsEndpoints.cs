@@ -30,7 +30,7 @@ public static class SmsEndpoints
     }
 
     private static async Task<IResult> ReceiveInboundAsync(
-        HttpContext http, string? secret, SmsUplinkStore store, IOptions<SmsOptions> options, ILoggerFactory loggers)
+        HttpContext http, string? secret, SmsInboundStore store, IOptions<SmsOptions> options, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(SmsEndpoints));
         if (Refuse(http, secret, options.Value.Inbound) is { } refusal)
@@ -44,22 +44,22 @@ public static class SmsEndpoints
             return error;
         }
 
-        var uplinks = new List<SmsUplink>();
+        var inboundTexts = new List<SmsInboundText>();
         foreach (var item in items)
         {
-            if (ToUplink(item) is { } uplink)
+            if (ToInboundText(item) is { } inboundText)
             {
-                uplinks.Add(uplink);
+                inboundTexts.Add(inboundText);
             }
         }
 
-        if (uplinks.Count < items.Count)
+        if (inboundTexts.Count < items.Count)
         {
-            logger.LogWarning("Dropped {Count} inbound SMS item(s) without a valid mobile number.", items.Count - uplinks.Count);
+            logger.LogWarning("Dropped {Count} inbound SMS item(s) without a valid mobile number.", items.Count - inboundTexts.Count);
         }
 
-        var added = await store.StoreAsync(uplinks, http.RequestAborted);
-        logger.LogInformation("Stored {Added} new inbound SMS of {Received}.", added, uplinks.Count);
+        var added = await store.StoreAsync(inboundTexts, http.RequestAborted);
+        logger.LogInformation("Stored {Added} new inbound SMS of {Received}.", added, inboundTexts.Count);
         return Acknowledge();
     }
 
@@ -207,7 +207,7 @@ public static class SmsEndpoints
         }
     }
 
-    private static SmsUplink? ToUplink(JsonElement item)
+    private static SmsInboundText? ToInboundText(JsonElement item)
     {
         if (PhoneNumber.Normalize(Read(item, "phone_number")) is not { } phoneNumber)
         {
@@ -219,7 +219,7 @@ public static class SmsEndpoints
         // Aliyun always sends sequence_id; without one, the text itself is the key, so a retry still matches.
         var sequenceId = Read(item, "sequence_id")
             ?? "h" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{phoneNumber}\n{sendTime}\n{content}")))[..40];
-        return new SmsUplink(sequenceId, phoneNumber, content, ChinaTime.ParseToUtc(sendTime), Read(item, "sign_name"), Read(item, "dest_code"));
+        return new SmsInboundText(sequenceId, phoneNumber, content, ChinaTime.ParseToUtc(sendTime), Read(item, "sign_name"), Read(item, "dest_code"));
     }
 
     private static SmsReceipt ToReceipt(JsonElement item) => new(

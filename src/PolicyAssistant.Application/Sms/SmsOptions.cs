@@ -2,7 +2,7 @@ namespace PolicyAssistant.Application.Sms;
 
 public enum SmsProvider
 {
-    /// <summary>The embedded default: texts are stored in the SmsOutboxMessages table and count as delivered.</summary>
+    /// <summary>The embedded default: texts are stored in the OutboxGatewayEntries table and count as delivered.</summary>
     Outbox,
     Aliyun,
     Tencent,

@@ -22,10 +22,13 @@ public static class SmsSetup
         services.AddSingleton<IValidateOptions<SmsOptions>, SmsOptionsValidator>();
         services.TryAddSingleton<IPhoneDirectory, EmptyPhoneDirectory>();
         services.AddSingleton<SmsSignals>();
-        services.AddScoped<SmsSender>();
+        services.AddScoped<SmsQueue>();
+        services.AddScoped<SmsDispatcher>();
+        services.AddScoped<SmsCampaignBatches>();
+        services.AddScoped<SmsAttemptOutcomes>();
         services.AddScoped<SmsReceiptRecorder>();
         services.AddScoped<SmsOutboxCommands>();
-        services.AddScoped<SmsUplinkStore>();
+        services.AddScoped<SmsInboundStore>();
         services.AddScoped<SmsInboundProcessor>();
         services.AddScoped<SmsIdentity>();
 

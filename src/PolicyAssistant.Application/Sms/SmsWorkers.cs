@@ -14,12 +14,12 @@ public sealed class SmsDispatchWorker(IServiceScopeFactory scopes, SmsSignals si
     {
         if (options.Value.Provider == SmsProvider.Outbox)
         {
-            logger.LogWarning("SMS goes to the embedded outbox (table SmsOutboxMessages), not to phones. For production set Sms__Provider=Aliyun with Sms__AccessKeyId, Sms__AccessKeySecret, Sms__SignName and Sms__Templates__*.");
+            logger.LogWarning("SMS goes to the embedded outbox (table OutboxGatewayEntries), not to phones. For production set Sms__Provider=Aliyun with Sms__AccessKeyId, Sms__AccessKeySecret, Sms__SignName and Sms__Templates__*.");
         }
 
         await SmsWorkerLoop.RunAsync(
             scopes,
-            (services, ct) => services.GetRequiredService<SmsSender>().DispatchDueAsync(ct),
+            (services, ct) => services.GetRequiredService<SmsDispatcher>().DispatchDueAsync(ct),
             (ct) => signals.WaitForOutboundAsync(options.Value.Dispatch.PollInterval, ct),
             options.Value.Dispatch.BatchSize,
             logger,

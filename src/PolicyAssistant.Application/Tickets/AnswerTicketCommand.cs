@@ -29,7 +29,7 @@ public abstract record AnswerTicketResult
 public sealed class AnswerTicketCommand(
     PolicyAssistantDbContext db,
     WeChatApiClient wechat,
-    SmsSender sms,
+    SmsQueue sms,
     PersonalDataProtector protector,
     ITranscriptStore transcripts,
     TimeProvider clock,

@@ -309,7 +309,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("WeChatFollowers", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Application.Sms.Gateways.SmsOutboxMessage", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Gateways.OutboxGatewayEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -364,7 +364,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
 
                     b.HasIndex("PhoneNumber", "CreatedAt");
 
-                    b.ToTable("SmsOutboxMessages", (string)null);
+                    b.ToTable("OutboxGatewayEntries", (string)null);
                 });
 
             modelBuilder.Entity("PolicyAssistant.Application.Sms.Inbound.SmsContinuation", b =>

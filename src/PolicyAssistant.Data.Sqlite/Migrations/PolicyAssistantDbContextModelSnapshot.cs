@@ -292,7 +292,7 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.ToTable("WeChatFollowers", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Application.Sms.Gateways.SmsOutboxMessage", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.Sms.Gateways.OutboxGatewayEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -345,7 +345,7 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
 
                     b.HasIndex("PhoneNumber", "CreatedAt");
 
-                    b.ToTable("SmsOutboxMessages", (string)null);
+                    b.ToTable("OutboxGatewayEntries", (string)null);
                 });
 
             modelBuilder.Entity("PolicyAssistant.Application.Sms.Inbound.SmsContinuation", b =>

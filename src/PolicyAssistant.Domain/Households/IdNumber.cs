@@ -44,8 +44,8 @@ public sealed class IdNumber : IEquatable<IdNumber>
     /// <summary>The normalised number (upper-case X). Personal data: never log or display it.</summary>
     public string Value { get; }
 
-    /// <summary>The six-digit administrative code where the number was issued.</summary>
-    public string RegionCode => Value[..6];
+    /// <summary>The six-digit code of the county where the number was issued.</summary>
+    public string CountyCode => Value[..6];
 
     public DateOnly BirthDate { get; }
 

@@ -12,67 +12,67 @@ namespace PolicyAssistant.Knowledge.Analysis;
 /// </summary>
 public sealed class DomainCompoundFilter : TokenFilter
 {
-    private readonly CharArraySet words;
-    private readonly int maxWordLength;
-    private readonly ICharTermAttribute term;
-    private readonly IOffsetAttribute offset;
-    private readonly List<Pending> pending = [];
-    private bool exhausted;
+    private readonly CharArraySet _words;
+    private readonly int _maxWordLength;
+    private readonly ICharTermAttribute _term;
+    private readonly IOffsetAttribute _offset;
+    private readonly List<Pending> _pending = [];
+    private bool _exhausted;
 
     public DomainCompoundFilter(TokenStream input, CharArraySet words, int maxWordLength)
         : base(input)
     {
-        this.words = words;
-        this.maxWordLength = maxWordLength;
-        term = AddAttribute<ICharTermAttribute>();
-        offset = AddAttribute<IOffsetAttribute>();
+        _words = words;
+        _maxWordLength = maxWordLength;
+        _term = AddAttribute<ICharTermAttribute>();
+        _offset = AddAttribute<IOffsetAttribute>();
     }
 
     public override bool IncrementToken()
     {
-        if (pending.Count == 0 && !Pull())
+        if (_pending.Count == 0 && !Pull())
         {
             return false;
         }
 
         // Look ahead only while the tokens touch and could still form a word.
-        while (!exhausted && TouchesPrevious(pending.Count - 1) && pending.Sum(p => p.Text.Length) < maxWordLength && Pull())
+        while (!_exhausted && TouchesPrevious(_pending.Count - 1) && _pending.Sum(p => p.Text.Length) < _maxWordLength && Pull())
         {
         }
 
         var joined = LongestWord();
-        RestoreState(pending[0].State);
+        RestoreState(_pending[0].State);
         if (joined > 1)
         {
-            var text = string.Concat(pending.Take(joined).Select(p => p.Text));
-            term.SetEmpty().Append(text);
-            offset.SetOffset(pending[0].Start, pending[joined - 1].End);
+            var text = string.Concat(_pending.Take(joined).Select(p => p.Text));
+            _term.SetEmpty().Append(text);
+            _offset.SetOffset(_pending[0].Start, _pending[joined - 1].End);
         }
 
-        pending.RemoveRange(0, joined);
+        _pending.RemoveRange(0, joined);
         return true;
     }
 
     public override void Reset()
     {
         base.Reset();
-        pending.Clear();
-        exhausted = false;
+        _pending.Clear();
+        _exhausted = false;
     }
 
     // How many leading pending tokens form the longest domain word; 1 when none does.
     private int LongestWord()
     {
         var touching = 1;
-        while (touching < pending.Count && TouchesPrevious(touching))
+        while (touching < _pending.Count && TouchesPrevious(touching))
         {
             touching++;
         }
 
         for (var count = touching; count > 1; count--)
         {
-            var text = string.Concat(pending.Take(count).Select(p => p.Text));
-            if (text.Length <= maxWordLength && words.Contains(text))
+            var text = string.Concat(_pending.Take(count).Select(p => p.Text));
+            if (text.Length <= _maxWordLength && _words.Contains(text))
             {
                 return count;
             }
@@ -81,17 +81,17 @@ public sealed class DomainCompoundFilter : TokenFilter
         return 1;
     }
 
-    private bool TouchesPrevious(int index) => index == 0 || pending[index - 1].End == pending[index].Start;
+    private bool TouchesPrevious(int index) => index == 0 || _pending[index - 1].End == _pending[index].Start;
 
     private bool Pull()
     {
-        if (exhausted || !m_input.IncrementToken())
+        if (_exhausted || !m_input.IncrementToken())
         {
-            exhausted = true;
+            _exhausted = true;
             return false;
         }
 
-        pending.Add(new Pending(CaptureState(), term.ToString(), offset.StartOffset, offset.EndOffset));
+        _pending.Add(new Pending(CaptureState(), _term.ToString(), _offset.StartOffset, _offset.EndOffset));
         return true;
     }
 

@@ -16,28 +16,28 @@ public sealed class HomophoneRepair
     // Readings multiply for characters with several (约 yue/yao); past this many a word is keyed by its first.
     private const int MaxKeysPerRun = 16;
 
-    private readonly FrozenSet<string> words;
-    private readonly FrozenDictionary<string, string[]> bySound;
-    private readonly string written;
+    private readonly FrozenSet<string> _words;
+    private readonly FrozenDictionary<string, string[]> _bySound;
+    private readonly string _written;
 
     /// <param name="vocabulary">The domain words (folded): what a slip is mended to.</param>
     /// <param name="writtenText">The knowledge base's own text, folded: runs found in it are words, not slips.</param>
     public HomophoneRepair(IEnumerable<string> vocabulary, string writtenText)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
-        words = vocabulary.Where(w => w.Length is >= MinLength and <= MaxLength && w.All(Pinyin.IsHanzi)).ToFrozenSet(StringComparer.Ordinal);
-        bySound = words
+        _words = vocabulary.Where(w => w.Length is >= MinLength and <= MaxLength && w.All(Pinyin.IsHanzi)).ToFrozenSet(StringComparer.Ordinal);
+        _bySound = _words
             .SelectMany(word => Sounds(word).Select(sound => (sound, word)))
             .GroupBy(pair => pair.sound, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.word).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-        written = writtenText ?? "";
+        _written = writtenText ?? "";
     }
 
     /// <param name="folded">A question after folding (Simplified, half-width).</param>
     public string Mend(string folded)
     {
         ArgumentNullException.ThrowIfNull(folded);
-        if (bySound.Count == 0)
+        if (_bySound.Count == 0)
         {
             return folded;
         }
@@ -74,18 +74,18 @@ public sealed class HomophoneRepair
                 continue;
             }
 
-            if (words.Contains(run))
+            if (_words.Contains(run))
             {
                 return (length, null);
             }
 
             var candidates = Sounds(run)
-                .SelectMany(sound => bySound.GetValueOrDefault(sound) ?? [])
+                .SelectMany(sound => _bySound.GetValueOrDefault(sound) ?? [])
                 .Where(word => Differences(word, run) == 1)
                 .Distinct(StringComparer.Ordinal)
                 .Take(2)
                 .ToList();
-            if (candidates.Count == 1 && !written.Contains(run, StringComparison.Ordinal))
+            if (candidates.Count == 1 && !_written.Contains(run, StringComparison.Ordinal))
             {
                 return (length, candidates[0]);
             }

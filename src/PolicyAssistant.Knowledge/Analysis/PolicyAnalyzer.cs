@@ -17,27 +17,27 @@ namespace PolicyAssistant.Knowledge.Analysis;
 /// </summary>
 public sealed class PolicyAnalyzer : Analyzer
 {
-    private readonly CharArraySet words;
-    private readonly int maxWordLength;
-    private readonly SynonymMap? synonyms;
+    private readonly CharArraySet _words;
+    private readonly int _maxWordLength;
+    private readonly SynonymMap? _synonyms;
 
     public PolicyAnalyzer(KnowledgeVocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         // Multi-character stop words join too (咋|回|事 → 咋回事), so the stop filter can drop them whole.
         var compoundWords = vocabulary.CompoundWords.Concat(StopWords.Where(w => w.Length >= 2)).Distinct().ToList();
-        words = new CharArraySet(LuceneSettings.Version, compoundWords, ignoreCase: false);
-        maxWordLength = compoundWords.Count == 0 ? 0 : compoundWords.Max(w => w.Length);
+        _words = new CharArraySet(LuceneSettings.Version, compoundWords, ignoreCase: false);
+        _maxWordLength = compoundWords.Count == 0 ? 0 : compoundWords.Max(w => w.Length);
         // A separate instance: an analyzer caches its chain per thread, so this one must never
         // have run without its synonym step.
-        using var withoutSynonyms = new PolicyAnalyzer(words, maxWordLength);
-        (synonyms, SynonymErrors) = BuildSynonyms(vocabulary, withoutSynonyms);
+        using var withoutSynonyms = new PolicyAnalyzer(_words, _maxWordLength);
+        (_synonyms, SynonymErrors) = BuildSynonyms(vocabulary, withoutSynonyms);
     }
 
     private PolicyAnalyzer(CharArraySet words, int maxWordLength)
     {
-        this.words = words;
-        this.maxWordLength = maxWordLength;
+        _words = words;
+        _maxWordLength = maxWordLength;
         SynonymErrors = [];
     }
 
@@ -56,15 +56,15 @@ public sealed class PolicyAnalyzer : Analyzer
     {
         var tokenizer = new HMMChineseTokenizer(reader);
         TokenStream result = new PunctuationFilter(tokenizer);
-        if (maxWordLength > 0)
+        if (_maxWordLength > 0)
         {
-            result = new DomainCompoundFilter(result, words, maxWordLength);
+            result = new DomainCompoundFilter(result, _words, _maxWordLength);
         }
 
         result = new StopFilter(LuceneSettings.Version, result, StopWords);
-        if (synonyms is not null)
+        if (_synonyms is not null)
         {
-            result = new SynonymFilter(result, synonyms, ignoreCase: false);
+            result = new SynonymFilter(result, _synonyms, ignoreCase: false);
         }
 
         return new TokenStreamComponents(tokenizer, result);

@@ -10,18 +10,18 @@ namespace PolicyAssistant.Knowledge.Analysis;
 /// </summary>
 public sealed class PunctuationFilter : FilteringTokenFilter
 {
-    private readonly ICharTermAttribute term;
+    private readonly ICharTermAttribute _term;
 
     public PunctuationFilter(TokenStream input)
         : base(LuceneSettings.Version, input)
     {
-        term = AddAttribute<ICharTermAttribute>();
+        _term = AddAttribute<ICharTermAttribute>();
     }
 
     protected override bool Accept()
     {
-        var buffer = term.Buffer;
-        for (var i = 0; i < term.Length; i++)
+        var buffer = _term.Buffer;
+        for (var i = 0; i < _term.Length; i++)
         {
             if (char.IsLetterOrDigit(buffer[i]))
             {

@@ -1,6 +1,6 @@
 namespace PolicyAssistant.Knowledge.Answers;
 
-/// <summary>Bound from the "AnswerOptions" configuration section.</summary>
+/// <summary>Bound from the "Answers" configuration section.</summary>
 public sealed class AnswerOptions
 {
     /// <summary>

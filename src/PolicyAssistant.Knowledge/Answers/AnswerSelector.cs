@@ -47,15 +47,15 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
 
     private const int MaxRecentAnswers = 10_000;
 
-    private readonly OtherPlaces otherPlaces = new(options.HomePlaces);
-    private readonly ConfidenceModel confidence = model ?? ConfidenceModel.Shipped;
+    private readonly OtherPlaces _otherPlaces = new(options.HomePlaces);
+    private readonly ConfidenceModel _confidence = model ?? ConfidenceModel.Shipped;
 
     /// <summary>
     /// Answers to recent questions for one generation of the index. The search behind an answer is cached by the
     /// index already; re-ranking its hits and their passages and computing the confidence cost as much again, and
     /// an answer depends only on the question, the context and the published index, so it is kept too.
     /// </summary>
-    private volatile RecentAnswers recent = new(-1);
+    private volatile RecentAnswers _recent = new(-1);
 
     public Answer Select(string question, AnswerContext context)
     {
@@ -69,11 +69,11 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
         // The generation is read before the answer is computed: a publish in between leaves the answer in a
         // cache the next question replaces.
         var generation = index.Generation;
-        var answers = recent;
+        var answers = _recent;
         if (answers.Generation != generation)
         {
             answers = new RecentAnswers(generation);
-            recent = answers;
+            _recent = answers;
         }
 
         return answers.Cache.GetOrAdd(new AskedQuestion(folded, context), static (asked, selector) => selector.SelectUncached(asked.Folded, asked.Context), this);
@@ -87,13 +87,13 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
             return Answer.Empty;
         }
 
-        if (otherPlaces.FindIn(folded) is not null || !evidence.Terms.Any(t => t.InKeyFields) || evidence.Entries.Count == 0)
+        if (_otherPlaces.FindIn(folded) is not null || !evidence.Terms.Any(t => t.InKeyFields) || evidence.Entries.Count == 0)
         {
             // The terms go with the refusal too: the unanswered queue groups questions by them.
             return Answer.OutOfScope with { Terms = evidence.Terms.Select(t => t.Text).ToList() };
         }
 
-        var probability = confidence.Probability(evidence.Features);
+        var probability = _confidence.Probability(evidence.Features);
         // A question staff wrote for an entry, asked as written, is that entry's whatever the ranking's margin says.
         var asWritten = evidence.Entries.Select((entry, i) => WrittenFor(entry.Hit.Entry, folded) ? i : -1).FirstOrDefault(i => i >= 0, -1);
         var entries = asWritten <= 0 ? evidence.Entries : evidence.Entries.Skip(asWritten).Take(1).Concat(evidence.Entries.Take(asWritten)).ToList();

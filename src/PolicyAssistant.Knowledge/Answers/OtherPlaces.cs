@@ -12,18 +12,18 @@ internal sealed class OtherPlaces
     private const string Whereabouts = "去到在从回赴";
 
     private static readonly Lazy<IReadOnlyList<string>> AllPlaces = new(Load);
-    private readonly string[] names;
+    private readonly string[] _names;
 
     public OtherPlaces(IEnumerable<string> homePlaces)
     {
         var home = homePlaces.Select(TextFolding.Fold).ToList();
         // A home place's sub-names are home too: serving 广西 means 广西壮族自治区 is not "elsewhere".
-        names = AllPlaces.Value.Where(p => !home.Any(h => h.Contains(p, StringComparison.Ordinal) || p.Contains(h, StringComparison.Ordinal))).ToArray();
+        _names = AllPlaces.Value.Where(p => !home.Any(h => h.Contains(p, StringComparison.Ordinal) || p.Contains(h, StringComparison.Ordinal))).ToArray();
     }
 
     /// <param name="foldedQuestion">The question after <see cref="TextFolding.Fold(string)"/>.</param>
     public string? FindIn(string foldedQuestion) =>
-        names.FirstOrDefault(name => Mentions(foldedQuestion, name));
+        _names.FirstOrDefault(name => Mentions(foldedQuestion, name));
 
     private static bool Mentions(string question, string name)
     {

@@ -47,89 +47,89 @@ public sealed class KnowledgeIndex : IDisposable
 
 
 
-    private readonly LuceneDirectory directory;
-    private readonly IndexWriter writer;
-    private readonly SearcherManager searchers;
-    private readonly System.Threading.Lock writeLock = new();
-    private readonly StartingOverCache<KnowledgeSearchFilter, Filter?> filters = new(MaxCachedFilters);
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _writeLock = new();
+    private readonly StartingOverCache<KnowledgeSearchFilter, Filter?> _filters = new(MaxCachedFilters);
 
-    private readonly ConditionalWeakTable<IndexReader, KnowledgeReaderCache> readerCaches = new();
-    private volatile KnowledgeAnalyzers analyzers;
-    private volatile HomophoneRepair repair = new([], "");
-    private volatile ImmutableDictionary<string, KnowledgeEntry> entries = ImmutableDictionary<string, KnowledgeEntry>.Empty;
+    private readonly ConditionalWeakTable<IndexReader, KnowledgeReaderCache> _readerCaches = new();
+    private volatile KnowledgeAnalyzers _analyzers;
+    private volatile HomophoneRepair _repair = new([], "");
+    private volatile ImmutableDictionary<string, KnowledgeEntry> _entries = ImmutableDictionary<string, KnowledgeEntry>.Empty;
 
     // Each entry's passages with their analysed terms, made when the entry is indexed so that choosing the passage
     // that answers a question is a few set lookups per hit, not an analysis.
-    private volatile ImmutableDictionary<string, IReadOnlyList<IndexedPassage>> passages = ImmutableDictionary<string, IReadOnlyList<IndexedPassage>>.Empty;
+    private volatile ImmutableDictionary<string, IReadOnlyList<IndexedPassage>> _passages = ImmutableDictionary<string, IReadOnlyList<IndexedPassage>>.Empty;
 
     /// <summary>
     /// Results of recent searches against the published state of the index. Households ask the same few dozen
     /// questions all day (more so in a publicity month), and analysing and searching a question is the dearest
     /// part of answering it. Results are read-only, so they are shared; Publish replaces the whole cache.
     /// </summary>
-    private volatile StartingOverCache<RecentQuestion, KnowledgeSearchResult> recentResults = new(MaxRecentResults);
+    private volatile StartingOverCache<RecentQuestion, KnowledgeSearchResult> _recentResults = new(MaxRecentResults);
 
-    private long generation;
+    private long _generation;
 
     /// <param name="vocabulary">Domain words and synonyms for the analysis.</param>
     /// <param name="directoryPath">A folder for the index files; null keeps the index in memory. The
     /// folder is a cache: it is cleared on open, and <see cref="Rebuild"/> fills it.</param>
     public KnowledgeIndex(KnowledgeVocabulary vocabulary, string? directoryPath = null)
     {
-        analyzers = new KnowledgeAnalyzers(vocabulary);
-        directory = directoryPath is null ? new RAMDirectory() : MMapDirectory.Open(directoryPath);
-        var config = new IndexWriterConfig(LuceneSettings.Version, analyzers.Index)
+        _analyzers = new KnowledgeAnalyzers(vocabulary);
+        _directory = directoryPath is null ? new RAMDirectory() : MMapDirectory.Open(directoryPath);
+        var config = new IndexWriterConfig(LuceneSettings.Version, _analyzers.Index)
         {
             OpenMode = OpenMode.CREATE,
             Similarity = Similarity,
             RAMBufferSizeMB = 64,
         };
-        writer = new IndexWriter(directory, config);
-        searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory());
+        _writer = new IndexWriter(_directory, config);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SimilaritySearcherFactory());
     }
 
     // BM25 with a weak length norm: an entry with many listed questions should not lose to one
     // with few only because its questions field is longer.
     private static Similarity Similarity { get; } = new BM25Similarity(k1: 1.2f, b: 0.3f);
 
-    public int Count => entries.Count;
+    public int Count => _entries.Count;
 
     /// <summary>Vocabulary lines the analysis had to skip, for the back office to show.</summary>
-    public IReadOnlyList<VocabularyError> VocabularyErrors => analyzers.Errors;
+    public IReadOnlyList<VocabularyError> VocabularyErrors => _analyzers.Errors;
 
-    public KnowledgeEntry? Find(string id) => entries.GetValueOrDefault(id);
+    public KnowledgeEntry? Find(string id) => _entries.GetValueOrDefault(id);
 
-    public IReadOnlyCollection<KnowledgeEntry> Entries => entries.Values.ToList();
+    public IReadOnlyCollection<KnowledgeEntry> Entries => _entries.Values.ToList();
 
     /// <summary>The entry's passages (summary, paragraphs, list items) with their terms; empty for an unknown id.</summary>
-    public IReadOnlyList<IndexedPassage> PassagesOf(string id) => passages.GetValueOrDefault(id) ?? [];
+    public IReadOnlyList<IndexedPassage> PassagesOf(string id) => _passages.GetValueOrDefault(id) ?? [];
 
     /// <summary>Replaces the whole index; with a vocabulary, also the analysis (after the back office edited the words).</summary>
     public void Rebuild(IEnumerable<KnowledgeEntry> newEntries, KnowledgeVocabulary? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(newEntries);
-        lock (writeLock)
+        lock (_writeLock)
         {
-            var next = vocabulary is null ? analyzers : new KnowledgeAnalyzers(vocabulary);
+            var next = vocabulary is null ? _analyzers : new KnowledgeAnalyzers(vocabulary);
             var map = ImmutableDictionary.CreateBuilder<string, KnowledgeEntry>(StringComparer.Ordinal);
             foreach (var entry in newEntries)
             {
                 map[entry.Id] = entry;
             }
 
-            writer.DeleteAll();
+            _writer.DeleteAll();
             var analysed = new ConcurrentDictionary<string, IReadOnlyList<IndexedPassage>>(StringComparer.Ordinal);
             // Segmentation is most of the cost, and IndexWriter takes documents from several
             // threads at once, so a rebuild uses every core.
             Parallel.ForEach(map.Values, entry =>
             {
-                writer.AddDocument(KnowledgeDocuments.ToDocument(entry), next.Index);
+                _writer.AddDocument(KnowledgeDocuments.ToDocument(entry), next.Index);
                 analysed[entry.Id] = KnowledgeDocuments.AnalysePassages(entry, next);
             });
             // Parallel adds leave a segment per thread flush; one segment halves search time
             // (every term is looked up once instead of once per segment).
-            writer.ForceMerge(1);
-            passages = analysed.ToImmutableDictionary(StringComparer.Ordinal);
+            _writer.ForceMerge(1);
+            _passages = analysed.ToImmutableDictionary(StringComparer.Ordinal);
             Publish(map.ToImmutable(), next);
         }
     }
@@ -138,27 +138,27 @@ public sealed class KnowledgeIndex : IDisposable
     public void Upsert(KnowledgeEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        lock (writeLock)
+        lock (_writeLock)
         {
-            writer.UpdateDocument(new Term(KnowledgeFields.Id, entry.Id), KnowledgeDocuments.ToDocument(entry), analyzers.Index);
-            passages = passages.SetItem(entry.Id, KnowledgeDocuments.AnalysePassages(entry, analyzers));
-            Publish(entries.SetItem(entry.Id, entry), analyzers);
+            _writer.UpdateDocument(new Term(KnowledgeFields.Id, entry.Id), KnowledgeDocuments.ToDocument(entry), _analyzers.Index);
+            _passages = _passages.SetItem(entry.Id, KnowledgeDocuments.AnalysePassages(entry, _analyzers));
+            Publish(_entries.SetItem(entry.Id, entry), _analyzers);
         }
     }
 
     /// <returns>False when no entry had that id.</returns>
     public bool Remove(string id)
     {
-        lock (writeLock)
+        lock (_writeLock)
         {
-            if (!entries.ContainsKey(id))
+            if (!_entries.ContainsKey(id))
             {
                 return false;
             }
 
-            writer.DeleteDocuments(new Term(KnowledgeFields.Id, id));
-            passages = passages.Remove(id);
-            Publish(entries.Remove(id), analyzers);
+            _writer.DeleteDocuments(new Term(KnowledgeFields.Id, id));
+            _passages = _passages.Remove(id);
+            Publish(_entries.Remove(id), _analyzers);
             return true;
         }
     }
@@ -167,10 +167,10 @@ public sealed class KnowledgeIndex : IDisposable
     /// Counts publishes: what was computed from the index while this stayed the same may be kept and reused.
     /// It moves after the new state is in place, so a reader that saw the old number may hold a newer result, never an older one.
     /// </summary>
-    public long Generation => Interlocked.Read(ref generation);
+    public long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>The terms a question is searched with, after folding, segmentation, stop words and synonyms.</summary>
-    public IReadOnlyList<string> Analyze(string question) => analyzers.Policy.Terms(Truncate(question));
+    public IReadOnlyList<string> Analyze(string question) => _analyzers.Policy.Terms(Truncate(question));
 
     /// <param name="question">The question after <see cref="PolicyAssistant.Domain.Text.TextFolding.Fold(string)"/>.</param>
     /// <param name="filter">The household's region and day.</param>
@@ -181,7 +181,7 @@ public sealed class KnowledgeIndex : IDisposable
         ArgumentNullException.ThrowIfNull(filter);
         // Read before the analysis, entries and reader: Publish replaces it last, so a result kept in
         // it was computed from that state or a newer one, never an older one.
-        return recentResults.GetOrAdd(
+        return _recentResults.GetOrAdd(
             new RecentQuestion(Truncate(question), filter, maxHits),
             static (asked, index) => index.SearchUncached(asked.Text, asked.Filter, asked.MaxHits),
             this);
@@ -189,16 +189,16 @@ public sealed class KnowledgeIndex : IDisposable
 
     public void Dispose()
     {
-        searchers.Dispose();
-        writer.Dispose();
-        directory.Dispose();
-        analyzers.Dispose();
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+        _analyzers.Dispose();
     }
 
     private KnowledgeSearchResult SearchUncached(string question, KnowledgeSearchFilter filter, int maxHits)
     {
-        var current = analyzers;
-        var text = repair.Mend(question);
+        var current = _analyzers;
+        var text = _repair.Mend(question);
         var terms = current.Policy.Terms(text).Take(MaxQueryTerms).ToList();
         var bigrams = current.Bigram.Terms(text).Take(MaxQueryTerms).ToList();
         if (terms.Count == 0 && bigrams.Count == 0)
@@ -206,13 +206,13 @@ public sealed class KnowledgeIndex : IDisposable
             return KnowledgeSearchResult.Nothing;
         }
 
-        var searcher = searchers.Acquire();
+        var searcher = _searchers.Acquire();
         try
         {
             var reader = searcher.IndexReader;
-            var cache = readerCaches.GetValue(reader, r => new KnowledgeReaderCache(r));
+            var cache = _readerCaches.GetValue(reader, r => new KnowledgeReaderCache(r));
             var queryTerms = terms.Select(cache.Weigh).ToList();
-            var known = entries;
+            var known = _entries;
             var pairs = PairsQuery(cache, bigrams);
             var found = Top(searcher, cache, BuildQuery(cache, terms, pairs), filter, Math.Max(1, maxHits), known);
             var matches = cache.Matches(found.Select(f => f.Doc.Doc).ToArray(), terms);
@@ -231,7 +231,7 @@ public sealed class KnowledgeIndex : IDisposable
         }
         finally
         {
-            searchers.Release(searcher);
+            _searchers.Release(searcher);
         }
     }
 
@@ -243,12 +243,12 @@ public sealed class KnowledgeIndex : IDisposable
     // Old analyzers are left to the garbage collector, not disposed: a search may still be using them.
     private void Publish(ImmutableDictionary<string, KnowledgeEntry> map, KnowledgeAnalyzers next)
     {
-        searchers.MaybeRefreshBlocking();
-        entries = map;
-        analyzers = next;
-        repair = new HomophoneRepair(next.Vocabulary.CompoundWords, string.Join('\n', map.Values.Select(WrittenText)));
-        recentResults = new StartingOverCache<RecentQuestion, KnowledgeSearchResult>(MaxRecentResults);
-        Interlocked.Increment(ref generation);
+        _searchers.MaybeRefreshBlocking();
+        _entries = map;
+        _analyzers = next;
+        _repair = new HomophoneRepair(next.Vocabulary.CompoundWords, string.Join('\n', map.Values.Select(WrittenText)));
+        _recentResults = new StartingOverCache<RecentQuestion, KnowledgeSearchResult>(MaxRecentResults);
+        Interlocked.Increment(ref _generation);
     }
 
     private static BooleanQuery? PairsQuery(KnowledgeReaderCache cache, IReadOnlyList<string> bigrams)
@@ -300,7 +300,7 @@ public sealed class KnowledgeIndex : IDisposable
     // The same region and day come back all day long; a caching filter keeps its bit set per
     // segment, so it stays right when segments are added or changed.
     private Filter? CachedFilter(KnowledgeSearchFilter filter) =>
-        filters.GetOrAdd(filter, static f => KnowledgeDocuments.BuildFilter(f) is { } built ? new CachingWrapperFilter(built) : null);
+        _filters.GetOrAdd(filter, static f => KnowledgeDocuments.BuildFilter(f) is { } built ? new CachingWrapperFilter(built) : null);
 
     private readonly record struct RecentQuestion(string Text, KnowledgeSearchFilter Filter, int MaxHits);
 

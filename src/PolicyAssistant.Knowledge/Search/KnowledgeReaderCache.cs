@@ -17,14 +17,14 @@ internal sealed class KnowledgeReaderCache(IndexReader reader)
     // Past this many distinct terms (a flood of nonsense questions) lookups still work, uncached.
     private const int MaxTerms = 100_000;
 
-    private readonly ConcurrentDictionary<string, QueryTerm> weights = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Term, TermContext> contexts = new();
-    private string[]? entryIds;
+    private readonly ConcurrentDictionary<string, QueryTerm> _weights = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Term, TermContext> _contexts = new();
+    private string[]? _entryIds;
 
-    public string[] EntryIds => entryIds ??= ReadEntryIds(reader);
+    public string[] EntryIds => _entryIds ??= ReadEntryIds(reader);
 
     public QueryTerm Weigh(string term) =>
-        weights.Count < MaxTerms ? weights.GetOrAdd(term, static (t, cache) => cache.WeighUncached(t), this) : WeighUncached(term);
+        _weights.Count < MaxTerms ? _weights.GetOrAdd(term, static (t, cache) => cache.WeighUncached(t), this) : WeighUncached(term);
 
     public TermContext TermContext(string field, string text) => TermContext(new Term(field, text));
 
@@ -44,8 +44,8 @@ internal sealed class KnowledgeReaderCache(IndexReader reader)
         return new QueryTerm(term, idf, frequency, keyFrequency > 0);
     }
 
-    private TermContext TermContext(Term term) => contexts.Count < MaxTerms
-        ? contexts.GetOrAdd(term, static (t, r) => Lucene.Net.Index.TermContext.Build(r.Context, t), reader)
+    private TermContext TermContext(Term term) => _contexts.Count < MaxTerms
+        ? _contexts.GetOrAdd(term, static (t, r) => Lucene.Net.Index.TermContext.Build(r.Context, t), reader)
         : Lucene.Net.Index.TermContext.Build(reader.Context, term);
 
     // Walks each term's postings once per segment across that segment's hits (in doc order),

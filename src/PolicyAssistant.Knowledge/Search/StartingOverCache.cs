@@ -9,41 +9,41 @@ namespace PolicyAssistant.Knowledge.Search;
 public sealed class StartingOverCache<TKey, TValue>(int capacity)
     where TKey : notnull
 {
-    private readonly ConcurrentDictionary<TKey, TValue> values = new();
+    private readonly ConcurrentDictionary<TKey, TValue> _values = new();
 
     public TValue GetOrAdd(TKey key, Func<TKey, TValue> create) => GetOrAdd(key, static (k, c) => c(k), create);
 
     public TValue GetOrAdd<TArgument>(TKey key, Func<TKey, TArgument, TValue> create, TArgument argument)
     {
-        if (values.TryGetValue(key, out var known))
+        if (_values.TryGetValue(key, out var known))
         {
             return known;
         }
 
         MakeRoom();
-        return values.GetOrAdd(key, create, argument);
+        return _values.GetOrAdd(key, create, argument);
     }
 
-    public bool TryGetValue(TKey key, out TValue value) => values.TryGetValue(key, out value!);
+    public bool TryGetValue(TKey key, out TValue value) => _values.TryGetValue(key, out value!);
 
     public void Set(TKey key, TValue value)
     {
-        if (!values.ContainsKey(key))
+        if (!_values.ContainsKey(key))
         {
             MakeRoom();
         }
 
-        values[key] = value;
+        _values[key] = value;
     }
 
-    public void Remove(TKey key) => values.TryRemove(key, out _);
+    public void Remove(TKey key) => _values.TryRemove(key, out _);
 
     // Counting takes every lock of the dictionary, so only a miss pays for it.
     private void MakeRoom()
     {
-        if (values.Count >= capacity)
+        if (_values.Count >= capacity)
         {
-            values.Clear();
+            _values.Clear();
         }
     }
 }

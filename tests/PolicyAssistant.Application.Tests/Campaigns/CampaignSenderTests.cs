@@ -40,7 +40,7 @@ public sealed class CampaignSenderTests
 
         await DrainAsync(host, host.Services.GetRequiredService<CampaignSender>());
         await DrainSmsOutboxAsync(host);
-        var texts = await host.InScopeAsync(async services => await services.GetRequiredService<PolicyAssistantDbContext>().Set<SmsOutboxMessage>().ToListAsync());
+        var texts = await host.InScopeAsync(async services => await services.GetRequiredService<PolicyAssistantDbContext>().Set<OutboxGatewayEntry>().ToListAsync());
 
         Assert.Equal((5, 3, 3), (host.WeChat.MassSendsReceived.Values.Count(v => v == 1), texts.Select(t => t.PhoneNumber).Distinct().Count(),
             texts.Count(t => t.Text.EndsWith("拒收请回复R", StringComparison.Ordinal))));
@@ -121,7 +121,7 @@ public sealed class CampaignSenderTests
 
     private static async Task DrainSmsOutboxAsync(CampaignTestHost host)
     {
-        while (await host.InScopeAsync(services => services.GetRequiredService<PolicyAssistant.Application.Sms.Outbox.SmsSender>().DispatchDueAsync(default)) > 0)
+        while (await host.InScopeAsync(services => services.GetRequiredService<PolicyAssistant.Application.Sms.Outbox.SmsDispatcher>().DispatchDueAsync(default)) > 0)
         {
         }
     }

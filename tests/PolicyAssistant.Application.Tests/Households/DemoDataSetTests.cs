@@ -48,7 +48,7 @@ public sealed class DemoDataSetTests
     [Fact]
     public void Members_EveryIdNumber_IsValidAndFromTheHouseholdsCounty()
     {
-        var wrong = Members.Where(pair => !IdNumber.TryParse(pair.Member.IdNumber, out var id) || id.RegionCode != pair.Household.VillageCode[..6]);
+        var wrong = Members.Where(pair => !IdNumber.TryParse(pair.Member.IdNumber, out var id) || id.CountyCode != pair.Household.VillageCode[..6]);
 
         Assert.Empty(wrong);
     }

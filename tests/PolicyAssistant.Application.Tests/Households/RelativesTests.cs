@@ -5,7 +5,7 @@ namespace PolicyAssistant.Application.Tests.Households;
 
 public sealed class RelativesTests
 {
-    private static readonly IReadOnlyList<HouseholdPerson> Household =
+    private static readonly IReadOnlyList<HouseholdMember> Household =
     [
         new(1, "王建国", RelationToHead.Self, Sex.Male),
         new(2, "李秀芳", RelationToHead.Spouse, Sex.Female),

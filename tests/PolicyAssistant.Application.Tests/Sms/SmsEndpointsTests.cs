@@ -13,7 +13,7 @@ public sealed class SmsEndpointsTests
 {
     private const string Phone = "13800138000";
 
-    private static string Uplink(long sequenceId, string content, string phone = Phone) =>
+    private static string InboundJson(long sequenceId, string content, string phone = Phone) =>
         $$"""{"phone_number":"{{phone}}","send_time":"2026-03-02 09:00:00","content":"{{content}}","sign_name":"鹿寨县卫健局","dest_code":"01","sequence_id":{{sequenceId}}}""";
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class SmsEndpointsTests
     {
         await using var host = await SmsTestHost.StartAsync();
 
-        using var response = await host.PostJsonAsync("/sms/inbound", $"[{Uplink(1, "住院要交押金吗")}]");
+        using var response = await host.PostJsonAsync("/sms/inbound", $"[{InboundJson(1, "住院要交押金吗")}]");
 
         Assert.Equal((HttpStatusCode.OK, "application/json", """{"code":0,"msg":"成功"}"""),
             (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync()));
@@ -32,8 +32,8 @@ public sealed class SmsEndpointsTests
     {
         await using var host = await SmsTestHost.StartAsync();
 
-        using var _ = await host.PostJsonAsync("/sms/inbound", $"[{Uplink(1, "住院要交押金吗")}]");
-        var outbox = await host.WaitForAsync<SmsOutboxMessage>(rows => rows.Count > 0);
+        using var _ = await host.PostJsonAsync("/sms/inbound", $"[{InboundJson(1, "住院要交押金吗")}]");
+        var outbox = await host.WaitForAsync<OutboxGatewayEntry>(rows => rows.Count > 0);
 
         var reply = Assert.Single(outbox);
         Assert.Equal((Phone, "答：住院要交押金吗", SmsKind.Reply), (reply.PhoneNumber, reply.Text, reply.Kind));
@@ -45,7 +45,7 @@ public sealed class SmsEndpointsTests
     public async Task PostInbound_ProviderRetriesTheSameTexts_StoresEachOnce(DatabaseProvider provider)
     {
         await using var host = await SmsTestHost.StartAsync(provider: provider);
-        var body = $"[{Uplink(1, "问题一")},{Uplink(2, "问题二")},{Uplink(1, "问题一")}]";
+        var body = $"[{InboundJson(1, "问题一")},{InboundJson(2, "问题二")},{InboundJson(1, "问题一")}]";
 
         using var first = await host.PostJsonAsync("/sms/inbound", body);
         using var retry = await host.PostJsonAsync("/sms/inbound", body);
@@ -58,7 +58,7 @@ public sealed class SmsEndpointsTests
     {
         await using var host = await SmsTestHost.StartAsync();
 
-        using var response = await host.PostJsonAsync("/sms/inbound", Uplink(7, "慢病怎么办"));
+        using var response = await host.PostJsonAsync("/sms/inbound", InboundJson(7, "慢病怎么办"));
 
         Assert.Equal((HttpStatusCode.OK, "慢病怎么办"), (response.StatusCode, Assert.Single(await host.ReadAsync<SmsInboundMessage>()).Content));
     }
@@ -78,7 +78,7 @@ public sealed class SmsEndpointsTests
     {
         await using var host = await SmsTestHost.StartAsync();
 
-        using var _ = await host.PostJsonAsync("/sms/inbound", Uplink(1, "你好"));
+        using var _ = await host.PostJsonAsync("/sms/inbound", InboundJson(1, "你好"));
 
         Assert.Equal(new DateTime(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc), Assert.Single(await host.ReadAsync<SmsInboundMessage>()).SentAt);
     }
@@ -101,7 +101,7 @@ public sealed class SmsEndpointsTests
     {
         await using var host = await SmsTestHost.StartAsync();
 
-        using var response = await host.PostJsonAsync("/sms/inbound", $"[{Uplink(1, "坏号码", "12345")},{Uplink(2, "好号码")}]");
+        using var response = await host.PostJsonAsync("/sms/inbound", $"[{InboundJson(1, "坏号码", "12345")},{InboundJson(2, "好号码")}]");
 
         Assert.Equal((HttpStatusCode.OK, "好号码"), (response.StatusCode, Assert.Single(await host.ReadAsync<SmsInboundMessage>()).Content));
     }
@@ -111,7 +111,7 @@ public sealed class SmsEndpointsTests
     {
         await using var host = await SmsTestHost.StartAsync(new Dictionary<string, string?> { ["Sms:Inbound:MaxBodyBytes"] = "1024" });
 
-        using var response = await host.PostJsonAsync("/sms/inbound", $"[{Uplink(1, new string('长', 2000))}]");
+        using var response = await host.PostJsonAsync("/sms/inbound", $"[{InboundJson(1, new string('长', 2000))}]");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -123,7 +123,7 @@ public sealed class SmsEndpointsTests
     {
         await using var host = await SmsTestHost.StartAsync(new Dictionary<string, string?> { ["Sms:Inbound:AllowUnprotected"] = "false" });
 
-        using var response = await host.PostJsonAsync(path, Uplink(1, "你好"));
+        using var response = await host.PostJsonAsync(path, InboundJson(1, "你好"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Empty(await host.ReadAsync<SmsInboundMessage>());
@@ -137,7 +137,7 @@ public sealed class SmsEndpointsTests
     {
         await using var host = await SmsTestHost.StartAsync(new Dictionary<string, string?> { ["Sms:Inbound:PathSecret"] = "s3cret-path" });
 
-        using var response = await host.PostJsonAsync(path, Uplink(1, "你好"));
+        using var response = await host.PostJsonAsync(path, InboundJson(1, "你好"));
 
         Assert.Equal(expected, response.StatusCode);
     }
@@ -150,7 +150,7 @@ public sealed class SmsEndpointsTests
     {
         await using var host = await SmsTestHost.StartAsync(new Dictionary<string, string?> { ["Sms:Inbound:SharedSecret"] = "t0ken" });
 
-        using var response = await host.PostJsonAsync(path, Uplink(1, "你好"));
+        using var response = await host.PostJsonAsync(path, InboundJson(1, "你好"));
 
         Assert.Equal(expected, response.StatusCode);
     }
@@ -163,7 +163,7 @@ public sealed class SmsEndpointsTests
     {
         await using var host = await SmsTestHost.StartAsync(new Dictionary<string, string?> { ["Sms:Inbound:AllowedSources:0"] = allowed });
 
-        using var response = await host.PostJsonAsync("/sms/inbound", Uplink(1, "你好"));
+        using var response = await host.PostJsonAsync("/sms/inbound", InboundJson(1, "你好"));
 
         Assert.Equal(expected, response.StatusCode);
     }

@@ -147,11 +147,11 @@ public sealed class SmsTestHost : IAsyncDisposable
         return await action(scope.ServiceProvider);
     }
 
-    public Task<SmsEnqueueResult> EnqueueAsync(Func<SmsSender, Task<SmsEnqueueResult>> enqueue) =>
-        InScopeAsync(s => enqueue(s.GetRequiredService<SmsSender>()));
+    public Task<SmsEnqueueResult> EnqueueAsync(Func<SmsQueue, Task<SmsEnqueueResult>> enqueue) =>
+        InScopeAsync(s => enqueue(s.GetRequiredService<SmsQueue>()));
 
     public Task<int> DispatchAsync(CancellationToken cancellationToken = default) =>
-        InScopeAsync(s => s.GetRequiredService<SmsSender>().DispatchDueAsync(cancellationToken));
+        InScopeAsync(s => s.GetRequiredService<SmsDispatcher>().DispatchDueAsync(cancellationToken));
 
     /// <summary>Runs dispatch rounds, as the worker does, until one finds nothing to do.</summary>
     public async Task DispatchUntilIdleAsync()
@@ -190,12 +190,12 @@ public sealed class SmsTestHost : IAsyncDisposable
 
     public Task<int> ProcessInboundAsync() => InScopeAsync(s => s.GetRequiredService<SmsInboundProcessor>().ProcessPendingAsync(CancellationToken.None));
 
-    public Task<int> ReceiveAsync(params SmsUplink[] uplinks) => InScopeAsync(s => s.GetRequiredService<SmsUplinkStore>().StoreAsync(uplinks, CancellationToken.None));
+    public Task<int> ReceiveAsync(params SmsInboundText[] inboundTexts) => InScopeAsync(s => s.GetRequiredService<SmsInboundStore>().StoreAsync(inboundTexts, CancellationToken.None));
 
     /// <summary>Stores a text from <paramref name="phoneNumber"/>, answers it and sends the reply.</summary>
     public async Task TextAsync(string phoneNumber, string content)
     {
-        await ReceiveAsync(new SmsUplink(Guid.NewGuid().ToString("N"), phoneNumber, content, Now, "鹿寨县卫健局", "01"));
+        await ReceiveAsync(new SmsInboundText(Guid.NewGuid().ToString("N"), phoneNumber, content, Now, "鹿寨县卫健局", "01"));
         await ProcessInboundAsync();
         await DispatchAsync();
     }

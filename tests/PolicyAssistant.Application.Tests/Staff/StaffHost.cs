@@ -33,7 +33,7 @@ internal sealed class StaffHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection();
         builder.Services.AddLogging();
-        builder.Services.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
+        builder.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
         builder.AddStartupTasks();
         builder.AddStaffAccounts();
         var host = builder.Build();

@@ -72,10 +72,10 @@ public sealed partial class AssistantHost : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddLogging();
-        builder.Services.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
+        builder.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
         builder.AddStartupTasks();
         builder.AddKnowledgeBase(RepositoryPaths.Content);
-        builder.AddHouseholdServices(RepositoryPaths.Content, Path.GetTempPath());
+        builder.AddHouseholds(RepositoryPaths.Content, Path.GetTempPath());
         builder.AddAssistant();
         builder.AddAwareness();
         builder.AddSms();
@@ -104,9 +104,9 @@ public sealed partial class AssistantHost : IAsyncDisposable
     public async Task<string?> LatestCodeSentToAsync(string phoneNumber)
     {
         await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SmsSender>().DispatchDueAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<SmsDispatcher>().DispatchDueAsync(CancellationToken.None);
         var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
-        var text = await db.Set<SmsOutboxMessage>()
+        var text = await db.Set<OutboxGatewayEntry>()
             .Where(message => message.PhoneNumber == phoneNumber && message.Kind == SmsKind.VerificationCode)
             .OrderByDescending(message => message.Id)
             .Select(message => message.Text)

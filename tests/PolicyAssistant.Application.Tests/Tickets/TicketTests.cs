@@ -25,12 +25,7 @@ public sealed class TicketTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _api = await FakeWeChatApi.StartAsync();
-        _host = await AssistantHost.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["WeChat:AppId"] = FakeWeChatApi.AppId,
-            ["WeChat:AppSecret"] = FakeWeChatApi.AppSecret,
-            ["WeChat:ApiBaseUrl"] = _api.BaseUrl.ToString(),
-        });
+        _host = await AssistantHost.StartAsync(settings: _api.Settings);
     }
 
     public async Task DisposeAsync()
@@ -137,8 +132,8 @@ public sealed class TicketTests : IAsyncLifetime
         Assert.Equal(new AnswerTicketResult.Delivered(TicketDelivery.Sms), result);
         Assert.DoesNotContain(_api.Received, call => call.Path == "cgi-bin/message/custom/send");
         await using var scope = _host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SmsSender>().DispatchDueAsync(CancellationToken.None);
-        var sent = await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<SmsOutboxMessage>().AsNoTracking()
+        await scope.ServiceProvider.GetRequiredService<SmsDispatcher>().DispatchDueAsync(CancellationToken.None);
+        var sent = await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<OutboxGatewayEntry>().AsNoTracking()
             .Where(message => message.Text == "您好，请明天上午到乡镇卫生院办理。").Select(message => message.PhoneNumber).ToListAsync();
         Assert.Equal([person.Phone!], sent);
     }

@@ -95,7 +95,7 @@ public static class CampaignRateRunner
         builder.Services.AddLogging();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(protector);
-        builder.Services.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
+        builder.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
         builder.Services.AddSingleton<IBot, NoBot>();
         builder.Services.AddSingleton<TurnProcessor>();
         builder.Services.AddSingleton<PolicyAssistant.Application.Households.Audit.RecordHouseholdAuditCommand>();

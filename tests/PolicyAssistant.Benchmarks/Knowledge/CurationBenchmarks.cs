@@ -11,39 +11,39 @@ namespace PolicyAssistant.Benchmarks.Knowledge;
 [MemoryDiagnoser]
 public class CurationBenchmarks
 {
-    private readonly KnowledgeEntryHitCounter counter = new(TimeProvider.System);
-    private KnowledgeIndex index = null!;
-    private IReadOnlyList<string> ids = [];
-    private IReadOnlyList<string> questions = [];
-    private IReadOnlyList<IReadOnlyList<string>> terms = [];
-    private int next;
+    private readonly KnowledgeEntryHitCounter _counter = new(TimeProvider.System);
+    private KnowledgeIndex _index = null!;
+    private IReadOnlyList<string> _ids = [];
+    private IReadOnlyList<string> _questions = [];
+    private IReadOnlyList<IReadOnlyList<string>> _terms = [];
+    private int _next;
 
     [GlobalSetup]
     public void Setup()
     {
         var entries = BenchmarkContent.RealEntries();
-        index = new KnowledgeIndex(BenchmarkContent.Vocabulary());
-        index.Rebuild(entries);
-        ids = entries.Select(e => e.Id).ToList();
-        questions = BenchmarkContent.RealQuestions();
-        terms = questions.Select(q => index.Analyze(q)).ToList();
+        _index = new KnowledgeIndex(BenchmarkContent.Vocabulary());
+        _index.Rebuild(entries);
+        _ids = entries.Select(e => e.Id).ToList();
+        _questions = BenchmarkContent.RealQuestions();
+        _terms = _questions.Select(q => _index.Analyze(q)).ToList();
     }
 
     [Benchmark]
-    public void CountHit() => counter.Count(ids[next++ % ids.Count]);
+    public void CountHit() => _counter.Count(_ids[_next++ % _ids.Count]);
 
     /// <summary>The bot's way: from the terms its answer selection already has.</summary>
     [Benchmark]
     public string GroupKeyFromAnswerTerms()
     {
-        var i = next++ % questions.Count;
-        return UnansweredGroupKey.Of(terms[i], questions[i]);
+        var i = _next++ % _questions.Count;
+        return UnansweredGroupKey.Of(_terms[i], _questions[i]);
     }
 
     /// <summary>The fallback for a question holding personal data: the masked text analysed again.</summary>
     [Benchmark]
-    public string GroupKeyByAnalysis() => UnansweredGroupKey.Of(index, BenchmarkContent.AsNew(questions[next++ % questions.Count], next));
+    public string GroupKeyByAnalysis() => UnansweredGroupKey.Of(_index, BenchmarkContent.AsNew(_questions[_next++ % _questions.Count], _next));
 
     [GlobalCleanup]
-    public void Cleanup() => index.Dispose();
+    public void Cleanup() => _index.Dispose();
 }

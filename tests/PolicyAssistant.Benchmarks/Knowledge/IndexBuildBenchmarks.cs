@@ -10,21 +10,21 @@ namespace PolicyAssistant.Benchmarks.Knowledge;
 [SimpleJob(RunStrategy.Monitoring, iterationCount: 3, warmupCount: 1)]
 public class IndexBuildBenchmarks
 {
-    private IReadOnlyList<KnowledgeEntry> entries = [];
-    private KnowledgeVocabulary vocabulary = KnowledgeVocabulary.Empty;
+    private IReadOnlyList<KnowledgeEntry> _entries = [];
+    private KnowledgeVocabulary _vocabulary = KnowledgeVocabulary.Empty;
 
     [GlobalSetup]
     public void Setup()
     {
-        vocabulary = BenchmarkContent.Vocabulary();
-        entries = BenchmarkContent.SyntheticEntries(10_000);
+        _vocabulary = BenchmarkContent.Vocabulary();
+        _entries = BenchmarkContent.SyntheticEntries(10_000);
     }
 
     [Benchmark]
     public int Rebuild()
     {
-        using var index = new KnowledgeIndex(vocabulary);
-        index.Rebuild(entries);
+        using var index = new KnowledgeIndex(_vocabulary);
+        index.Rebuild(_entries);
         return index.Count;
     }
 }

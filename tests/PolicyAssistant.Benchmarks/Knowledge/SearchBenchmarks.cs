@@ -13,10 +13,10 @@ public class SearchBenchmarks
 {
     private static readonly AnswerContext Context = new(null, new DateOnly(2026, 1, 1));
 
-    private KnowledgeIndex index = null!;
-    private AnswerSelector selector = null!;
-    private IReadOnlyList<string> questions = [];
-    private int next;
+    private KnowledgeIndex _index = null!;
+    private AnswerSelector _selector = null!;
+    private IReadOnlyList<string> _questions = [];
+    private int _next;
 
     [Params(0, 10_000)]
     public int SyntheticEntries { get; set; }
@@ -24,22 +24,22 @@ public class SearchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        index = new KnowledgeIndex(BenchmarkContent.Vocabulary());
-        index.Rebuild([.. BenchmarkContent.RealEntries(), .. BenchmarkContent.SyntheticEntries(SyntheticEntries)]);
-        selector = new AnswerSelector(index, new AnswerOptions());
-        questions = BenchmarkContent.RealQuestions();
+        _index = new KnowledgeIndex(BenchmarkContent.Vocabulary());
+        _index.Rebuild([.. BenchmarkContent.RealEntries(), .. BenchmarkContent.SyntheticEntries(SyntheticEntries)]);
+        _selector = new AnswerSelector(_index, new AnswerOptions());
+        _questions = BenchmarkContent.RealQuestions();
     }
 
     [Benchmark]
     public Answer Select()
     {
-        next++;
-        return selector.Select(BenchmarkContent.AsNew(questions[next % questions.Count], next), Context);
+        _next++;
+        return _selector.Select(BenchmarkContent.AsNew(_questions[_next % _questions.Count], _next), Context);
     }
 
     [Benchmark]
-    public Answer SelectAskedBefore() => selector.Select(questions[next++ % questions.Count], Context);
+    public Answer SelectAskedBefore() => _selector.Select(_questions[_next++ % _questions.Count], Context);
 
     [GlobalCleanup]
-    public void Cleanup() => index.Dispose();
+    public void Cleanup() => _index.Dispose();
 }

@@ -13,24 +13,24 @@ namespace PolicyAssistant.Benchmarks.WeChat;
 [MemoryDiagnoser]
 public class WeChatClaimBenchmarks
 {
-    private TestDatabase database = null!;
-    private IDbContextFactory<PolicyAssistantDbContext> contexts = null!;
-    private long next;
+    private TestDatabase _database = null!;
+    private IDbContextFactory<PolicyAssistantDbContext> _contexts = null!;
+    private long _next;
 
     [GlobalSetup]
     public void Setup()
     {
-        database = TestDatabase.CreateSqlite();
-        contexts = database.CreateFactory();
+        _database = TestDatabase.CreateSqlite();
+        _contexts = _database.CreateFactory();
     }
 
     [Benchmark]
     public async Task<WeChatInboundClaim> Claim()
     {
-        await using var db = contexts.CreateDbContext();
-        return await db.ClaimWeChatInboundAsync($"wxbench:{++next}", "user-key", $"signed:{next}", DateTimeOffset.UtcNow, "bench-owner", DateTimeOffset.UtcNow.AddSeconds(3), CancellationToken.None);
+        await using var db = _contexts.CreateDbContext();
+        return await db.ClaimWeChatInboundAsync($"wxbench:{++_next}", "user-key", $"signed:{_next}", DateTimeOffset.UtcNow, "bench-owner", DateTimeOffset.UtcNow.AddSeconds(3), CancellationToken.None);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => database.Dispose();
+    public void Cleanup() => _database.Dispose();
 }

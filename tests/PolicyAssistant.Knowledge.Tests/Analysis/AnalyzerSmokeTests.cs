@@ -14,8 +14,8 @@ public sealed class AnalyzerSmokeTests : IDisposable
         "\u200B\u200E\uFEFF", "Ｔｅｓｔ", "ﷺ", "𠀀𠀁", "ﾟ･✿ヾ╲(｡◕‿◕｡)╱✿･ﾟ", "بحث", "테스트", "テスト",
     ];
 
-    private readonly PolicyAnalyzer policy = new(TestVocabulary.Create());
-    private readonly BigramAnalyzer bigram = new();
+    private readonly PolicyAnalyzer _policy = new(TestVocabulary.Create());
+    private readonly BigramAnalyzer _bigram = new();
 
     [Fact]
     public void Analyze_NaughtyStrings_NeverThrows()
@@ -42,7 +42,7 @@ public sealed class AnalyzerSmokeTests : IDisposable
 
     private void AssertSane(string text)
     {
-        foreach (var analyzer in new Lucene.Net.Analysis.Analyzer[] { policy, bigram })
+        foreach (var analyzer in new Lucene.Net.Analysis.Analyzer[] { _policy, _bigram })
         {
             foreach (var token in AnalysisAssert.Tokens(analyzer, text))
             {
@@ -77,7 +77,7 @@ public sealed class AnalyzerSmokeTests : IDisposable
 
     public void Dispose()
     {
-        policy.Dispose();
-        bigram.Dispose();
+        _policy.Dispose();
+        _bigram.Dispose();
     }
 }

@@ -5,7 +5,7 @@ namespace PolicyAssistant.Knowledge.Tests.Analysis;
 
 public sealed class BigramAnalyzerTests : IDisposable
 {
-    private readonly BigramAnalyzer analyzer = new();
+    private readonly BigramAnalyzer _analyzer = new();
 
     [Theory]
     [InlineData("住院押金", new[] { "住院", "院押", "押金" })]
@@ -14,7 +14,7 @@ public sealed class BigramAnalyzerTests : IDisposable
     [InlineData("药", new[] { "药" })]
     [InlineData("😀", new string[0])]
     public void Analyze_Text_GivesCharacterPairs(string input, string[] expected) =>
-        AnalyzesTo(analyzer, input, expected);
+        AnalyzesTo(_analyzer, input, expected);
 
-    public void Dispose() => analyzer.Dispose();
+    public void Dispose() => _analyzer.Dispose();
 }

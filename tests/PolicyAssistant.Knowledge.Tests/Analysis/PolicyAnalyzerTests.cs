@@ -6,7 +6,7 @@ namespace PolicyAssistant.Knowledge.Tests.Analysis;
 
 public sealed class PolicyAnalyzerTests : IDisposable
 {
-    private readonly PolicyAnalyzer analyzer = new(TestVocabulary.Create());
+    private readonly PolicyAnalyzer _analyzer = new(TestVocabulary.Create());
 
     [Theory]
     [InlineData("俺娘住院要交押金吗", new[] { "娘", "住院", "交", "押金" })]
@@ -17,7 +17,7 @@ public sealed class PolicyAnalyzerTests : IDisposable
     [InlineData("ＡＢＣ报销", new[] { "abc", "报销" })]
     [InlineData("你好", new[] { "你好" })]
     public void Analyze_Question_GivesContentTerms(string input, string[] expected) =>
-        AnalyzesTo(analyzer, input, expected);
+        AnalyzesTo(_analyzer, input, expected);
 
     [Theory]
     [InlineData("住院押金", "押金")]
@@ -26,7 +26,7 @@ public sealed class PolicyAnalyzerTests : IDisposable
     [InlineData("合作医疗", "城乡居民基本医疗保险")]
     [InlineData("醫療兜底", "兜底保障")]
     public void Analyze_SynonymVariant_GivesCanonicalTerm(string variant, string canonical) =>
-        AnalyzesTo(analyzer, variant, canonical);
+        AnalyzesTo(_analyzer, variant, canonical);
 
     [Theory]
     [InlineData("吗")]
@@ -34,15 +34,15 @@ public sealed class PolicyAnalyzerTests : IDisposable
     [InlineData("？？？")]
     [InlineData("   ")]
     public void Analyze_OnlyFunctionWords_GivesNothing(string input) =>
-        Assert.Empty(Tokens(analyzer, input));
+        Assert.Empty(Tokens(_analyzer, input));
 
     [Fact]
     public void Analyze_SynonymVariant_SpansTheVariantInTheText() =>
-        AnalyzesTo(analyzer, "交住院押金", new Token("交", 0, 1), new Token("押金", 1, 5));
+        AnalyzesTo(_analyzer, "交住院押金", new Token("交", 0, 1), new Token("押金", 1, 5));
 
     [Fact]
     public void Analyze_TraditionalQuestion_KeepsOriginalOffsets() =>
-        AnalyzesTo(analyzer, "報銷比例", new Token("报销", 0, 2), new Token("比例", 2, 4));
+        AnalyzesTo(_analyzer, "報銷比例", new Token("报销", 0, 2), new Token("比例", 2, 4));
 
     [Fact]
     public void Constructor_SynonymOfOnlyFunctionWords_ReportsTheLine()
@@ -54,7 +54,7 @@ public sealed class PolicyAnalyzerTests : IDisposable
 
     [Fact]
     public void Terms_RepeatedWords_AreDistinctInOrder() =>
-        Assert.Equal(["住院", "报销"], analyzer.Terms("住院报销，住院报销"));
+        Assert.Equal(["住院", "报销"], _analyzer.Terms("住院报销，住院报销"));
 
-    public void Dispose() => analyzer.Dispose();
+    public void Dispose() => _analyzer.Dispose();
 }

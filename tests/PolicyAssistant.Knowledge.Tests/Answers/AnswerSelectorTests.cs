@@ -11,13 +11,13 @@ public sealed class AnswerSelectorTests : IDisposable
 {
     private static readonly AnswerContext Anywhere = new(null, new DateOnly(2025, 1, 1));
 
-    private readonly KnowledgeIndex index = new(TestVocabulary.Create());
-    private readonly AnswerSelector selector;
+    private readonly KnowledgeIndex _index = new(TestVocabulary.Create());
+    private readonly AnswerSelector _selector;
 
     public AnswerSelectorTests()
     {
-        index.Rebuild(TestEntries.All());
-        selector = new AnswerSelector(index, new AnswerOptions());
+        _index.Rebuild(TestEntries.All());
+        _selector = new AnswerSelector(_index, new AnswerOptions());
     }
 
     [Theory]
@@ -28,7 +28,7 @@ public sealed class AnswerSelectorTests : IDisposable
     [InlineData("你好", "greeting")]
     public void Select_QuestionAnEntryAnswers_IsConfident(string question, string expectedId)
     {
-        var answer = selector.Select(question, Anywhere);
+        var answer = _selector.Select(question, Anywhere);
         Assert.Equal((AnswerKind.Confident, expectedId), (answer.Kind, answer.Entry?.Id));
     }
 
@@ -40,7 +40,7 @@ public sealed class AnswerSelectorTests : IDisposable
     [InlineData("吗")]
     [InlineData("请问一下")]
     public void Select_NothingMeaningful_IsEmpty(string question) =>
-        Assert.Equal(AnswerKind.Empty, selector.Select(question, Anywhere).Kind);
+        Assert.Equal(AnswerKind.Empty, _selector.Select(question, Anywhere).Kind);
 
     [Theory]
     [InlineData("今天天气怎么样")]
@@ -48,25 +48,25 @@ public sealed class AnswerSelectorTests : IDisposable
     [InlineData("北京的医保怎么报销")]
     [InlineData("廣東的住院押金要交嗎")]
     public void Select_OtherPlaceOrNoDomainTerm_IsOutOfScope(string question) =>
-        Assert.Equal(AnswerKind.OutOfScope, selector.Select(question, Anywhere).Kind);
+        Assert.Equal(AnswerKind.OutOfScope, _selector.Select(question, Anywhere).Kind);
 
     [Theory]
     [InlineData("在北京住院要交押金吗")]
     [InlineData("去上海打工住院要交押金吗")]
     public void Select_OtherPlaceAsWhereItHappened_IsAnswered(string question) =>
-        Assert.Equal("treat-first-pay-later", selector.Select(question, Anywhere).Entry?.Id);
+        Assert.Equal("treat-first-pay-later", _selector.Select(question, Anywhere).Entry?.Id);
 
     [Fact]
     public void Select_HomePlace_IsNotOutOfScope()
     {
-        var guangxi = new AnswerSelector(index, new AnswerOptions { HomePlaces = ["广西"] });
+        var guangxi = new AnswerSelector(_index, new AnswerOptions { HomePlaces = ["广西"] });
         Assert.NotEqual(AnswerKind.OutOfScope, guangxi.Select("广西的住院押金要交吗", Anywhere).Kind);
     }
 
     [Fact]
     public void Select_PartlyMatchingQuestion_IsUncertainWithCandidates()
     {
-        var answer = selector.Select("住院押金退休工资养老金贷款", Anywhere);
+        var answer = _selector.Select("住院押金退休工资养老金贷款", Anywhere);
         Assert.Equal(AnswerKind.Uncertain, answer.Kind);
         Assert.NotEmpty(answer.Candidates);
     }
@@ -77,7 +77,7 @@ public sealed class AnswerSelectorTests : IDisposable
     [InlineData("住院要交押金嗎")]
     public void Select_AQuestionWrittenForAnEntry_AskedAsWritten_IsConfidentWhateverTheThreshold(string question)
     {
-        var strict = new AnswerSelector(index, new AnswerOptions { ConfidentThreshold = 1.01 });
+        var strict = new AnswerSelector(_index, new AnswerOptions { ConfidentThreshold = 1.01 });
 
         var answer = strict.Select(question, Anywhere);
 
@@ -87,7 +87,7 @@ public sealed class AnswerSelectorTests : IDisposable
     [Fact]
     public void Select_MenuUnderAPolicyQuestion_OffersNoSmallTalk()
     {
-        var strict = new AnswerSelector(index, new AnswerOptions { ConfidentThreshold = 1.01, CandidateCount = 8 });
+        var strict = new AnswerSelector(_index, new AnswerOptions { ConfidentThreshold = 1.01, CandidateCount = 8 });
 
         var answer = strict.Select("在吗 住院押金交不交", Anywhere);
 
@@ -97,7 +97,7 @@ public sealed class AnswerSelectorTests : IDisposable
     [Fact]
     public void Weigh_QuestionCloseToOneWrittenForTheEntry_CountsAsSecondOpinionAndCloseness()
     {
-        var features = selector.Weigh(TextFolding.Fold("住院要交押金不"), Anywhere)!.Features;
+        var features = _selector.Weigh(TextFolding.Fold("住院要交押金不"), Anywhere)!.Features;
 
         Assert.Equal(1, features[7]);
         Assert.True(features[8] > 0.5, $"closeness over other entries {features[8]:F2}");
@@ -105,24 +105,24 @@ public sealed class AnswerSelectorTests : IDisposable
 
     [Fact]
     public void Select_SameQuestionAgain_ReusesTheAnswer() =>
-        Assert.Same(selector.Select("住院要交押金吗", Anywhere), selector.Select("住院要交押金吗", Anywhere));
+        Assert.Same(_selector.Select("住院要交押金吗", Anywhere), _selector.Select("住院要交押金吗", Anywhere));
 
     [Fact]
     public void Select_AfterTheEntryIsRemoved_NoLongerAnswersWithIt()
     {
-        selector.Select("住院要交押金吗", Anywhere);
-        index.Remove("treat-first-pay-later");
-        Assert.NotEqual("treat-first-pay-later", selector.Select("住院要交押金吗", Anywhere).Entry?.Id);
+        _selector.Select("住院要交押金吗", Anywhere);
+        _index.Remove("treat-first-pay-later");
+        Assert.NotEqual("treat-first-pay-later", _selector.Select("住院要交押金吗", Anywhere).Entry?.Id);
     }
 
     [Fact]
     public void Select_AfterTheEntryIsEdited_AnswersWithTheNewText()
     {
-        selector.Select("住院要交押金吗", Anywhere);
+        _selector.Select("住院要交押金吗", Anywhere);
         var edited = TestEntries.Deposit();
         edited.Summary = "改过的摘要：入院不用交押金。";
-        index.Upsert(edited);
-        Assert.Equal("改过的摘要：入院不用交押金。", selector.Select("住院要交押金吗", Anywhere).Entry?.Summary);
+        _index.Upsert(edited);
+        Assert.Equal("改过的摘要：入院不用交押金。", _selector.Select("住院要交押金吗", Anywhere).Entry?.Summary);
     }
 
     [Fact]
@@ -130,32 +130,32 @@ public sealed class AnswerSelectorTests : IDisposable
     {
         foreach (var question in new[] { "住院", "押金押金押金", "起付线兜底押金你好", "title:* AND (", new string('报', 5000) })
         {
-            Assert.InRange(selector.Select(question, Anywhere).Confidence, 0, 1);
+            Assert.InRange(_selector.Select(question, Anywhere).Confidence, 0, 1);
         }
     }
 
     [Fact]
     public void Select_Candidates_AreAtMostTheConfiguredCountBestFirst()
     {
-        var answer = new AnswerSelector(index, new AnswerOptions { CandidateCount = 2 }).Select("住院报销", Anywhere);
+        var answer = new AnswerSelector(_index, new AnswerOptions { CandidateCount = 2 }).Select("住院报销", Anywhere);
         Assert.InRange(answer.Candidates.Count, 1, 2);
         Assert.Equal(answer.Entry, answer.Candidates[0].Entry);
     }
 
     [Fact]
     public void Select_EntryOfAnotherCounty_IsNotGiven() =>
-        Assert.NotEqual("critical-illness-deductible", selector.Select("大病保险起付线是多少", Anywhere with { RegionCode = "610822" }).Entry?.Id);
+        Assert.NotEqual("critical-illness-deductible", _selector.Select("大病保险起付线是多少", Anywhere with { RegionCode = "610822" }).Entry?.Id);
 
     [Fact]
     public void Select_EntryNotYetInForce_IsNotGiven() =>
-        Assert.NotEqual("safety-net", selector.Select("兜底保障是啥意思", Anywhere with { Today = new DateOnly(2018, 1, 1) }).Entry?.Id);
+        Assert.NotEqual("safety-net", _selector.Select("兜底保障是啥意思", Anywhere with { Today = new DateOnly(2018, 1, 1) }).Entry?.Id);
 
     [Fact]
     public void Select_HigherThreshold_TurnsConfidentIntoUncertain()
     {
-        var strict = new AnswerSelector(index, new AnswerOptions { ConfidentThreshold = 1.01 });
+        var strict = new AnswerSelector(_index, new AnswerOptions { ConfidentThreshold = 1.01 });
         Assert.Equal(AnswerKind.Uncertain, strict.Select("住院是不是要交押金", Anywhere).Kind);
     }
 
-    public void Dispose() => index.Dispose();
+    public void Dispose() => _index.Dispose();
 }

@@ -8,9 +8,9 @@ namespace PolicyAssistant.Knowledge.Tests.Search;
 
 public sealed class KnowledgeIndexTests : IDisposable
 {
-    private readonly KnowledgeIndex index = new(TestVocabulary.Create());
+    private readonly KnowledgeIndex _index = new(TestVocabulary.Create());
 
-    public KnowledgeIndexTests() => index.Rebuild(TestEntries.All());
+    public KnowledgeIndexTests() => _index.Rebuild(TestEntries.All());
 
     [Theory]
     [InlineData("住院要交押金吗", "treat-first-pay-later")]
@@ -19,35 +19,35 @@ public sealed class KnowledgeIndexTests : IDisposable
     [InlineData("大病保险的起付线", "critical-illness-deductible")]
     [InlineData("你好", "greeting")]
     public void Search_Question_FindsItsEntryFirst(string question, string expectedId) =>
-        Assert.Equal(expectedId, index.Search(question, KnowledgeSearchFilter.None).Hits[0].Entry.Id);
+        Assert.Equal(expectedId, _index.Search(question, KnowledgeSearchFilter.None).Hits[0].Entry.Id);
 
     [Fact]
     public void Search_DomainWordMisspeltByItsSound_IsSearchedAsThatWord() =>
-        Assert.Contains(index.Search("起付现是多少", KnowledgeSearchFilter.None).Terms, term => term.Text == "起付线");
+        Assert.Contains(_index.Search("起付现是多少", KnowledgeSearchFilter.None).Terms, term => term.Text == "起付线");
 
     [Fact]
     public void Search_Hit_TellsWhereEachTermMatched()
     {
-        var hit = index.Search("起付线", KnowledgeSearchFilter.None).Hits[0];
+        var hit = _index.Search("起付线", KnowledgeSearchFilter.None).Hits[0];
         Assert.Contains("起付线", hit.MatchedInKeyFields);
         Assert.Empty(hit.MatchedInBody);
     }
 
     [Fact]
     public void Search_Question_SaysWhichEntryItsCharacterPairsAloneRankFirst() =>
-        Assert.Equal("critical-illness-deductible", index.Search("大病保险的起付线", KnowledgeSearchFilter.None).PairsFirstId);
+        Assert.Equal("critical-illness-deductible", _index.Search("大病保险的起付线", KnowledgeSearchFilter.None).PairsFirstId);
 
     [Fact]
     public void Search_TermOnlyInBody_IsMatchedInBody()
     {
-        var hit = index.Search("范围", KnowledgeSearchFilter.None).Hits.Single(h => h.Entry.Id == "safety-net");
+        var hit = _index.Search("范围", KnowledgeSearchFilter.None).Hits.Single(h => h.Entry.Id == "safety-net");
         Assert.Contains("范围", hit.MatchedInBody);
     }
 
     [Fact]
     public void Search_RareTerm_WeighsMoreThanCommonTerm()
     {
-        var terms = index.Search("住院起付线", KnowledgeSearchFilter.None).Terms;
+        var terms = _index.Search("住院起付线", KnowledgeSearchFilter.None).Terms;
         Assert.True(terms.Single(t => t.Text == "起付线").Idf > terms.Single(t => t.Text == "住院").Idf);
     }
 
@@ -60,19 +60,19 @@ public sealed class KnowledgeIndexTests : IDisposable
     [InlineData("😀")]
     [InlineData("\uD800")]
     public void Search_LuceneSyntaxOrJunk_NeverThrows(string question) =>
-        Assert.NotNull(index.Search(question, KnowledgeSearchFilter.None));
+        Assert.NotNull(_index.Search(question, KnowledgeSearchFilter.None));
 
     [Fact]
     public void Search_FiveThousandCharacters_SearchesTheStart()
     {
-        var hits = index.Search("押金" + new string('啊', 5000), KnowledgeSearchFilter.None).Hits;
+        var hits = _index.Search("押金" + new string('啊', 5000), KnowledgeSearchFilter.None).Hits;
         Assert.Equal("treat-first-pay-later", hits[0].Entry.Id);
     }
 
     [Fact]
     public void Search_OtherCounty_LeavesOutThatCountysEntries() =>
         Assert.DoesNotContain(
-            index.Search("大病保险起付线", new KnowledgeSearchFilter("610822")).Hits,
+            _index.Search("大病保险起付线", new KnowledgeSearchFilter("610822")).Hits,
             h => h.Entry.Id == "critical-illness-deductible");
 
     [Theory]
@@ -80,12 +80,12 @@ public sealed class KnowledgeIndexTests : IDisposable
     [InlineData("450223101")]
     [InlineData(null)]
     public void Search_OwnCountyOrVillageBelowIt_KeepsTheCountysEntries(string? region) =>
-        Assert.Equal("critical-illness-deductible", index.Search("大病保险起付线", new KnowledgeSearchFilter(region)).Hits[0].Entry.Id);
+        Assert.Equal("critical-illness-deductible", _index.Search("大病保险起付线", new KnowledgeSearchFilter(region)).Hits[0].Entry.Id);
 
     [Fact]
     public void Search_DayBeforeEffectiveFrom_LeavesTheEntryOut() =>
         Assert.DoesNotContain(
-            index.Search("兜底保障", new KnowledgeSearchFilter(Today: new DateOnly(2018, 7, 19))).Hits,
+            _index.Search("兜底保障", new KnowledgeSearchFilter(Today: new DateOnly(2018, 7, 19))).Hits,
             h => h.Entry.Id == "safety-net");
 
     [Fact]
@@ -93,18 +93,18 @@ public sealed class KnowledgeIndexTests : IDisposable
     {
         var expired = TestEntries.SafetyNet();
         expired.EffectiveTo = new DateOnly(2020, 12, 31);
-        index.Upsert(expired);
+        _index.Upsert(expired);
 
         Assert.DoesNotContain(
-            index.Search("兜底保障", new KnowledgeSearchFilter(Today: new DateOnly(2021, 1, 1))).Hits,
+            _index.Search("兜底保障", new KnowledgeSearchFilter(Today: new DateOnly(2021, 1, 1))).Hits,
             h => h.Entry.Id == "safety-net");
     }
 
     [Fact]
     public void Upsert_NewEntry_IsFoundByTheNextSearch()
     {
-        index.Upsert(new KnowledgeEntry { Id = "cataract", Title = "白内障复明手术免费", Summary = "60岁以上贫困人口白内障手术免费。", Source = "焦作" });
-        Assert.Equal("cataract", index.Search("白内障", KnowledgeSearchFilter.None).Hits[0].Entry.Id);
+        _index.Upsert(new KnowledgeEntry { Id = "cataract", Title = "白内障复明手术免费", Summary = "60岁以上贫困人口白内障手术免费。", Source = "焦作" });
+        Assert.Equal("cataract", _index.Search("白内障", KnowledgeSearchFilter.None).Hits[0].Entry.Id);
     }
 
     [Fact]
@@ -116,28 +116,28 @@ public sealed class KnowledgeIndexTests : IDisposable
         changed.Title = "先诊疗后付费";
         changed.Summary = "不用先交钱。";
         changed.Body = "";
-        index.Upsert(changed);
+        _index.Upsert(changed);
 
-        Assert.Equal(4, index.Count);
-        Assert.DoesNotContain(index.Search("押金", KnowledgeSearchFilter.None).Hits, h => h.Entry.Id == changed.Id);
+        Assert.Equal(4, _index.Count);
+        Assert.DoesNotContain(_index.Search("押金", KnowledgeSearchFilter.None).Hits, h => h.Entry.Id == changed.Id);
     }
 
     [Fact]
     public void Remove_Entry_IsGoneFromTheNextSearch()
     {
-        Assert.True(index.Remove("safety-net"));
-        Assert.DoesNotContain(index.Search("兜底保障", KnowledgeSearchFilter.None).Hits, h => h.Entry.Id == "safety-net");
+        Assert.True(_index.Remove("safety-net"));
+        Assert.DoesNotContain(_index.Search("兜底保障", KnowledgeSearchFilter.None).Hits, h => h.Entry.Id == "safety-net");
     }
 
     [Fact]
-    public void Remove_UnknownId_ReturnsFalse() => Assert.False(index.Remove("no-such-entry"));
+    public void Remove_UnknownId_ReturnsFalse() => Assert.False(_index.Remove("no-such-entry"));
 
     [Fact]
     public void Rebuild_NewVocabulary_ChangesTheAnalysis()
     {
-        Assert.DoesNotContain("医保卡", index.Analyze("医保卡"));
-        index.Rebuild(TestEntries.All(), KnowledgeVocabulary.Parse("医保卡", ""));
-        Assert.Equal(["医保卡"], index.Analyze("医保卡"));
+        Assert.DoesNotContain("医保卡", _index.Analyze("医保卡"));
+        _index.Rebuild(TestEntries.All(), KnowledgeVocabulary.Parse("医保卡", ""));
+        Assert.Equal(["医保卡"], _index.Analyze("医保卡"));
     }
 
     [Fact]
@@ -148,15 +148,15 @@ public sealed class KnowledgeIndexTests : IDisposable
         {
             for (var i = 0; !stop.IsCancellationRequested && i < 200; i++)
             {
-                index.Upsert(new KnowledgeEntry { Id = $"extra-{i % 5}", Title = $"临时条目{i}", Summary = "押金说明。", Source = "测试" });
-                index.Remove($"extra-{(i + 2) % 5}");
+                _index.Upsert(new KnowledgeEntry { Id = $"extra-{i % 5}", Title = $"临时条目{i}", Summary = "押金说明。", Source = "测试" });
+                _index.Remove($"extra-{(i + 2) % 5}");
             }
         });
         var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
         {
             for (var i = 0; i < 200; i++)
             {
-                Assert.Contains(index.Search("兜底保障", KnowledgeSearchFilter.None).Hits, h => h.Entry.Id == "safety-net");
+                Assert.Contains(_index.Search("兜底保障", KnowledgeSearchFilter.None).Hits, h => h.Entry.Id == "safety-net");
             }
         })).ToArray();
 
@@ -165,39 +165,39 @@ public sealed class KnowledgeIndexTests : IDisposable
 
     [Fact]
     public void Search_SameQuestionTwice_ReusesTheFirstResult() =>
-        Assert.Same(index.Search("起付线是多少", KnowledgeSearchFilter.None), index.Search("起付线是多少", KnowledgeSearchFilter.None));
+        Assert.Same(_index.Search("起付线是多少", KnowledgeSearchFilter.None), _index.Search("起付线是多少", KnowledgeSearchFilter.None));
 
     [Fact]
     public void Search_SameQuestionForAnotherCounty_IsSearchedForThatCounty()
     {
-        index.Search("大病保险起付线", KnowledgeSearchFilter.None);
+        _index.Search("大病保险起付线", KnowledgeSearchFilter.None);
         Assert.DoesNotContain(
-            index.Search("大病保险起付线", new KnowledgeSearchFilter("610822")).Hits,
+            _index.Search("大病保险起付线", new KnowledgeSearchFilter("610822")).Hits,
             h => h.Entry.Id == "critical-illness-deductible");
     }
 
     [Fact]
     public void Upsert_QuestionAskedBefore_NextSearchSeesTheNewEntry()
     {
-        index.Search("白内障", KnowledgeSearchFilter.None);
-        index.Upsert(new KnowledgeEntry { Id = "cataract", Title = "白内障复明手术免费", Summary = "60岁以上贫困人口白内障手术免费。", Source = "焦作" });
-        Assert.Equal("cataract", index.Search("白内障", KnowledgeSearchFilter.None).Hits[0].Entry.Id);
+        _index.Search("白内障", KnowledgeSearchFilter.None);
+        _index.Upsert(new KnowledgeEntry { Id = "cataract", Title = "白内障复明手术免费", Summary = "60岁以上贫困人口白内障手术免费。", Source = "焦作" });
+        Assert.Equal("cataract", _index.Search("白内障", KnowledgeSearchFilter.None).Hits[0].Entry.Id);
     }
 
     [Fact]
     public void Remove_QuestionAskedBefore_NextSearchLeavesTheEntryOut()
     {
-        index.Search("兜底保障", KnowledgeSearchFilter.None);
-        index.Remove("safety-net");
-        Assert.DoesNotContain(index.Search("兜底保障", KnowledgeSearchFilter.None).Hits, h => h.Entry.Id == "safety-net");
+        _index.Search("兜底保障", KnowledgeSearchFilter.None);
+        _index.Remove("safety-net");
+        Assert.DoesNotContain(_index.Search("兜底保障", KnowledgeSearchFilter.None).Hits, h => h.Entry.Id == "safety-net");
     }
 
     [Fact]
     public void Rebuild_QuestionAskedBefore_NextSearchUsesTheNewAnalysis()
     {
-        index.Search("医保卡", KnowledgeSearchFilter.None);
-        index.Rebuild(TestEntries.All(), KnowledgeVocabulary.Parse("医保卡", ""));
-        Assert.Contains(index.Search("医保卡", KnowledgeSearchFilter.None).Terms, t => t.Text == "医保卡");
+        _index.Search("医保卡", KnowledgeSearchFilter.None);
+        _index.Rebuild(TestEntries.All(), KnowledgeVocabulary.Parse("医保卡", ""));
+        Assert.Contains(_index.Search("医保卡", KnowledgeSearchFilter.None).Terms, t => t.Text == "医保卡");
     }
 
     [Fact]
@@ -220,5 +220,5 @@ public sealed class KnowledgeIndexTests : IDisposable
         }
     }
 
-    public void Dispose() => index.Dispose();
+    public void Dispose() => _index.Dispose();
 }

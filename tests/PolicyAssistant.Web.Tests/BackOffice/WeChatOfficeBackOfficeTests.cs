@@ -12,12 +12,9 @@ public sealed class WeChatOfficeBackOfficeTests
 {
     private const string Token = "office-test-token";
 
-    private static ProductFactory Product(FakeWeChatApi api) => new(settings: new Dictionary<string, string?>
+    private static ProductFactory Product(FakeWeChatApi api) => new(settings: new Dictionary<string, string?>(api.Settings)
     {
         ["WeChat:Token"] = Token,
-        ["WeChat:AppId"] = FakeWeChatApi.AppId,
-        ["WeChat:AppSecret"] = FakeWeChatApi.AppSecret,
-        ["WeChat:ApiBaseUrl"] = api.BaseUrl.ToString(),
         ["WeChat:Mode"] = "Plaintext",
     });
 

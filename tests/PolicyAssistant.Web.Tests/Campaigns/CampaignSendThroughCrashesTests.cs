@@ -96,9 +96,6 @@ public sealed class CampaignSendThroughCrashesTests(ITestOutputHelper output)
         var settings = new Dictionary<string, string>
         {
             ["WeChat:Token"] = "crash-test-token",
-            ["WeChat:AppId"] = FakeWeChatApi.AppId,
-            ["WeChat:AppSecret"] = FakeWeChatApi.AppSecret,
-            ["WeChat:ApiBaseUrl"] = wechat.BaseUrl.ToString(),
             ["Sms:Templates:Campaign"] = "SMS_CAMPAIGN",
             ["Sms:Templates:Reply"] = "SMS_REPLY",
             ["Sms:Dispatch:PollInterval"] = "00:00:00.2",
@@ -111,7 +108,7 @@ public sealed class CampaignSendThroughCrashesTests(ITestOutputHelper output)
             ["Campaigns:WeChatRatePerSecond"] = "20000",
             ["Campaigns:SmsRatePerSecond"] = "20000",
         };
-        foreach (var (key, value) in sms.Settings)
+        foreach (var (key, value) in wechat.Settings.Concat(sms.Settings))
         {
             settings[key] = value!;
         }

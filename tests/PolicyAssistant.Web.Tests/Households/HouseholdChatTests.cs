@@ -60,7 +60,7 @@ public sealed partial class HouseholdChatTests
             await using (var scope = factory.Services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
-                var text = await db.Set<SmsOutboxMessage>().Where(m => m.PhoneNumber == phone && m.Kind == SmsKind.VerificationCode).Select(m => m.Text).FirstOrDefaultAsync();
+                var text = await db.Set<OutboxGatewayEntry>().Where(m => m.PhoneNumber == phone && m.Kind == SmsKind.VerificationCode).Select(m => m.Text).FirstOrDefaultAsync();
                 if (text is not null)
                 {
                     return SixDigits().Match(text).Value;

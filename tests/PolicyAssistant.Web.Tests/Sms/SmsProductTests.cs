@@ -26,14 +26,14 @@ public sealed class SmsProductTests
         Assert.InRange(reply.SegmentCount, 1, 3);
     }
 
-    private static async Task<SmsOutboxMessage> WaitForOutboxAsync(ProductFactory product, string phone)
+    private static async Task<OutboxGatewayEntry> WaitForOutboxAsync(ProductFactory product, string phone)
     {
         // The answer is produced by the background workers, after the callback was acknowledged.
         for (var attempt = 0; attempt < 150; attempt++)
         {
             using var scope = product.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>();
-            if (await db.Set<SmsOutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.PhoneNumber == phone) is { } message)
+            if (await db.Set<OutboxGatewayEntry>().AsNoTracking().FirstOrDefaultAsync(m => m.PhoneNumber == phone) is { } message)
             {
                 return message;
             }

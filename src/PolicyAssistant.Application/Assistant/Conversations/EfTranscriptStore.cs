@@ -23,31 +23,31 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
     /// </summary>
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
 
-    private readonly IDbContextFactory<PolicyAssistantDbContext> contextFactory;
-    private readonly ConversationKeys conversationKeys;
-    private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task writer;
-    private Task lastQueued = Task.CompletedTask;
+    private readonly IDbContextFactory<PolicyAssistantDbContext> _contextFactory;
+    private readonly ConversationKeys _conversationKeys;
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+    private Task _lastQueued = Task.CompletedTask;
 
     public EfTranscriptStore(IDbContextFactory<PolicyAssistantDbContext> contextFactory, ConversationKeys conversationKeys)
     {
-        this.contextFactory = contextFactory;
-        this.conversationKeys = conversationKeys;
-        writer = Task.Run(WriteQueuedAsync);
+        _contextFactory = contextFactory;
+        _conversationKeys = conversationKeys;
+        _writer = Task.Run(WriteQueuedAsync);
     }
 
     public Task LogActivitiesAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
     {
         var pending = new PendingWrite(entries, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        lock (queue)
+        lock (_queue)
         {
             // Under the lock, so that lastQueued is always the write queued last.
-            if (!queue.Writer.TryWrite(pending))
+            if (!_queue.Writer.TryWrite(pending))
             {
                 throw new ObjectDisposedException(nameof(EfTranscriptStore));
             }
 
-            lastQueued = pending.Written.Task;
+            _lastQueued = pending.Written.Task;
         }
 
         return pending.Written.Task.WaitAsync(cancellationToken);
@@ -56,17 +56,17 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
     /// <summary>Stops taking entries and finishes writing what was queued.</summary>
     public async ValueTask DisposeAsync()
     {
-        queue.Writer.TryComplete();
-        await writer;
+        _queue.Writer.TryComplete();
+        await _writer;
     }
 
     /// <summary>Writes run in queue order, so the last one queued finishing means all before it have.</summary>
     private async Task WhenQueuedWritesDoneAsync(CancellationToken cancellationToken)
     {
         Task last;
-        lock (queue)
+        lock (_queue)
         {
-            last = lastQueued;
+            last = _lastQueued;
         }
 
         await last.ContinueWith(_ => { }, cancellationToken, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -75,10 +75,10 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
     private async Task WriteQueuedAsync()
     {
         var batch = new List<PendingWrite>();
-        while (await queue.Reader.WaitToReadAsync())
+        while (await _queue.Reader.WaitToReadAsync())
         {
             await Task.Delay(Linger);
-            while (batch.Count < MaxTurnsPerWrite && queue.Reader.TryRead(out var pending))
+            while (batch.Count < MaxTurnsPerWrite && _queue.Reader.TryRead(out var pending))
             {
                 batch.Add(pending);
             }
@@ -120,11 +120,11 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
 
     private async Task WriteAsync(IEnumerable<TranscriptEntry> entries)
     {
-        await using var db = await contextFactory.CreateDbContextAsync();
+        await using var db = await _contextFactory.CreateDbContextAsync();
         db.Set<TranscriptRecord>().AddRange(entries.Select(entry => new TranscriptRecord
         {
             ChannelId = entry.ChannelId,
-            ConversationId = conversationKeys.Of(entry.ConversationId),
+            ConversationId = _conversationKeys.Of(entry.ConversationId),
             Direction = entry.Direction,
             Type = entry.Type,
             Text = Storable(PersonalDataRedaction.Mask(entry.Text)),
@@ -137,8 +137,8 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
     public async Task<IReadOnlyList<TranscriptEntry>> GetTranscriptAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         await WhenQueuedWritesDoneAsync(cancellationToken);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var storedId = conversationKeys.Of(conversationId);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var storedId = _conversationKeys.Of(conversationId);
         return await db.Set<TranscriptRecord>()
             .AsNoTracking()
             .Where(record => record.ChannelId == channelId && record.ConversationId == storedId)
@@ -150,8 +150,8 @@ public sealed class EfTranscriptStore : ITranscriptStore, IAsyncDisposable
     public async Task DeleteTranscriptAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         await WhenQueuedWritesDoneAsync(cancellationToken);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var storedId = conversationKeys.Of(conversationId);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var storedId = _conversationKeys.Of(conversationId);
         await db.Set<TranscriptRecord>()
             .Where(record => record.ChannelId == channelId && record.ConversationId == storedId)
             .ExecuteDeleteAsync(cancellationToken);

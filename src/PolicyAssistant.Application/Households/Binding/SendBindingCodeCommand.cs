@@ -45,7 +45,7 @@ public sealed class SendBindingCodeCommand(
         await db.SaveChangesAsync(cancellationToken);
 
         await using var scope = scopes.CreateAsyncScope();
-        var sender = scope.ServiceProvider.GetRequiredService<SmsSender>();
+        var sender = scope.ServiceProvider.GetRequiredService<SmsQueue>();
         var outId = "bind-" + challenge.Id.ToString(CultureInfo.InvariantCulture);
         var queued = await sender.EnqueueVerificationCodeAsync(phone.Value, code, outId, cancellationToken);
         if (queued is SmsEnqueueResult.RateLimited or SmsEnqueueResult.InvalidPhoneNumber)

@@ -25,14 +25,14 @@ public sealed class ChronicIntent(BindingGate gate, GetCertificationsQuery query
             return true;
         }
 
-        var people = await query.LoadPeopleAsync(bound, cancellationToken);
-        switch (Relatives.Match(IntentText.Compact(text), bound.MemberId, people))
+        var members = await query.LoadMembersAsync(bound, cancellationToken);
+        switch (Relatives.Match(IntentText.Compact(text), bound.MemberId, members))
         {
             case RelativeMatch.Named { Candidates.Count: 1 } named:
                 await dialogContext.Context.SendPersonalAsync(await query.AnswerAsync(bound, named.Candidates[0].MemberId, cancellationToken), cancellationToken);
                 break;
             case RelativeMatch.Named named:
-                var candidates = named.Candidates.Count > 0 ? named.Candidates : people;
+                var candidates = named.Candidates.Count > 0 ? named.Candidates : members;
                 await dialogContext.BeginDialogAsync(ChronicMemberDialog.DialogId, new ChronicMemberState
                 {
                     MemberIds = candidates.Select(person => person.MemberId).ToList(),

@@ -12,10 +12,10 @@ public sealed class GetCertificationsQuery(IDbContextFactory<PolicyAssistantDbCo
 {
     public const string Materials = "身份证、医保卡（社保卡）、贫困家庭就诊卡，以及病历、检查化验单、出院小结等诊断材料";
 
-    public async Task<IReadOnlyList<HouseholdPerson>> LoadPeopleAsync(BoundMember bound, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HouseholdMember>> LoadMembersAsync(BoundMember bound, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await HouseholdPeople.LoadAsync(db, bound.HouseholdId, cancellationToken);
+        return await HouseholdMembers.LoadAsync(db, bound.HouseholdId, cancellationToken);
     }
 
     /// <param name="memberId">One member of the bound household, or null for all of it.</param>

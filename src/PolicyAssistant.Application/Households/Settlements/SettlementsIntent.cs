@@ -50,8 +50,8 @@ public sealed class GetSettlementsQuery(IDbContextFactory<PolicyAssistantDbConte
     public async Task<string> AnswerAsync(BoundMember bound, string text, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var people = await HouseholdPeople.LoadAsync(db, bound.HouseholdId, cancellationToken);
-        int? memberId = Relatives.Match(text, bound.MemberId, people) is RelativeMatch.Named { Candidates.Count: 1 } named
+        var members = await HouseholdMembers.LoadAsync(db, bound.HouseholdId, cancellationToken);
+        int? memberId = Relatives.Match(text, bound.MemberId, members) is RelativeMatch.Named { Candidates.Count: 1 } named
             ? named.Candidates[0].MemberId
             : null;
         var stays = await db.Set<InpatientStay>().AsNoTracking()
@@ -63,14 +63,14 @@ public sealed class GetSettlementsQuery(IDbContextFactory<PolicyAssistantDbConte
 
         if (stays.Count == 0)
         {
-            return (memberId is null ? "您家" : people.First(p => p.MemberId == memberId).Label)
+            return (memberId is null ? "您家" : members.First(p => p.MemberId == memberId).Label)
                 + "没有住院结算记录。出院时医院会给一张出院费用结算明白卡，上面有各项报销的金额。";
         }
 
         var statement = new StringBuilder($"最近{stays.Count}次住院的结算情况：");
         foreach (var stay in stays)
         {
-            var who = people.FirstOrDefault(person => person.MemberId == stay.MemberId)?.Label ?? "";
+            var who = members.FirstOrDefault(member => member.MemberId == stay.MemberId)?.Label ?? "";
             statement.Append("\n\n").Append(string.Join('\n', Describe(stay, who)));
         }
 

@@ -4,7 +4,7 @@ using PolicyAssistant.Application.Sms.Outbox;
 namespace PolicyAssistant.Application.Sms.Gateways;
 
 /// <summary>
-/// The embedded gateway: each text becomes a row of SmsOutboxMessages that the back office and tests
+/// The embedded gateway: each text becomes a row of OutboxGatewayEntries that the back office and tests
 /// read, and counts as delivered at once. Keyed by OutId, so a repeated send stores nothing new.
 /// </summary>
 public sealed class OutboxSmsGateway(PolicyAssistantDbContext db, TimeProvider clock) : ISmsGateway
@@ -18,7 +18,7 @@ public sealed class OutboxSmsGateway(PolicyAssistantDbContext db, TimeProvider c
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = new SmsOutboxMessage
+        var row = new OutboxGatewayEntry
         {
             OutId = message.OutId,
             PhoneNumber = message.PhoneNumber,
@@ -55,10 +55,10 @@ public sealed class OutboxSmsGateway(PolicyAssistantDbContext db, TimeProvider c
             ? new SmsDeliveryStatus.Delivered(ProviderId(row), row.DeliveredAt)
             : new SmsDeliveryStatus.NotFound();
 
-    private Task<SmsOutboxMessage?> FindAsync(string outId, CancellationToken cancellationToken) =>
-        db.Set<SmsOutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.OutId == outId, cancellationToken);
+    private Task<OutboxGatewayEntry?> FindAsync(string outId, CancellationToken cancellationToken) =>
+        db.Set<OutboxGatewayEntry>().AsNoTracking().FirstOrDefaultAsync(m => m.OutId == outId, cancellationToken);
 
-    private static SmsSendResult.Accepted Accepted(SmsOutboxMessage row) => new(ProviderId(row), row.DeliveredAt);
+    private static SmsSendResult.Accepted Accepted(OutboxGatewayEntry row) => new(ProviderId(row), row.DeliveredAt);
 
-    private static string ProviderId(SmsOutboxMessage row) => "outbox-" + row.Id.ToString(CultureInfo.InvariantCulture);
+    private static string ProviderId(OutboxGatewayEntry row) => "outbox-" + row.Id.ToString(CultureInfo.InvariantCulture);
 }

@@ -5,13 +5,13 @@ using PolicyAssistant.Application.Sms.Outbox;
 namespace PolicyAssistant.Application.Sms.Inbound;
 
 /// <summary>
-/// Answers the texts <see cref="SmsUplinkStore"/> stored: each goes through opt-out handling, the per-number
+/// Answers the texts <see cref="SmsInboundStore"/> stored: each goes through opt-out handling, the per-number
 /// limit, "1" for the rest of an answer, or else the turn, and the reply is queued to the same number.
 /// </summary>
 public sealed class SmsInboundProcessor(
     PolicyAssistantDbContext db,
     TurnProcessor turnProcessor,
-    SmsSender sender,
+    SmsQueue sender,
     IOptions<SmsOptions> options,
     TimeProvider clock,
     ILogger<SmsInboundProcessor> logger)

@@ -10,3 +10,10 @@ public sealed class SmsOptOut
 
     public DateTime OptedOutAt { get; set; }
 }
+
+public static class SmsOptOuts
+{
+    /// <summary>Whether the (normalised) number opted out; the queue and the dispatcher both ask before a campaign text.</summary>
+    public static Task<bool> IsOptedOutAsync(this PolicyAssistantDbContext db, string phoneNumber, CancellationToken cancellationToken) =>
+        db.Set<SmsOptOut>().AnyAsync(o => o.PhoneNumber == phoneNumber, cancellationToken);
+}

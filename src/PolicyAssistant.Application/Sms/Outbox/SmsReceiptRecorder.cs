@@ -1,6 +1,10 @@
 using PolicyAssistant.Domain.Text;
 namespace PolicyAssistant.Application.Sms.Outbox;
 
+/// <summary>What a delivery receipt says about one message.</summary>
+/// <param name="PhoneNumber">The number it went to; needed for a message sent in a batch, whose OutId and BizId its batch shares.</param>
+public sealed record SmsReceipt(string? OutId, string? ProviderMessageId, bool Success, string? ErrorCode, string? ErrorMessage, DateTime? ReportedAt, string? PhoneNumber = null);
+
 /// <summary>Settles outbound texts by the provider's delivery receipts, matched by OutId, batch and number, or provider id.</summary>
 public sealed class SmsReceiptRecorder(PolicyAssistantDbContext db, TimeProvider clock)
 {

@@ -13,7 +13,7 @@ public sealed class WeChatAccessTokenProvider(
     IHttpClientFactory httpClientFactory,
     IDbContextFactory<PolicyAssistantDbContext> databases,
     IOptions<WeChatOptions> options,
-    TimeProvider time,
+    TimeProvider clock,
     ILogger<WeChatAccessTokenProvider> logger)
 {
     public const string HttpClientName = "WeChat";
@@ -54,13 +54,13 @@ public sealed class WeChatAccessTokenProvider(
         try
         {
             if (IsUsable(_cached?.Token, _cached?.ExpiresAt, rejected)) return _cached!.Token;
-            var giveUpAt = time.GetUtcNow() + LeaseWait;
+            var giveUpAt = clock.GetUtcNow() + LeaseWait;
             while (true)
             {
                 if (await TryReadOrRefreshAsync(rejected, cancellationToken) is { } token) return token;
-                if (time.GetUtcNow() > giveUpAt)
+                if (clock.GetUtcNow() > giveUpAt)
                     throw new TimeoutException("Another instance held the WeChat access token lease too long.");
-                await Task.Delay(PollInterval, time, cancellationToken);
+                await Task.Delay(PollInterval, clock, cancellationToken);
             }
         }
         finally
@@ -95,7 +95,7 @@ public sealed class WeChatAccessTokenProvider(
 
         // The lease is taken only if the token is still the one just read: an instance that finished a refresh
         // in between has released its lease, and its token must not be fetched a second time.
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         var seen = row.Token;
         var leased = await tokens
             .Where(t => t.AppId == appId && t.Token == seen && (t.LeaseUntil == null || t.LeaseUntil < now))
@@ -112,7 +112,7 @@ public sealed class WeChatAccessTokenProvider(
         try
         {
             var (token, expiresIn) = await FetchStableTokenAsync(force, cancellationToken);
-            var expiresAt = time.GetUtcNow() + TimeSpan.FromSeconds(expiresIn);
+            var expiresAt = clock.GetUtcNow() + TimeSpan.FromSeconds(expiresIn);
             var forcedAt = force ? now : row.ForcedRefreshAt;
             await tokens
                 .Where(t => t.AppId == appId && t.LeaseHolder == _instance)
@@ -164,5 +164,5 @@ public sealed class WeChatAccessTokenProvider(
     }
 
     private bool IsUsable(string? token, DateTimeOffset? expiresAt, string? rejected) =>
-        token is { Length: > 0 } && token != rejected && expiresAt - RefreshMargin > time.GetUtcNow();
+        token is { Length: > 0 } && token != rejected && expiresAt - RefreshMargin > clock.GetUtcNow();
 }

@@ -43,7 +43,7 @@ public static class WeChatEndpoints
     }
 
     public static async Task<IResult> ReceiveAsync(
-        HttpContext context, WeChatMessageHandler handler, IOptions<WeChatOptions> options, TimeProvider time, ILoggerFactory loggers)
+        HttpContext context, WeChatMessageHandler handler, IOptions<WeChatOptions> options, TimeProvider clock, ILoggerFactory loggers)
     {
         var settings = options.Value;
         var query = context.Request.Query;
@@ -55,7 +55,7 @@ public static class WeChatEndpoints
             return Results.Unauthorized();
         }
 
-        if (!IsFresh(timestamp, settings.TimestampWindow, time))
+        if (!IsFresh(timestamp, settings.TimestampWindow, clock))
         {
             logger.LogWarning("Refused a WeChat request with a stale timestamp.");
             return Results.StatusCode(StatusCodes.Status403Forbidden);
@@ -109,7 +109,7 @@ public static class WeChatEndpoints
         if (xml == WeChatReplyRenderer.Success) return Results.Text(xml, "text/plain", Encoding.UTF8);
         if (encrypted)
         {
-            var replyTimestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            var replyTimestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
             var replyNonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
             xml = WeChatReplyRenderer.Encrypt(xml, Crypt(settings), settings.Token, replyTimestamp, replyNonce);
         }
@@ -127,10 +127,10 @@ public static class WeChatEndpoints
         && !string.IsNullOrEmpty(signature) && !string.IsNullOrEmpty(timestamp) && !string.IsNullOrEmpty(nonce)
         && WeChatSignature.Matches(WeChatSignature.ForServer(token, timestamp, nonce), signature);
 
-    private static bool IsFresh(string timestamp, TimeSpan window, TimeProvider time) =>
+    private static bool IsFresh(string timestamp, TimeSpan window, TimeProvider clock) =>
         long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
         && seconds < DateTimeOffset.MaxValue.ToUnixTimeSeconds()
-        && (time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() <= window;
+        && (clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() <= window;
 
     /// <summary>The body as text, or null when it is larger than <paramref name="maxBytes"/> (by its header or by counting).</summary>
     private static async Task<string?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)

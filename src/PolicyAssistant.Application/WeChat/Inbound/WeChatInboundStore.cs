@@ -11,7 +11,7 @@ public sealed record WeChatInboundProgress(WeChatInboundState State, string? Rep
 /// lease, the stored answer, the slow paths (deferred, owed to the next message) and their settling. Every statement is
 /// conditional on the state it expects, so instances and retries racing on one row each see one outcome.
 /// </summary>
-public sealed class WeChatInboundStore(IDbContextFactory<PolicyAssistantDbContext> databases, TimeProvider time)
+public sealed class WeChatInboundStore(IDbContextFactory<PolicyAssistantDbContext> databases, TimeProvider clock)
 {
     /// <summary>Inserts the message's row or counts one more attempt; see <see cref="WeChatInboundClaims.ClaimWeChatInboundAsync"/>.</summary>
     public async Task<WeChatInboundClaim> ClaimAsync(
@@ -56,7 +56,7 @@ public sealed class WeChatInboundStore(IDbContextFactory<PolicyAssistantDbContex
             if (owed.Count > 0) reply = new WeChatTextReply(string.Join("\n\n", owed.Append(reply.AsText()).OfType<string>()));
         }
 
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         var xml = WeChatReplyRenderer.Render(reply, message.FromUserName, message.ToUserName, now.ToUnixTimeSeconds());
         var text = reply.AsText();
         Task<int> Store(IQueryable<WeChatInboundMessage> row) => row.ExecuteUpdateAsync(set => set
@@ -108,7 +108,7 @@ public sealed class WeChatInboundStore(IDbContextFactory<PolicyAssistantDbContex
     public async Task KeepForNextMessageAsync(long id, string userKey, WeChatRequestMessage message, IReadOnlyList<WeChatTextReply> replies, int from)
     {
         await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         for (var part = from; part < replies.Count; part++)
         {
             var reply = replies[part];

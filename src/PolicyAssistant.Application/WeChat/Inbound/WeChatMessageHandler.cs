@@ -9,7 +9,7 @@ namespace PolicyAssistant.Application.WeChat.Inbound;
 /// text, recognised voice, follows and menu clicks go to the bot; media the bot cannot read get a polite
 /// answer without it; delivery reports are recorded for campaign statistics.
 /// </summary>
-public sealed class WeChatMessageHandler(WeChatReplyCoordinator coordinator, IDbContextFactory<PolicyAssistantDbContext> databases, IOptions<WeChatOptions> options, TimeProvider time)
+public sealed class WeChatMessageHandler(WeChatReplyCoordinator coordinator, IDbContextFactory<PolicyAssistantDbContext> databases, IOptions<WeChatOptions> options, TimeProvider clock)
 {
     public const string NotHeardText = "抱歉，没听清您说的话。请再说一遍，或者直接打字提问。";
     public const string TextOnlyText = "收到啦！我目前只能看懂文字，请直接打字提问，例如：“住院能报销多少？”";
@@ -30,7 +30,7 @@ public sealed class WeChatMessageHandler(WeChatReplyCoordinator coordinator, IDb
     };
 
     private Task<string?> Reply(WeChatRequestMessage message, string text) =>
-        Task.FromResult<string?>(WeChatReplyRenderer.Render(new WeChatTextReply(text), message.FromUserName, message.ToUserName, time.GetUtcNow().ToUnixTimeSeconds()));
+        Task.FromResult<string?>(WeChatReplyRenderer.Render(new WeChatTextReply(text), message.FromUserName, message.ToUserName, clock.GetUtcNow().ToUnixTimeSeconds()));
 
     private async Task<string?> RecordAsync(WeChatEvent report, WeChatDeliveryReportKind kind, string msgId, string status, WeChatMassSendJobFinishEvent? massSend)
     {
@@ -46,7 +46,7 @@ public sealed class WeChatMessageHandler(WeChatReplyCoordinator coordinator, IDb
             SentCount = massSend?.SentCount,
             ErrorCount = massSend?.ErrorCount,
             ReportedAt = DateTimeOffset.FromUnixTimeSeconds(report.CreateTime),
-            ReceivedAt = time.GetUtcNow(),
+            ReceivedAt = clock.GetUtcNow(),
         });
         try
         {

@@ -21,7 +21,7 @@ public sealed class WeChatReplyCoordinator(
     IServiceScopeFactory scopes,
     WeChatInboundStore store,
     IOptions<WeChatOptions> options,
-    TimeProvider time,
+    TimeProvider clock,
     ILogger<WeChatReplyCoordinator> logger)
 {
     public const string AnswerPendingText = "您的问题正在查询中，请稍后回复任意文字获取答案。";
@@ -54,7 +54,7 @@ public sealed class WeChatReplyCoordinator(
     {
         var settings = options.Value;
         var activity = _adapter.ToActivity(message);
-        var receivedAt = time.GetUtcNow();
+        var receivedAt = clock.GetUtcNow();
         try
         {
             // Not cancellable: once the row is inserted its turn must start, or every retry would wait for nothing.
@@ -87,7 +87,7 @@ public sealed class WeChatReplyCoordinator(
     {
         WeChatInboundState.Pending => replyXml!,
         WeChatInboundState.AwaitingNextMessage => WeChatReplyRenderer.Render(
-            new WeChatTextReply(AnswerPendingText), message.FromUserName, message.ToUserName, time.GetUtcNow().ToUnixTimeSeconds()),
+            new WeChatTextReply(AnswerPendingText), message.FromUserName, message.ToUserName, clock.GetUtcNow().ToUnixTimeSeconds()),
         _ => WeChatReplyRenderer.Success,
     };
 
@@ -158,9 +158,9 @@ public sealed class WeChatReplyCoordinator(
             {
                 // Nearly every turn ends during the first wait: ending it must not throw, as that would cost an
                 // exception on every message.
-                await Task.Delay(lease / 3, time, turnDone).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(lease / 3, clock, turnDone).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 if (turnDone.IsCancellationRequested) return;
-                await store.RenewLeaseAsync(id, leaseOwner, time.GetUtcNow() + lease, turnDone);
+                await store.RenewLeaseAsync(id, leaseOwner, clock.GetUtcNow() + lease, turnDone);
             }
         }
         catch (OperationCanceledException) when (turnDone.IsCancellationRequested)
@@ -175,11 +175,11 @@ public sealed class WeChatReplyCoordinator(
         while (true)
         {
             // A turn running here signals when its answer is stored: no need to read the row before that.
-            if (_answering.TryGetValue(id, out var answering) && deadline > time.GetUtcNow())
+            if (_answering.TryGetValue(id, out var answering) && deadline > clock.GetUtcNow())
             {
                 try
                 {
-                    if (await answering.WaitAsync(deadline - time.GetUtcNow(), time, cancellationToken) is { } replyXml)
+                    if (await answering.WaitAsync(deadline - clock.GetUtcNow(), clock, cancellationToken) is { } replyXml)
                         return new WeChatInboundProgress(WeChatInboundState.Pending, replyXml);
                 }
                 catch (TimeoutException)
@@ -190,11 +190,11 @@ public sealed class WeChatReplyCoordinator(
 
             var row = await store.ReadAsync(id, cancellationToken);
             if (row.ReplyXml is not null || row.State != WeChatInboundState.Pending) return row;
-            var remaining = deadline - time.GetUtcNow();
+            var remaining = deadline - clock.GetUtcNow();
             if (remaining <= TimeSpan.Zero) return null;
 
             // The turn runs on another instance: its answer shows up in the shared table.
-            if (!_answering.ContainsKey(id)) await Task.Delay(remaining < PollInterval ? remaining : PollInterval, time, cancellationToken);
+            if (!_answering.ContainsKey(id)) await Task.Delay(remaining < PollInterval ? remaining : PollInterval, clock, cancellationToken);
         }
     }
 

@@ -14,14 +14,14 @@ public sealed class SmsInboundTests
     private const string Phone = "13800138000";
 
     private static async Task<List<string>> RepliesToAsync(SmsTestHost sms, string phoneNumber = Phone) =>
-        (await sms.ReadAsync<SmsOutboxMessage>(q => q.Where(m => m.PhoneNumber == phoneNumber).OrderBy(m => m.Id))).Select(m => m.Text).ToList();
+        (await sms.ReadAsync<OutboxGatewayEntry>(q => q.Where(m => m.PhoneNumber == phoneNumber).OrderBy(m => m.Id))).Select(m => m.Text).ToList();
 
     [Fact]
     public async Task Text_Question_ReachesTheBotAsAnSmsActivityAndTheReplyGoesBack()
     {
         await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
 
-        await sms.ReceiveAsync(new SmsUplink("900001", Phone, " 住院要交押金吗 ", sms.Now, "鹿寨县卫健局", "01"));
+        await sms.ReceiveAsync(new SmsInboundText("900001", Phone, " 住院要交押金吗 ", sms.Now, "鹿寨县卫健局", "01"));
         await sms.ProcessInboundAsync();
         await sms.DispatchAsync();
 
@@ -36,7 +36,7 @@ public sealed class SmsInboundTests
     {
         await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
 
-        await sms.ReceiveAsync(new SmsUplink("900002", Phone, "两条", sms.Now, null, null));
+        await sms.ReceiveAsync(new SmsInboundText("900002", Phone, "两条", sms.Now, null, null));
         await sms.ProcessInboundAsync();
         await sms.DispatchAsync();
 
@@ -49,9 +49,9 @@ public sealed class SmsInboundTests
     public async Task Receive_SameSequenceIdTwice_StoresAndAnswersOnce(DatabaseProvider provider)
     {
         await using var sms = SmsTestHost.Create(provider);
-        var uplink = new SmsUplink("900001", Phone, "住院要交押金吗", sms.Now, null, null);
+        var inboundText = new SmsInboundText("900001", Phone, "住院要交押金吗", sms.Now, null, null);
 
-        var added = await sms.ReceiveAsync(uplink, uplink) + await sms.ReceiveAsync(uplink);
+        var added = await sms.ReceiveAsync(inboundText, inboundText) + await sms.ReceiveAsync(inboundText);
         await sms.ProcessInboundAsync();
         await sms.DispatchAsync();
 
@@ -93,7 +93,7 @@ public sealed class SmsInboundTests
     {
         await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
         await sms.EnqueueAsync(s => s.EnqueueCampaignAsync(Phone, "政策宣传月开始了。", "campaign-1", CancellationToken.None));
-        await sms.ReceiveAsync(new SmsUplink("900001", Phone, "取消订阅", sms.Now, null, null));
+        await sms.ReceiveAsync(new SmsInboundText("900001", Phone, "取消订阅", sms.Now, null, null));
         await sms.ProcessInboundAsync();
 
         await sms.DispatchAsync();
@@ -202,7 +202,7 @@ public sealed class SmsInboundTests
 
         await sms.TextAsync(Phone, "长答案");
 
-        Assert.All(await sms.ReadAsync<SmsOutboxMessage>(), m => Assert.InRange(m.SegmentCount, 1, 3));
+        Assert.All(await sms.ReadAsync<OutboxGatewayEntry>(), m => Assert.InRange(m.SegmentCount, 1, 3));
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class SmsInboundTests
     public async Task Process_BotKeepsThrowing_IsRetriedThenMarkedFailed()
     {
         await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
-        await sms.ReceiveAsync(new SmsUplink("900001", Phone, "出错", sms.Now, null, null));
+        await sms.ReceiveAsync(new SmsInboundText("900001", Phone, "出错", sms.Now, null, null));
 
         for (var round = 0; round < 4; round++)
         {
@@ -246,7 +246,7 @@ public sealed class SmsInboundTests
     public async Task Process_RowLeftProcessingByACrash_IsAnsweredOnceAfterTheLease()
     {
         await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
-        await sms.ReceiveAsync(new SmsUplink("900001", Phone, "门诊能报销吗", sms.Now, null, null));
+        await sms.ReceiveAsync(new SmsInboundText("900001", Phone, "门诊能报销吗", sms.Now, null, null));
         await sms.UpdateAsync<SmsInboundMessage>(m =>
         {
             m.Status = SmsInboundStatus.Processing;
@@ -265,7 +265,7 @@ public sealed class SmsInboundTests
     public async Task Process_TextAnsweredBeforeACrashMarkedIt_RunsTheTurnAndRepliesOnce()
     {
         await using var sms = SmsTestHost.Create(DatabaseProvider.Sqlite);
-        await sms.ReceiveAsync(new SmsUplink("900001", Phone, "门诊能报销吗", sms.Now, null, null));
+        await sms.ReceiveAsync(new SmsInboundText("900001", Phone, "门诊能报销吗", sms.Now, null, null));
         await sms.ProcessInboundAsync();
 
         await sms.UpdateAsync<SmsInboundMessage>(m => m.Status = SmsInboundStatus.Received);

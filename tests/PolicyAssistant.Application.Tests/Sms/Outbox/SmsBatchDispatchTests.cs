@@ -154,37 +154,6 @@ public sealed class SmsBatchDispatchTests
     }
 
     [Fact]
-    public async Task RecordReceipts_BatchOutIdAndNumber_SettlesOnlyThatNumbersMessage()
-    {
-        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = sms;
-        await sms.EnqueueCampaignAsync(3);
-        await sms.DispatchAsync();
-        var batch = aliyun.Taken[0];
-
-        await sms.InScopeAsync(s => s.GetRequiredService<SmsReceiptRecorder>().RecordReceiptsAsync(
-            [new SmsReceipt(batch.OutId, batch.BizId, false, "MK:0001", "用户关机", sms.Now, PhoneOf(2))], CancellationToken.None));
-
-        Assert.Equal(
-            [SmsOutboundStatus.Accepted, SmsOutboundStatus.Failed, SmsOutboundStatus.Accepted],
-            (await MessagesAsync(sms)).Select(m => m.Status));
-    }
-
-    [Fact]
-    public async Task RecordReceipts_BatchBizIdWithoutNumber_SettlesNothing()
-    {
-        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = sms;
-        await sms.EnqueueCampaignAsync(3);
-        await sms.DispatchAsync();
-
-        var applied = await sms.InScopeAsync(s => s.GetRequiredService<SmsReceiptRecorder>().RecordReceiptsAsync(
-            [new SmsReceipt(null, aliyun.Taken[0].BizId, true, "DELIVERED", "", sms.Now)], CancellationToken.None));
-
-        Assert.Equal(0, applied);
-    }
-
-    [Fact]
     public async Task Dispatch_NumberOptedOutAfterQueuing_NeverAppearsInTheBatch()
     {
         var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();

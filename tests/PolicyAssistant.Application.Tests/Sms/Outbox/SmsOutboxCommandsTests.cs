@@ -67,7 +67,7 @@ public sealed class SmsOutboxCommandsTests : IAsyncLifetime
         Assert.True(await WithAsync(outbox => outbox.RetryAsync(id, CancellationToken.None)));
 
         await using var scope = _host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SmsSender>().DispatchDueAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<SmsDispatcher>().DispatchDueAsync(CancellationToken.None);
         var message = await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<SmsOutboundMessage>().AsNoTracking().SingleAsync(m => m.Id == id);
         Assert.Equal((SmsOutboundStatus.Delivered, (string?)null), (message.Status, message.ErrorCode));
     }

@@ -13,16 +13,14 @@ internal static class WeChatApiServices
     public static ServiceProvider Build(FakeWeChatApi api, TestDatabase database, string appSecret = FakeWeChatApi.AppSecret)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(api.Settings)
         {
             ["WeChat:Token"] = "token",
-            ["WeChat:AppId"] = FakeWeChatApi.AppId,
             ["WeChat:AppSecret"] = appSecret,
-            ["WeChat:ApiBaseUrl"] = api.BaseUrl.ToString(),
         });
         builder.Services.AddLogging();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
+        builder.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
         builder.AddWeChat();
         return builder.Services.BuildServiceProvider();
     }

@@ -93,19 +93,16 @@ internal sealed class WeChatTestHost : IAsyncDisposable
         database.EnsureCreated();
 
         var builder = LocalServer.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(api.Settings)
         {
             ["WeChat:Token"] = Token,
-            ["WeChat:AppId"] = FakeWeChatApi.AppId,
-            ["WeChat:AppSecret"] = FakeWeChatApi.AppSecret,
             ["WeChat:EncodingAesKey"] = AesKey,
             ["WeChat:Mode"] = mode.ToString(),
-            ["WeChat:ApiBaseUrl"] = api.BaseUrl.ToString(),
             ["WeChat:IsVerifiedServiceAccount"] = verified.ToString(),
             ["WeChat:AnswerBudget"] = (answerBudget ?? TimeSpan.FromSeconds(4)).ToString(),
         });
         var bot = new ScriptedBot();
-        builder.Services.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
+        builder.AddPolicyAssistantDatabase(database.Provider, database.ConnectionString);
         builder.Services.AddSingleton<IBot>(bot);
         builder.Services.AddScoped<TurnProcessor>();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -1,20 +1,20 @@
 namespace PolicyAssistant.Application.Sms.Inbound;
 
 /// <summary>One text a person sent, as the provider's callback describes it.</summary>
-public sealed record SmsUplink(string SequenceId, string PhoneNumber, string Content, DateTime? SentAt, string? SignName, string? DestCode);
+public sealed record SmsInboundText(string SequenceId, string PhoneNumber, string Content, DateTime? SentAt, string? SignName, string? DestCode);
 
 /// <summary>
 /// Stores inbound texts, once each by sequence id, so the provider's callback is acknowledged at once
 /// and its retries change nothing; <see cref="SmsInboundProcessor"/> answers them afterwards.
 /// </summary>
-public sealed class SmsUplinkStore(PolicyAssistantDbContext db, SmsSignals signals, TimeProvider clock)
+public sealed class SmsInboundStore(PolicyAssistantDbContext db, SmsSignals signals, TimeProvider clock)
 {
     private DbSet<SmsInboundMessage> Inbound => db.Set<SmsInboundMessage>();
 
     /// <summary>Stores the texts not seen before; returns how many were new.</summary>
-    public async Task<int> StoreAsync(IReadOnlyList<SmsUplink> uplinks, CancellationToken cancellationToken)
+    public async Task<int> StoreAsync(IReadOnlyList<SmsInboundText> inboundTexts, CancellationToken cancellationToken)
     {
-        var distinct = uplinks.DistinctBy(u => u.SequenceId).ToList();
+        var distinct = inboundTexts.DistinctBy(u => u.SequenceId).ToList();
         var sequenceIds = distinct.Select(u => u.SequenceId).ToList();
         var known = await Inbound.Where(m => sequenceIds.Contains(m.SequenceId)).Select(m => m.SequenceId).ToListAsync(cancellationToken);
         var rows = distinct.Where(u => !known.Contains(u.SequenceId)).Select(u => ToRow(u, clock.UtcNow())).ToList();
@@ -66,14 +66,14 @@ public sealed class SmsUplinkStore(PolicyAssistantDbContext db, SmsSignals signa
         return added;
     }
 
-    private static SmsInboundMessage ToRow(SmsUplink uplink, DateTime now) => new()
+    private static SmsInboundMessage ToRow(SmsInboundText inboundText, DateTime now) => new()
     {
-        SequenceId = uplink.SequenceId,
-        PhoneNumber = uplink.PhoneNumber,
-        Content = uplink.Content,
-        SignName = uplink.SignName,
-        DestCode = uplink.DestCode,
-        SentAt = uplink.SentAt,
+        SequenceId = inboundText.SequenceId,
+        PhoneNumber = inboundText.PhoneNumber,
+        Content = inboundText.Content,
+        SignName = inboundText.SignName,
+        DestCode = inboundText.DestCode,
+        SentAt = inboundText.SentAt,
         ReceivedAt = now,
         NextAttemptAt = now,
         Status = SmsInboundStatus.Received,

@@ -4,7 +4,7 @@ namespace PolicyAssistant.Application.Sms.Gateways;
 /// A text "sent" by the embedded outbox gateway: kept here instead of going to a provider, for local use,
 /// the back office and tests.
 /// </summary>
-public sealed class SmsOutboxMessage
+public sealed class OutboxGatewayEntry
 {
     public long Id { get; set; }
 

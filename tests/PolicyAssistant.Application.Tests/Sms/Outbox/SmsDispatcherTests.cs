@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Sms.Outbox;
@@ -6,8 +5,8 @@ using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.Sms.Outbox;
 
-/// <summary>The outbound pipeline against the fake Aliyun: retries, unknown results, crashes, receipts.</summary>
-public sealed class SmsSenderTests
+/// <summary>The outbound pipeline against the fake Aliyun: retries, unknown results, crashes.</summary>
+public sealed class SmsDispatcherTests
 {
     private const string Phone = "13800138000";
 
@@ -204,54 +203,5 @@ public sealed class SmsSenderTests
 
         var message = await SingleMessageAsync(sms);
         Assert.Equal((SmsOutboundStatus.Accepted, 1, 0), (message.Status, aliyun.Requests("SendSms").Count, aliyun.Requests("QuerySendDetails").Count));
-    }
-
-    [Fact]
-    public async Task RecordReceipts_SuccessForOutId_MarksDelivered()
-    {
-        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = sms;
-        await EnqueueReplyAsync(sms);
-        await sms.DispatchAsync();
-
-        await sms.InScopeAsync(s => s.GetRequiredService<SmsReceiptRecorder>().RecordReceiptsAsync(
-            [new SmsReceipt("reply-1", aliyun.Taken[0].BizId, true, "DELIVERED", "用户接收成功", sms.Now)], CancellationToken.None));
-
-        var message = await SingleMessageAsync(sms);
-        Assert.Equal((SmsOutboundStatus.Delivered, sms.Now), (message.Status, message.DeliveredAt));
-    }
-
-    [Fact]
-    public async Task RecordReceipts_FailureForBizId_MarksFailedWithTheReceiptsCode()
-    {
-        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = sms;
-        await EnqueueReplyAsync(sms);
-        await sms.DispatchAsync();
-
-        await sms.InScopeAsync(s => s.GetRequiredService<SmsReceiptRecorder>().RecordReceiptsAsync(
-            [new SmsReceipt(null, aliyun.Taken[0].BizId, false, "MK:0001", "用户关机", sms.Now)], CancellationToken.None));
-
-        var message = await SingleMessageAsync(sms);
-        Assert.Equal((SmsOutboundStatus.Failed, "MK:0001"), (message.Status, message.ErrorCode));
-    }
-
-    [Fact]
-    public async Task RecordReceipts_ForUnconfirmedMessage_SettlesItWithoutResend()
-    {
-        var (sms, aliyun) = await SmsTestHost.StartWithAliyunAsync();
-        await using var _ = sms;
-        aliyun.Script(FakeSendBehaviour.TakeThenHang);
-        await EnqueueReplyAsync(sms);
-        await sms.DispatchAsync();
-
-        await sms.InScopeAsync(s => s.GetRequiredService<SmsReceiptRecorder>().RecordReceiptsAsync(
-            [new SmsReceipt("reply-1", aliyun.Taken[0].BizId, true, "DELIVERED", "", sms.Now)], CancellationToken.None));
-        sms.Advance(TimeSpan.FromHours(1));
-        await sms.DispatchAsync();
-
-        var message = await SingleMessageAsync(sms);
-        Assert.Equal((SmsOutboundStatus.Delivered, aliyun.Taken[0].BizId, 1, 0),
-            (message.Status, message.ProviderMessageId, aliyun.Requests("SendSms").Count, aliyun.Requests("QuerySendDetails").Count));
     }
 }

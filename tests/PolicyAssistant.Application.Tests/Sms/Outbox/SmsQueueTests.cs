@@ -1,12 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Sms;
-using PolicyAssistant.Application.Sms.Gateways;
+using PolicyAssistant.Application.Sms.Inbound;
 using PolicyAssistant.Application.Sms.Outbox;
 
-namespace PolicyAssistant.Application.Tests.Sms.Gateways;
+namespace PolicyAssistant.Application.Tests.Sms.Outbox;
 
-/// <summary>Queuing rules, and sending through the embedded outbox (the default provider).</summary>
-public sealed class SmsOutboxTests : IAsyncLifetime
+/// <summary>Queuing rules: one row per OutId, the opt-out wording, the code limit, numbers checked and normalised.</summary>
+public sealed class SmsQueueTests : IAsyncLifetime
 {
     private const string Phone = "13800138000";
     private SmsTestHost _sms = null!;
@@ -18,19 +19,6 @@ public sealed class SmsOutboxTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await _sms.DisposeAsync();
-
-    [Fact]
-    public async Task Dispatch_OutboxProvider_StoresTheTextAndMarksItDelivered()
-    {
-        await _sms.EnqueueAsync(s => s.EnqueueReplyAsync(Phone, "住院不用交押金。", "reply-1", null, CancellationToken.None));
-
-        await _sms.DispatchAsync();
-
-        var outbox = Assert.Single(await _sms.ReadAsync<SmsOutboxMessage>());
-        var message = Assert.Single(await _sms.ReadAsync<SmsOutboundMessage>());
-        Assert.Equal((Phone, "住院不用交押金。", SmsOutboundStatus.Delivered, "outbox-" + outbox.Id),
-            (outbox.PhoneNumber, outbox.Text, message.Status, message.ProviderMessageId));
-    }
 
     [Fact]
     public async Task Enqueue_SameOutIdTwice_QueuesOnce()
@@ -112,4 +100,62 @@ public sealed class SmsOutboxTests : IAsyncLifetime
 
         Assert.Equal(Phone, Assert.Single(await _sms.ReadAsync<SmsOutboundMessage>()).PhoneNumber);
     }
+
+    [Fact]
+    public async Task EnqueueCampaigns_ManyRecipients_QueuesEachInTheOrderGiven()
+    {
+        var texts = Enumerable.Range(1, 30).Select(i => new SmsCampaignText($"cmp-{i}", SmsTestHost.PhoneOf(i), "本月是健康扶贫政策宣传月。")).ToList();
+
+        var results = await EnqueueCampaignsAsync(texts);
+
+        var messages = (await _sms.ReadAsync<SmsOutboundMessage>()).ToDictionary(m => m.Id);
+        Assert.Equal(
+            texts.Select(t => (t.OutId, t.PhoneNumber, "本月是健康扶贫政策宣传月。拒收请回复R", SmsOutboundStatus.Queued)),
+            results.Select(r => messages[Assert.IsType<SmsEnqueueResult.Queued>(r).MessageId]).Select(m => (m.OutId, m.PhoneNumber, m.Text, m.Status)));
+    }
+
+    [Fact]
+    public async Task EnqueueCampaigns_SomeQueuedBefore_ReportsThemAlreadyQueuedAndQueuesTheRest()
+    {
+        var before = await _sms.EnqueueAsync(s => s.EnqueueCampaignAsync(SmsTestHost.PhoneOf(1), "宣传月。", "cmp-1", CancellationToken.None));
+
+        var results = await EnqueueCampaignsAsync([new("cmp-1", SmsTestHost.PhoneOf(1), "宣传月。"), new("cmp-2", SmsTestHost.PhoneOf(2), "宣传月。")]);
+
+        Assert.Equal(((SmsEnqueueResult.Queued)before).MessageId, Assert.IsType<SmsEnqueueResult.AlreadyQueued>(results[0]).MessageId);
+        Assert.IsType<SmsEnqueueResult.Queued>(results[1]);
+        Assert.Equal(2, (await _sms.ReadAsync<SmsOutboundMessage>()).Count);
+    }
+
+    [Fact]
+    public async Task EnqueueCampaigns_SameOutIdTwiceInOneCall_QueuesItOnce()
+    {
+        var results = await EnqueueCampaignsAsync([new("cmp-1", SmsTestHost.PhoneOf(1), "宣传月。"), new("cmp-1", SmsTestHost.PhoneOf(1), "宣传月。")]);
+
+        var message = Assert.Single(await _sms.ReadAsync<SmsOutboundMessage>());
+        Assert.Equal((message.Id, message.Id), (Assert.IsType<SmsEnqueueResult.Queued>(results[0]).MessageId, Assert.IsType<SmsEnqueueResult.AlreadyQueued>(results[1]).MessageId));
+    }
+
+    [Fact]
+    public async Task EnqueueCampaigns_OptedOutNumber_IsRecordedSkippedAndNotQueued()
+    {
+        await _sms.AddAsync(new SmsOptOut { PhoneNumber = SmsTestHost.PhoneOf(2), Keyword = "R", OptedOutAt = _sms.Now });
+
+        var results = await EnqueueCampaignsAsync([new("cmp-1", SmsTestHost.PhoneOf(1), "宣传月。"), new("cmp-2", SmsTestHost.PhoneOf(2), "宣传月。")]);
+
+        var skipped = Assert.IsType<SmsEnqueueResult.Skipped>(results[1]);
+        Assert.IsType<SmsEnqueueResult.Queued>(results[0]);
+        Assert.Equal((SmsOutboundStatus.Skipped, "OptedOut"), (await _sms.ReadAsync<SmsOutboundMessage>()).Where(m => m.Id == skipped.MessageId).Select(m => (m.Status, m.ErrorCode)).Single());
+    }
+
+    [Fact]
+    public async Task EnqueueCampaigns_NotAMobileNumber_IsRefusedAndTheOthersQueued()
+    {
+        var results = await EnqueueCampaignsAsync([new("cmp-1", "12345", "宣传月。"), new("cmp-2", SmsTestHost.PhoneOf(2), "宣传月。")]);
+
+        Assert.Equal([typeof(SmsEnqueueResult.InvalidPhoneNumber), typeof(SmsEnqueueResult.Queued)], results.Select(r => r.GetType()));
+        Assert.Equal("cmp-2", Assert.Single(await _sms.ReadAsync<SmsOutboundMessage>()).OutId);
+    }
+
+    private Task<IReadOnlyList<SmsEnqueueResult>> EnqueueCampaignsAsync(IReadOnlyList<SmsCampaignText> texts) =>
+        _sms.InScopeAsync(s => s.GetRequiredService<SmsQueue>().EnqueueCampaignsAsync(texts, CancellationToken.None));
 }

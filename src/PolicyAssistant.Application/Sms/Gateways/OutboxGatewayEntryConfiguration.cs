@@ -2,11 +2,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace PolicyAssistant.Application.Sms.Gateways;
 
-public sealed class SmsOutboxMessageConfiguration : IEntityTypeConfiguration<SmsOutboxMessage>
+public sealed class OutboxGatewayEntryConfiguration : IEntityTypeConfiguration<OutboxGatewayEntry>
 {
-    public void Configure(EntityTypeBuilder<SmsOutboxMessage> builder)
+    public void Configure(EntityTypeBuilder<OutboxGatewayEntry> builder)
     {
-        builder.ToTable("SmsOutboxMessages");
+        builder.ToTable("OutboxGatewayEntries");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.OutId).HasMaxLength(SmsModelBuilding.OutIdLength);
         builder.HasIndex(m => m.OutId).IsUnique();
