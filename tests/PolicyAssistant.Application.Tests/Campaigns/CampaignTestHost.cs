@@ -102,6 +102,42 @@ internal sealed class CampaignTestHost : IAsyncDisposable
         return messageId;
     }
 
+    /// <summary>Runs the sender over every route until nothing is due (the clock stands still, so back-offs wait).</summary>
+    public async Task DrainAsync(CampaignSender? sender = null, CancellationToken cancellationToken = default)
+    {
+        sender ??= Services.GetRequiredService<CampaignSender>();
+        while (await sender.SendDueAsync(RecipientChannel.WeChat, 1000, cancellationToken)
+            + await sender.SendDueAsync(RecipientChannel.CustomerService, 1000, cancellationToken)
+            + await sender.SendDueAsync(RecipientChannel.Sms, 1000, cancellationToken) > 0)
+        {
+        }
+    }
+
+    /// <summary>Another instance's sender, as after a restart or beside this one.</summary>
+    public CampaignSender NewSender(string name, int batch = 1000) => ActivatorUtilities.CreateInstance<CampaignSender>(Services,
+        Microsoft.Extensions.Options.Options.Create(new CampaignOptions { InstanceName = name, WeChatBatchSize = batch, Lease = TimeSpan.FromMinutes(1) }));
+
+    /// <summary>The id of the <paramref name="i"/>th member seeded.</summary>
+    public async Task<int> MemberIdAsync(int i)
+    {
+        await using var db = CreateContext();
+        return await db.Set<Member>().OrderBy(m => m.Id).Select(m => m.Id).Skip(i).FirstAsync();
+    }
+
+    /// <summary>Changes the WeChat follower bound to the <paramref name="i"/>th member.</summary>
+    public async Task UpdateFollowerAsync(int i, Action<WeChatFollower> change)
+    {
+        var memberId = await MemberIdAsync(i);
+        await using var db = CreateContext();
+        var hashes = db.Set<IdentityBinding>().Where(b => b.MemberId == memberId).Select(b => b.UserKeyHash);
+        foreach (var follower in await db.Set<WeChatFollower>().Where(f => hashes.Contains(f.UserKeyHash)).ToListAsync())
+        {
+            change(follower);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     public async Task<List<CampaignRecipient>> RecipientsAsync()
     {
         await using var db = CreateContext();
