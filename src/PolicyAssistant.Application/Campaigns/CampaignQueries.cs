@@ -3,7 +3,6 @@ using PolicyAssistant.Application.Households.Audit;
 using PolicyAssistant.Application.Households.BackOffice;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Sms.Outbox;
-using PolicyAssistant.Application.WeChat.Api;
 using PolicyAssistant.Domain.Campaigns;
 using PolicyAssistant.Domain.Regions;
 
@@ -113,7 +112,7 @@ public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHousehold
 
     /// <summary>
     /// Each row's status as far as it is known: an SMS row follows its text in the SMS outbox (matched by
-    /// OutId); a mass send that WeChat reported finished ("send success") counts as delivered.
+    /// OutId); WeChat's reports are already on the rows (<see cref="CampaignDeliveryReports"/>).
     /// </summary>
     private IQueryable<Effective> EffectiveStatuses(int messageId) =>
         from r in db.Set<CampaignRecipient>().AsNoTracking().Where(r => r.MessageId == messageId)
@@ -127,7 +126,6 @@ public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHousehold
                 : s.Status == SmsOutboundStatus.Failed ? RecipientStatus.Failed
                 : s.Status == SmsOutboundStatus.Skipped ? RecipientStatus.OptedOut
                 : RecipientStatus.Sent)
-            : db.Set<WeChatDeliveryReport>().Any(w => w.MsgId == r.ProviderMessageId && w.Status == "send success") ? RecipientStatus.Delivered
             : RecipientStatus.Sent,
         };
 

@@ -7,6 +7,8 @@ using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Tests.Sms;
 using PolicyAssistant.Application.WeChat;
+using PolicyAssistant.Application.WeChat.Inbound;
+using Microsoft.AspNetCore.Builder;
 using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Domain.Campaigns;
 using PolicyAssistant.Domain.Households;
@@ -17,6 +19,7 @@ namespace PolicyAssistant.Application.Tests.Campaigns;
 /// <summary>
 /// The one arrangement of the campaign tests: AddSms (embedded outbox), AddWeChat against a <see cref="FakeWeChatApi"/>
 /// and AddCampaigns over a real database, on a <see cref="TestClock"/>, the workers not running: a test drives the sender.
+/// The WeChat webhook listens on 127.0.0.1 (<see cref="Http"/>), for WeChat's delivery reports.
 /// Households are added in one village: followers (bound on WeChat) and phone-only members.
 /// </summary>
 internal sealed class CampaignTestHost : IAsyncDisposable
@@ -25,15 +28,22 @@ internal sealed class CampaignTestHost : IAsyncDisposable
 
     private readonly TestDatabase _database;
 
-    private CampaignTestHost(ServiceProvider services, TestDatabase database, FakeWeChatApi wechat, TestClock clock)
+    public const string Token = "token";
+
+    private readonly WebApplication _app;
+
+    private CampaignTestHost(WebApplication app, TestDatabase database, FakeWeChatApi wechat, TestClock clock)
     {
-        Services = services;
+        _app = app;
+        Http = new HttpClient { BaseAddress = LocalServer.AddressOf(app) };
         _database = database;
         WeChat = wechat;
         Clock = clock;
     }
 
-    public ServiceProvider Services { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public HttpClient Http { get; }
 
     public FakeWeChatApi WeChat { get; }
 
@@ -47,10 +57,10 @@ internal sealed class CampaignTestHost : IAsyncDisposable
         var database = TestDatabase.Create(provider);
         database.EnsureCreated();
         var clock = new TestClock(Start);
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = LocalServer.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["WeChat:Token"] = "token",
+            ["WeChat:Token"] = Token,
             ["Sms:SignName"] = "鹿寨县卫健局",
             ["Campaigns:Lease"] = "00:01:00",
         });
@@ -65,7 +75,15 @@ internal sealed class CampaignTestHost : IAsyncDisposable
         builder.AddWeChat();
         builder.AddSms();
         builder.AddCampaigns();
-        return new CampaignTestHost(builder.Services.BuildServiceProvider(), database, wechat, clock);
+        foreach (var worker in builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Assembly == typeof(CampaignSender).Assembly).ToList())
+        {
+            builder.Services.Remove(worker);
+        }
+
+        var app = builder.Build();
+        app.MapWeChat();
+        await app.StartAsync();
+        return new CampaignTestHost(app, database, wechat, clock);
     }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
@@ -88,13 +106,13 @@ internal sealed class CampaignTestHost : IAsyncDisposable
     }
 
     /// <summary>A drafted message by staff 1, approved by staff 2 and put into the outbox; returns its id.</summary>
-    public async Task<int> ApprovedAndQueuedAsync(string body = "三月是健康扶贫政策宣传月。")
+    public async Task<int> ApprovedAndQueuedAsync(string body = "三月是健康扶贫政策宣传月。", WeChatMessageKind kind = WeChatMessageKind.MassText, string? mediaOrTemplateId = null)
     {
         var messageId = await InScopeAsync(async services =>
         {
             var commands = services.GetRequiredService<CampaignCommands>();
             var campaignId = await commands.CreateCampaignAsync(1, "宣传月", "先诊疗后付费", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), default);
-            var (id, _) = await commands.AddMessageAsync(1, campaignId, "通知", body, WeChatMessageKind.MassText, null, new Audience(), default);
+            var (id, _) = await commands.AddMessageAsync(1, campaignId, "通知", body, kind, mediaOrTemplateId, new Audience(), default);
             Assert.Null(await commands.ApproveAsync(2, true, id!.Value, null, default));
             return id.Value;
         });
@@ -146,7 +164,8 @@ internal sealed class CampaignTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Services.DisposeAsync();
+        Http.Dispose();
+        await _app.DisposeAsync();
         await WeChat.DisposeAsync();
         _database.Dispose();
     }
