@@ -38,6 +38,12 @@ public sealed class CampaignOptions
     /// <summary>Members per INSERT … SELECT when an audience goes into the outbox on SQLite, so other writers get the file between chunks (PostgreSQL takes it in one).</summary>
     public int EnqueueChunk { get; set; } = 200_000;
 
+    /// <summary>
+    /// Where households reach the product (https://…/), for the link a template message carries: each recipient's own
+    /// /r/{token}, which marks them read. Without it template messages carry no link.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
     /// <summary>This instance's name in claims; default: machine and process id.</summary>
     public string? InstanceName { get; set; }
 }

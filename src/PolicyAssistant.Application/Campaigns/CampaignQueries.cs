@@ -21,7 +21,8 @@ public sealed record CampaignProgress(int Total, int Queued, int Sending, int Se
     public int Percent => Total == 0 ? 100 : (int)Math.Floor(100.0 * (Total - Queued - Sending) / Total);
 }
 
-public sealed record VillageStatistics(string Village, int Total, int Sent, int Delivered, int Failed, int OptedOut);
+/// <summary>One village's recipients: Sent counts all the gateways took (delivered and read too), Delivered counts read too.</summary>
+public sealed record VillageStatistics(string Village, int Total, int Sent, int Delivered, int Read, int Failed, int OptedOut);
 
 public sealed record RegionChoice(string Code, string Name, RegionLevel Level);
 
@@ -98,7 +99,8 @@ public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHousehold
         {
             int Of(params RecipientStatus[] statuses) => g.Where(r => statuses.Contains(r.Status)).Sum(r => r.Count);
             return new VillageStatistics(names.GetValueOrDefault(g.Key, "?"), g.Sum(r => r.Count),
-                Of(RecipientStatus.Sent, RecipientStatus.Delivered, RecipientStatus.Read), Of(RecipientStatus.Delivered, RecipientStatus.Read), Of(RecipientStatus.Failed), Of(RecipientStatus.OptedOut));
+                Of(RecipientStatus.Sent, RecipientStatus.Delivered, RecipientStatus.Read), Of(RecipientStatus.Delivered, RecipientStatus.Read), Of(RecipientStatus.Read),
+                Of(RecipientStatus.Failed), Of(RecipientStatus.OptedOut));
         }).OrderBy(v => v.Village, StringComparer.Ordinal).ToList();
     }
 

@@ -198,14 +198,17 @@ public sealed class CampaignSender(
         await FailAsync(db, rows.Where(r => r.HandedOverAt is not null).Select(r => r.Id).ToList(), UnknownOutcome, cancellationToken);
         foreach (var row in rows.Where(r => r.HandedOverAt is null))
         {
-            if (!await HandOverAsync(db, row.Id, cancellationToken))
+            // The recipient's own link: opening it is how the row becomes read.
+            var token = Options.PublicBaseUrl is null ? null : CampaignLinks.NewToken();
+            if (!await HandOverAsync(db, row.Id, cancellationToken, token))
             {
                 continue;
             }
 
             try
             {
-                var msgId = await api.SendTemplateMessageAsync(followers[row.MemberId].OpenId, message.WeChatMediaOrTemplateId!, fields, null, cancellationToken);
+                var url = token is null ? null : CampaignLinks.LinkOf(Options.PublicBaseUrl!, token).ToString();
+                var msgId = await api.SendTemplateMessageAsync(followers[row.MemberId].OpenId, message.WeChatMediaOrTemplateId!, fields, url, cancellationToken);
                 await MarkSentAsync(db, [row.Id], msgId, cancellationToken);
             }
             catch (WeChatApiException exception)
@@ -274,12 +277,12 @@ public sealed class CampaignSender(
         }
     }
 
-    /// <summary>Marks a claimed row as about to be called; false when this instance no longer holds it.</summary>
-    private async Task<bool> HandOverAsync(PolicyAssistantDbContext db, long id, CancellationToken cancellationToken)
+    /// <summary>Marks a claimed row as about to be called (with the read token its link will carry); false when this instance no longer holds it.</summary>
+    private async Task<bool> HandOverAsync(PolicyAssistantDbContext db, long id, CancellationToken cancellationToken, string? readToken = null)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         return await db.Set<CampaignRecipient>().Where(r => r.Id == id && r.ClaimedBy == InstanceName && r.Status == RecipientStatus.Sending && r.HandedOverAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.HandedOverAt, now), cancellationToken) == 1;
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.HandedOverAt, now).SetProperty(r => r.ReadToken, readToken), cancellationToken) == 1;
     }
 
     /// <summary>The members' followers who still follow the account, by member (the latest writer where a member has two).</summary>

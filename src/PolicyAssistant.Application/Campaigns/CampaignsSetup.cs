@@ -16,6 +16,7 @@ public static class CampaignsSetup
         services.AddScoped<EnqueueAudienceCommand>();
         services.AddScoped<CampaignQueries>();
         services.AddScoped<SendTestMessageCommand>();
+        services.AddScoped<OpenCampaignLinkCommand>();
         services.AddSingleton<IMiddleware, WeChatFollowerMiddleware>();
         services.AddSingleton<CampaignSender>();
         services.AddSingleton<IWeChatDeliveryReportHandler, CampaignDeliveryReports>();

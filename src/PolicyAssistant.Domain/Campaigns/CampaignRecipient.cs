@@ -24,7 +24,7 @@ public enum RecipientStatus
 
     Delivered = 3,
 
-    /// <summary>Read, where WeChat reports it.</summary>
+    /// <summary>Read: the recipient opened their own link from a template message (WeChat reports no reading).</summary>
     Read = 4,
 
     Failed = 5,
@@ -77,6 +77,9 @@ public sealed class CampaignRecipient
     public long? HandedOverAt { get; set; }
 
     public string? Error { get; set; }
+
+    /// <summary>The unguessable part of the recipient's own link (/r/{token}) in a template message: opening it marks the row read.</summary>
+    public string? ReadToken { get; set; }
 
     /// <summary>UTC Unix milliseconds.</summary>
     public long? SentAt { get; set; }

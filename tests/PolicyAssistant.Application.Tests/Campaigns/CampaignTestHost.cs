@@ -30,6 +30,8 @@ internal sealed class CampaignTestHost : IAsyncDisposable
 
     public const string Token = "token";
 
+    public const string PublicBaseUrl = "https://zhushou.example.cn/";
+
     private readonly WebApplication _app;
 
     private CampaignTestHost(WebApplication app, TestDatabase database, FakeWeChatApi wechat, TestClock clock)
@@ -63,6 +65,7 @@ internal sealed class CampaignTestHost : IAsyncDisposable
             ["WeChat:Token"] = Token,
             ["Sms:SignName"] = "鹿寨县卫健局",
             ["Campaigns:Lease"] = "00:01:00",
+            ["Campaigns:PublicBaseUrl"] = PublicBaseUrl,
         });
         builder.Configuration.AddInMemoryCollection(wechat.Settings);
         builder.Services.AddLogging();
