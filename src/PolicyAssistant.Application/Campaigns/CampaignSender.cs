@@ -215,6 +215,10 @@ public sealed class CampaignSender(
             {
                 await FailAsync(db, [row.Id], $"微信拒绝：{exception.ErrorCode} {exception.ErrorMessage}", cancellationToken);
             }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                await FailAsync(db, [row.Id], UnknownOutcome, cancellationToken);
+            }
         }
     }
 

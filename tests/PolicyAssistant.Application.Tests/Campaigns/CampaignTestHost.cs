@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,6 @@ using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Tests.Sms;
 using PolicyAssistant.Application.WeChat;
 using PolicyAssistant.Application.WeChat.Inbound;
-using Microsoft.AspNetCore.Builder;
 using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Domain.Campaigns;
 using PolicyAssistant.Domain.Households;
