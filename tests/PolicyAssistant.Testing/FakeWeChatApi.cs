@@ -58,6 +58,9 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     /// <summary>Followers who have not written within 48 hours, as WeChat knows it: a customer-service message to them gets 45015.</summary>
     public ConcurrentDictionary<string, bool> OutsideCustomerServiceWindow { get; } = new();
 
+    /// <summary>Runs once a template message has reached the follower, before WeChat answers: a test can crash the sender in that gap.</summary>
+    public Action? AfterTemplate { get; set; }
+
     /// <summary>Runs once a customer-service message has reached the follower, before WeChat answers: a test can crash the sender in that gap.</summary>
     public Action? AfterCustomerService { get; set; }
 
@@ -152,7 +155,7 @@ public sealed class FakeWeChatApi : IAsyncDisposable
 
         return fullPath switch
         {
-            "cgi-bin/message/template/send" => Results.Json(new { errcode = 0, errmsg = "ok", msgid = 200228331L + Interlocked.Increment(ref _templates) }),
+            "cgi-bin/message/template/send" => Template(),
             "cgi-bin/message/custom/send" => CustomerService(body),
             "cgi-bin/message/mass/send" => MassSend(body),
             "cgi-bin/message/mass/sendall" =>
@@ -191,6 +194,13 @@ public sealed class FakeWeChatApi : IAsyncDisposable
             MassSendsReceived.AddOrUpdate(openId, 1, (_, count) => count + 1);
         AfterMassSend?.Invoke();
         return Results.Json(new { errcode = 0, errmsg = "send job submission success", msg_id = msgId, msg_data_id = msgId * 10 });
+    }
+
+    /// <summary>Each template message gets its own msgid, which its TEMPLATESENDJOBFINISH report names.</summary>
+    private IResult Template()
+    {
+        AfterTemplate?.Invoke();
+        return Results.Json(new { errcode = 0, errmsg = "ok", msgid = 200228331L + Interlocked.Increment(ref _templates) });
     }
 
     /// <summary>Like WeChat: the message must name its user and carry the part its msgtype names; outside the 48-hour window it is refused.</summary>

@@ -79,6 +79,25 @@ public sealed class CampaignSenderTests
     }
 
     [Fact]
+    public async Task Send_CrashAfterWeChatAcceptedTheFirstTemplateOfABatch_ThatOneUnknownTheRestSentEachOnce()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedAsync(followers: 3, phoneOnly: 0);
+        await host.ApprovedAndQueuedAsync("thing1=健康扶贫政策宣传月", WeChatMessageKind.Template, "TEMPLATE_CAMPAIGN");
+        using var crash = new CancellationTokenSource();
+        host.WeChat.AfterTemplate = crash.Cancel;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.DrainAsync(host.NewSender("crashed"), crash.Token));
+        host.WeChat.AfterTemplate = null;
+
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+        await host.DrainAsync(host.NewSender("second"));
+
+        var perFollower = host.WeChat.Received.Where(c => c.Path == "cgi-bin/message/template/send").CountBy(c => (string)c.Body["touser"]!).Select(p => p.Value);
+        var statuses = (await host.RecipientsAsync()).Select(r => r.Status);
+        Assert.Equal(("1 1 1", "Failed Sent Sent"), (string.Join(' ', perFollower), string.Join(' ', statuses)));
+    }
+
+    [Fact]
     public async Task Claim_LeaseNotYetLapsed_AnotherSenderTakesNothing()
     {
         await using var host = await CampaignTestHost.StartAsync();
