@@ -13,7 +13,8 @@ public sealed record ApiCall(string Path, JsonNode Body);
 /// A local stand-in for api.weixin.qq.com speaking its JSON: stable_token checks the AppID and secret and
 /// counts calls; every other API checks the access_token query parameter like WeChat does (40001 when it is
 /// not the current one) and records what it was sent; menu/create checks the menu's limits as WeChat does
-/// (40018 for a button name over its bytes). Shared by the Application and Web tests.
+/// (40018 for a button name over its bytes); message/custom/send checks the message's shape and the 48-hour
+/// window (45015 for a follower marked outside it). Shared by the Application and Web tests.
 /// </summary>
 public sealed class FakeWeChatApi : IAsyncDisposable
 {
@@ -27,6 +28,7 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     private readonly Lock _tokenLock = new();
     private readonly ConcurrentDictionary<string, long> _clientMsgIds = new();
     private long _massSends;
+    private long _templates;
     private int _tokenCalls;
     private int _issued;
     private string? _current;
@@ -49,6 +51,18 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     public ConcurrentDictionary<string, int> MassSendsReceived { get; } = new();
 
     public ConcurrentQueue<bool> ForceRefreshFlags { get; } = new();
+
+    /// <summary>Customer-service messages each OpenID received (every call that WeChat accepted reaches the phone: there is no clientmsgid).</summary>
+    public ConcurrentDictionary<string, int> CustomerServiceReceived { get; } = new();
+
+    /// <summary>Followers who have not written within 48 hours, as WeChat knows it: a customer-service message to them gets 45015.</summary>
+    public ConcurrentDictionary<string, bool> OutsideCustomerServiceWindow { get; } = new();
+
+    /// <summary>Runs once a template message has reached the follower, before WeChat answers: a test can crash the sender in that gap.</summary>
+    public Action? AfterTemplate { get; set; }
+
+    /// <summary>Runs once a customer-service message has reached the follower, before WeChat answers: a test can crash the sender in that gap.</summary>
+    public Action? AfterCustomerService { get; set; }
 
     /// <summary>Runs once a mass send has reached the followers, before WeChat answers: a test can crash the sender in that gap.</summary>
     public Action? AfterMassSend { get; set; }
@@ -141,7 +155,8 @@ public sealed class FakeWeChatApi : IAsyncDisposable
 
         return fullPath switch
         {
-            "cgi-bin/message/template/send" => Results.Json(new { errcode = 0, errmsg = "ok", msgid = 200228332L }),
+            "cgi-bin/message/template/send" => Template(),
+            "cgi-bin/message/custom/send" => CustomerService(body),
             "cgi-bin/message/mass/send" => MassSend(body),
             "cgi-bin/message/mass/sendall" =>
                 Results.Json(new { errcode = 0, errmsg = "send job submission success", msg_id = 34182L, msg_data_id = 206227730L }),
@@ -179,6 +194,35 @@ public sealed class FakeWeChatApi : IAsyncDisposable
             MassSendsReceived.AddOrUpdate(openId, 1, (_, count) => count + 1);
         AfterMassSend?.Invoke();
         return Results.Json(new { errcode = 0, errmsg = "send job submission success", msg_id = msgId, msg_data_id = msgId * 10 });
+    }
+
+    /// <summary>Each template message gets its own msgid, which its TEMPLATESENDJOBFINISH report names.</summary>
+    private IResult Template()
+    {
+        AfterTemplate?.Invoke();
+        return Results.Json(new { errcode = 0, errmsg = "ok", msgid = 200228331L + Interlocked.Increment(ref _templates) });
+    }
+
+    /// <summary>Like WeChat: the message must name its user and carry the part its msgtype names; outside the 48-hour window it is refused.</summary>
+    private IResult CustomerService(JsonNode body)
+    {
+        var openId = (string?)body["touser"];
+        if (string.IsNullOrEmpty(openId))
+            return Results.Json(new { errcode = 40003, errmsg = "invalid openid" });
+        var part = (string?)body["msgtype"] switch
+        {
+            "text" => body["text"]?["content"],
+            "mpnews" => body["mpnews"]?["media_id"],
+            "news" => body["news"]?["articles"],
+            _ => null,
+        };
+        if (part is null)
+            return Results.Json(new { errcode = 40008, errmsg = "invalid message type" });
+        if (OutsideCustomerServiceWindow.ContainsKey(openId))
+            return Results.Json(new { errcode = 45015, errmsg = "response out of time limit or subscription is canceled" });
+        CustomerServiceReceived.AddOrUpdate(openId, 1, (_, count) => count + 1);
+        AfterCustomerService?.Invoke();
+        return Results.Json(new { errcode = 0, errmsg = "ok" });
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

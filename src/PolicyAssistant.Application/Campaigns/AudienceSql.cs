@@ -10,20 +10,24 @@ namespace PolicyAssistant.Application.Campaigns;
 /// A message's audience as one SQL SELECT of (MemberId, HouseholdId, VillageId, Channel), written once and
 /// used for the live count, the sample and the set-based INSERT … SELECT into the outbox. Tags are
 /// computed from the data in the same statement; a member goes by WeChat when bound to a follower who
-/// still follows (and, on a service account, has had fewer than four mass sends this month), else by SMS
-/// where there is a phone. Quoted identifiers and LIKE read the same on SQLite and PostgreSQL.
+/// still follows (and, for a mass send on a service account, has had fewer than four this month), else by
+/// customer-service message when that follower wrote within 48 hours (mass sends only: a template's fields
+/// are no message text), else by SMS where there is a phone. Quoted identifiers and LIKE read the same on
+/// SQLite and PostgreSQL.
 /// </summary>
 public sealed class AudienceSql
 {
     private readonly List<object> _parameters = [];
 
-    public AudienceSql(Audience audience, StaffScope scope, WeChatAccountKind account, DateTime now, (int From, int To)? memberRange = null)
+    public AudienceSql(Audience audience, WeChatMessageKind kind, StaffScope scope, WeChatAccountKind account, DateTime now, (int From, int To)? memberRange = null)
     {
-        var wechatReachable = new StringBuilder($"""
+        var follows = $"""
             EXISTS (SELECT 1 FROM "IdentityBindings" b JOIN "WeChatFollowers" f ON f."UserKeyHash" = b."UserKeyHash"
-                    WHERE b."ChannelId" = {Add(WeChatAdapter.ChannelId)} AND b."MemberId" = m."Id" AND f."Subscribed")
-            """);
-        if (account == WeChatAccountKind.Service)
+                    WHERE b."ChannelId" = {Add(WeChatAdapter.ChannelId)} AND b."MemberId" = m."Id" AND f."Subscribed"
+            """;
+        var wechatReachable = new StringBuilder(follows + ")");
+        var massSend = kind != WeChatMessageKind.Template;
+        if (account == WeChatAccountKind.Service && massSend)
         {
             var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
             wechatReachable.Append(CultureInfo.InvariantCulture, $"""
@@ -33,6 +37,9 @@ public sealed class AudienceSql
         }
 
         var wechat = audience.Channels.HasFlag(CampaignChannels.WeChat) ? wechatReachable.ToString() : "1 = 0";
+        var customerService = audience.Channels.HasFlag(CampaignChannels.WeChat) && massSend
+            ? $"{follows} AND f.\"LastMessageAt\" >= {Add(now - WeChatLimits.CustomerServiceWindow)})"
+            : "1 = 0";
         var sms = audience.Channels.HasFlag(CampaignChannels.Sms) ? "m.\"PhoneCiphertext\" IS NOT NULL" : "1 = 0";
         var bound = $"""EXISTS (SELECT 1 FROM "IdentityBindings" bb WHERE bb."ChannelId" = {Add(WeChatAdapter.ChannelId)} AND bb."MemberId" = m."Id")""";
 
@@ -55,20 +62,23 @@ public sealed class AudienceSql
         if (audience.Tags.HasFlag(AudienceTags.SmsOnly))
             conditions.Add($"m.\"PhoneCiphertext\" IS NOT NULL AND NOT {bound}");
 
-        // The channel is worked out once per member, in the inner SELECT; members reachable on neither are left out by the outer one.
-        Select = $"""
-            SELECT t."MemberId", t."HouseholdId", t."VillageId", t."Channel" FROM (
-              SELECT m."Id" AS "MemberId", h."Id" AS "HouseholdId", h."VillageId" AS "VillageId",
-                     CASE WHEN {wechat} THEN {(int)RecipientChannel.WeChat} WHEN {sms} THEN {(int)RecipientChannel.Sms} END AS "Channel"
-              FROM "Members" m
-              JOIN "Households" h ON h."Id" = m."HouseholdId"
-              JOIN "Regions" v ON v."Id" = h."VillageId"
-              WHERE {(conditions.Count == 0 ? "1 = 1" : string.Join("\n  AND ", conditions))}) t
-            WHERE t."Channel" IS NOT NULL
+        // The route is worked out once per member; a member reachable by none has a NULL channel.
+        Routes = $"""
+            SELECT m."Id" AS "MemberId", h."Id" AS "HouseholdId", h."VillageId" AS "VillageId",
+                   CASE WHEN {wechat} THEN {(int)RecipientChannel.WeChat} WHEN {customerService} THEN {(int)RecipientChannel.CustomerService}
+                        WHEN {sms} THEN {(int)RecipientChannel.Sms} END AS "Channel"
+            FROM "Members" m
+            JOIN "Households" h ON h."Id" = m."HouseholdId"
+            JOIN "Regions" v ON v."Id" = h."VillageId"
+            WHERE {(conditions.Count == 0 ? "1 = 1" : string.Join("\n  AND ", conditions))}
             """;
+        Select = $"""SELECT t."MemberId", t."HouseholdId", t."VillageId", t."Channel" FROM ({Routes}) t WHERE t."Channel" IS NOT NULL""";
     }
 
-    /// <summary>The SELECT, with {0}-style placeholders for <see cref="Parameters"/>.</summary>
+    /// <summary>Every member of the audience with their route: the channel, or NULL when no route reaches them.</summary>
+    public string Routes { get; }
+
+    /// <summary>The members some route reaches, with {0}-style placeholders for <see cref="Parameters"/>.</summary>
     public string Select { get; }
 
     public object[] Parameters => _parameters.ToArray();

@@ -133,7 +133,7 @@ public sealed class EnqueueAudienceCommand(PolicyAssistantDbContext db, IOptions
         for (var from = 0; from < maxMemberId; from += chunk)
         {
             // Campaigns address the whole county: the officer's scope applies when targeting, not again here.
-            var audience = new AudienceSql(message.Audience, new StaffScope(0, []), options.Value.WeChatAccount, now.UtcDateTime, (from, from + chunk));
+            var audience = new AudienceSql(message.Audience, message.WeChatKind, new StaffScope(0, []), options.Value.WeChatAccount, now.UtcDateTime, (from, from + chunk));
             var sql = $"""
                 INSERT INTO "CampaignRecipients" ("MessageId", "MemberId", "HouseholdId", "VillageId", "Channel", "Status", "Attempts", "NextAttemptAt")
                 SELECT {audience.Add(messageId)}, a."MemberId", a."HouseholdId", a."VillageId", a."Channel", {(int)RecipientStatus.Queued}, 0, {audience.Add(now.ToUnixTimeMilliseconds())}

@@ -43,6 +43,13 @@ public sealed class CampaignMessageConfiguration : IEntityTypeConfiguration<Camp
             audience.Property(a => a.Tags).HasColumnName("AudienceTags");
             audience.Property(a => a.Channels).HasColumnName("AudienceChannels");
         });
+        builder.ComplexProperty(m => m.MassSendReported, counts =>
+        {
+            counts.Property(c => c.TotalCount).HasColumnName("MassSendTotalCount");
+            counts.Property(c => c.FilterCount).HasColumnName("MassSendFilterCount");
+            counts.Property(c => c.SentCount).HasColumnName("MassSendSentCount");
+            counts.Property(c => c.ErrorCount).HasColumnName("MassSendErrorCount");
+        });
     }
 }
 
@@ -55,12 +62,16 @@ public sealed class CampaignRecipientConfiguration : IEntityTypeConfiguration<Ca
         builder.HasIndex(r => new { r.MessageId, r.MemberId }).IsUnique();
         builder.HasIndex(r => new { r.MessageId, r.Channel, r.Status, r.NextAttemptAt });
         builder.HasIndex(r => r.SendKey);
+        // WeChat's delivery reports name the msg_id / msgid the send returned.
+        builder.HasIndex(r => r.ProviderMessageId);
         // A service account's follower gets four mass sends a month: the audience counts each member's this month.
         builder.HasIndex(r => new { r.MemberId, r.SentAt });
         builder.Property(r => r.ClaimedBy).HasMaxLength(64);
         builder.Property(r => r.SendKey).HasMaxLength(64);
         builder.Property(r => r.ProviderMessageId).HasMaxLength(64);
         builder.Property(r => r.Error).HasMaxLength(200);
+        builder.Property(r => r.ReadToken).HasMaxLength(CampaignLinks.TokenLength);
+        builder.HasIndex(r => r.ReadToken).IsUnique();
         builder.HasOne<CampaignMessage>().WithMany().HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -3,7 +3,6 @@ using PolicyAssistant.Application.Households.Audit;
 using PolicyAssistant.Application.Households.BackOffice;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Sms.Outbox;
-using PolicyAssistant.Application.WeChat.Api;
 using PolicyAssistant.Domain.Campaigns;
 using PolicyAssistant.Domain.Regions;
 
@@ -13,7 +12,8 @@ public sealed record AudienceRow(long MemberId, int HouseholdId, int VillageId, 
 
 public sealed record SampleRecipient(string MaskedName, string Village, string Channel);
 
-public sealed record AudiencePreview(int Count, int WeChat, int Sms, IReadOnlyList<SampleRecipient> Sample, string PreviewText);
+/// <summary>An audience before sending: how many each route takes (mass send or template, customer-service message, SMS) and how many none reaches.</summary>
+public sealed record AudiencePreview(int Count, int WeChat, int CustomerService, int Sms, int Unreachable, IReadOnlyList<SampleRecipient> Sample, string PreviewText);
 
 public sealed record CampaignProgress(int Total, int Queued, int Sending, int Sent, int Delivered, int Read, int Failed, int OptedOut, int Cancelled, string Status)
 {
@@ -21,7 +21,8 @@ public sealed record CampaignProgress(int Total, int Queued, int Sending, int Se
     public int Percent => Total == 0 ? 100 : (int)Math.Floor(100.0 * (Total - Queued - Sending) / Total);
 }
 
-public sealed record VillageStatistics(string Village, int Total, int Sent, int Delivered, int Failed, int OptedOut);
+/// <summary>One village's recipients: Sent counts all the gateways took (delivered and read too), Delivered counts read too.</summary>
+public sealed record VillageStatistics(string Village, int Total, int Sent, int Delivered, int Read, int Failed, int OptedOut);
 
 public sealed record RegionChoice(string Code, string Name, RegionLevel Level);
 
@@ -47,12 +48,12 @@ public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHousehold
         return regions.Where(r => scope.Covers(r.Code) || scope.RegionCodes.Any(code => code.StartsWith(r.Code, StringComparison.Ordinal))).ToList();
     }
 
-    /// <summary>The live count by channel and a sample of recipients, names masked; the sample is a read of household data and is audited.</summary>
-    public async Task<AudiencePreview> PreviewAsync(StaffScope scope, Audience audience, string body, CancellationToken cancellationToken)
+    /// <summary>The live count by route and a sample of recipients, names masked; the sample is a read of household data and is audited.</summary>
+    public async Task<AudiencePreview> PreviewAsync(StaffScope scope, Audience audience, WeChatMessageKind kind, string body, CancellationToken cancellationToken)
     {
-        var sql = new AudienceSql(audience, scope, options.Value.WeChatAccount, clock.GetUtcNow().UtcDateTime);
-        // Only placeholders and constants are spliced in; every value is a parameter.
-        var countSql = $"""SELECT 0 AS "MemberId", 0 AS "HouseholdId", COUNT(*) AS "VillageId", a."Channel" FROM ({sql.Select}) a GROUP BY a."Channel" """;
+        var sql = new AudienceSql(audience, kind, scope, options.Value.WeChatAccount, clock.GetUtcNow().UtcDateTime);
+        // Only placeholders and constants are spliced in; every value is a parameter. Channel 0: no route.
+        var countSql = $"""SELECT 0 AS "MemberId", 0 AS "HouseholdId", COUNT(*) AS "VillageId", COALESCE(a."Channel", 0) AS "Channel" FROM ({sql.Routes}) a GROUP BY a."Channel" """;
         var counts = await db.Database.SqlQueryRaw<AudienceRow>(countSql, sql.Parameters).ToListAsync(cancellationToken);
         var sampleSql = $"""SELECT a."MemberId", a."HouseholdId", a."VillageId", a."Channel" FROM ({sql.Select}) a ORDER BY a."MemberId" LIMIT {SampleSize}""";
         var sampleRows = await db.Database.SqlQueryRaw<AudienceRow>(sampleSql, sql.Parameters).ToListAsync(cancellationToken);
@@ -60,17 +61,24 @@ public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHousehold
         var names = await db.Set<Member>().AsNoTracking().Where(m => memberIds.Contains(m.Id))
             .Select(m => new { m.Id, m.Name, Village = m.Household!.Village!.Name }).ToDictionaryAsync(m => m.Id, cancellationToken);
         var sample = sampleRows.Select(r => new SampleRecipient(
-            PersonName.Mask(names[(int)r.MemberId].Name), names[(int)r.MemberId].Village, r.Channel == (int)RecipientChannel.WeChat ? "微信" : "短信")).ToList();
+            PersonName.Mask(names[(int)r.MemberId].Name), names[(int)r.MemberId].Village, RouteName((RecipientChannel)r.Channel))).ToList();
         if (sample.Count > 0)
         {
             await audit.RecordAsync(RecordHouseholdAuditCommand.StaffActor(scope.StaffUserId), HouseholdAuditAction.ListHouseholds, null, null, cancellationToken);
         }
 
-        var weChat = counts.Where(c => c.Channel == (int)RecipientChannel.WeChat).Sum(c => c.VillageId);
-        var sms = counts.Where(c => c.Channel == (int)RecipientChannel.Sms).Sum(c => c.VillageId);
+        int Of(int channel) => counts.Where(c => c.Channel == channel).Sum(c => c.VillageId);
+        var (weChat, customerService, sms) = (Of((int)RecipientChannel.WeChat), Of((int)RecipientChannel.CustomerService), Of((int)RecipientChannel.Sms));
         var firstName = memberIds.Count > 0 ? PersonName.Mask(names[memberIds[0]].Name) : null;
-        return new AudiencePreview(weChat + sms, weChat, sms, sample, CampaignSender.Personalise(body, firstName));
+        return new AudiencePreview(weChat + customerService + sms, weChat, customerService, sms, Of(0), sample, CampaignSender.Personalise(body, firstName));
     }
+
+    public static string RouteName(RecipientChannel channel) => channel switch
+    {
+        RecipientChannel.WeChat => "微信",
+        RecipientChannel.CustomerService => "微信客服消息",
+        _ => "短信",
+    };
 
     /// <summary>Counts by status; an SMS handed to the SMS outbox takes that message's status (delivered, failed, opted out).</summary>
     public async Task<CampaignProgress> ProgressAsync(int messageId, CancellationToken cancellationToken)
@@ -91,7 +99,8 @@ public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHousehold
         {
             int Of(params RecipientStatus[] statuses) => g.Where(r => statuses.Contains(r.Status)).Sum(r => r.Count);
             return new VillageStatistics(names.GetValueOrDefault(g.Key, "?"), g.Sum(r => r.Count),
-                Of(RecipientStatus.Sent, RecipientStatus.Delivered, RecipientStatus.Read), Of(RecipientStatus.Delivered, RecipientStatus.Read), Of(RecipientStatus.Failed), Of(RecipientStatus.OptedOut));
+                Of(RecipientStatus.Sent, RecipientStatus.Delivered, RecipientStatus.Read), Of(RecipientStatus.Delivered, RecipientStatus.Read), Of(RecipientStatus.Read),
+                Of(RecipientStatus.Failed), Of(RecipientStatus.OptedOut));
         }).OrderBy(v => v.Village, StringComparer.Ordinal).ToList();
     }
 
@@ -105,7 +114,7 @@ public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHousehold
 
     /// <summary>
     /// Each row's status as far as it is known: an SMS row follows its text in the SMS outbox (matched by
-    /// OutId); a mass send that WeChat reported finished ("send success") counts as delivered.
+    /// OutId); WeChat's reports are already on the rows (<see cref="CampaignDeliveryReports"/>).
     /// </summary>
     private IQueryable<Effective> EffectiveStatuses(int messageId) =>
         from r in db.Set<CampaignRecipient>().AsNoTracking().Where(r => r.MessageId == messageId)
@@ -119,7 +128,6 @@ public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHousehold
                 : s.Status == SmsOutboundStatus.Failed ? RecipientStatus.Failed
                 : s.Status == SmsOutboundStatus.Skipped ? RecipientStatus.OptedOut
                 : RecipientStatus.Sent)
-            : db.Set<WeChatDeliveryReport>().Any(w => w.MsgId == r.ProviderMessageId && w.Status == "send success") ? RecipientStatus.Delivered
             : RecipientStatus.Sent,
         };
 

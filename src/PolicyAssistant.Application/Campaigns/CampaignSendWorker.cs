@@ -15,6 +15,7 @@ public sealed class CampaignSendWorker(CampaignSender sender, IServiceScopeFacto
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
         LoopAsync("schedule", ScheduleAsync, stoppingToken),
         DrainAsync(RecipientChannel.WeChat, options.Value.WeChatRatePerSecond, stoppingToken),
+        DrainAsync(RecipientChannel.CustomerService, options.Value.CustomerServiceRatePerSecond, stoppingToken),
         DrainAsync(RecipientChannel.Sms, options.Value.SmsRatePerSecond, stoppingToken));
 
     private async Task<bool> ScheduleAsync(CancellationToken cancellationToken)
@@ -36,7 +37,12 @@ public sealed class CampaignSendWorker(CampaignSender sender, IServiceScopeFacto
     private Task DrainAsync(RecipientChannel channel, double rate, CancellationToken stoppingToken)
     {
         var bucket = new TokenBucket(rate, _watch.Elapsed);
-        var batch = channel == RecipientChannel.WeChat ? options.Value.WeChatBatchSize : options.Value.SmsBatchSize;
+        var batch = channel switch
+        {
+            RecipientChannel.WeChat => options.Value.WeChatBatchSize,
+            RecipientChannel.CustomerService => options.Value.CustomerServiceBatchSize,
+            _ => options.Value.SmsBatchSize,
+        };
         return LoopAsync(channel.ToString(), async cancellationToken =>
         {
             var wait = bucket.UntilNext(_watch.Elapsed);

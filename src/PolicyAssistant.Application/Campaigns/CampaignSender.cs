@@ -9,7 +9,7 @@ using PolicyAssistant.Domain.Campaigns;
 namespace PolicyAssistant.Application.Campaigns;
 
 /// <summary>A claimed outbox row.</summary>
-public sealed record ClaimedRecipient(long Id, int MemberId, string? SendKey, int Attempts);
+public sealed record ClaimedRecipient(long Id, int MemberId, string? SendKey, int Attempts, long? HandedOverAt);
 
 /// <summary>
 /// Drains the outbox, exactly once through crashes. Rows are claimed with a lease in one small UPDATE …
@@ -18,6 +18,8 @@ public sealed record ClaimedRecipient(long Id, int MemberId, string? SendKey, in
 /// send carries it as clientmsgid (WeChat sends a repeat no more), an SMS goes to the SMS outbox under it
 /// as OutId (queued once; that dispatcher asks the provider before any resend). A dead instance's rows are
 /// taken over when the lease lapses and sent again under the same key, so nothing goes twice.
+/// Followers a mass send cannot reach go by customer-service message where WeChat allows it (see
+/// <see cref="SendCustomerServiceAsync"/>), else by SMS where there is a phone, else they fail with the reason.
 /// </summary>
 public sealed class CampaignSender(
     IDbContextFactory<PolicyAssistantDbContext> dbFactory,
@@ -28,6 +30,14 @@ public sealed class CampaignSender(
     ILogger<CampaignSender> logger)
 {
     private static readonly HashSet<int> TransientWeChatErrors = [-1, 45009, 45033];
+
+    /// <summary>WeChat's answers that a customer-service message cannot go to this follower now: it was not sent, so SMS may carry it.</summary>
+    private static readonly HashSet<int> OutsideCustomerServiceWindow =
+        [WeChatApiException.ResponseOutOfTimeLimit, WeChatApiException.OutOfResponseCountLimit, WeChatApiException.RequireSubscribe];
+
+    private const string UnknownOutcome = "微信未应答或发送中断，是否送达未知；该消息微信无法去重，为免重复未再发送";
+
+    private sealed record Follower(string OpenId, DateTime LastMessageAt);
 
     public string InstanceName { get; } = ColumnText.Truncate(options.Value.InstanceName ?? $"{Guid.NewGuid():N}-{Environment.ProcessId}-{Environment.MachineName}", 64);
 
@@ -58,7 +68,12 @@ public sealed class CampaignSender(
                 }
 
                 claimed += rows.Count;
-                await (channel == RecipientChannel.WeChat ? SendWeChatAsync(db, message, rows, cancellationToken) : SendSmsAsync(db, message, rows, cancellationToken));
+                await (channel switch
+                {
+                    RecipientChannel.WeChat => SendWeChatAsync(db, message, rows, cancellationToken),
+                    RecipientChannel.CustomerService => SendCustomerServiceAsync(db, message, rows, cancellationToken),
+                    _ => SendSmsAsync(db, message, rows, cancellationToken),
+                });
             }
         }
 
@@ -91,10 +106,19 @@ public sealed class CampaignSender(
             }
         }
 
-        var key = channel == RecipientChannel.WeChat
-            ? "{5}"
-            : postgres ? "'cmp-' || CAST(\"Id\" AS TEXT)" : "'cmp-' || \"Id\"";
-        var size = Math.Min(max, channel == RecipientChannel.WeChat ? Math.Min(Options.WeChatBatchSize, WeChatLimits.MaxOpenIdsPerMassSend) : Options.SmsBatchSize);
+        // A customer-service message has no key WeChat would know: its rows are marked one by one instead (HandedOverAt).
+        var key = channel switch
+        {
+            RecipientChannel.WeChat => "{5}",
+            RecipientChannel.Sms => postgres ? "'cmp-' || CAST(\"Id\" AS TEXT)" : "'cmp-' || \"Id\"",
+            _ => "NULL",
+        };
+        var size = Math.Min(max, channel switch
+        {
+            RecipientChannel.WeChat => Math.Min(Options.WeChatBatchSize, WeChatLimits.MaxOpenIdsPerMassSend),
+            RecipientChannel.CustomerService => Options.CustomerServiceBatchSize,
+            _ => Options.SmsBatchSize,
+        });
         var fresh = channel == RecipientChannel.WeChat ? "AND \"SendKey\" IS NULL " : "";
         return await RunClaimAsync(db, postgres ? " FOR UPDATE SKIP LOCKED" : null, $"""SELECT "Id" {ofChannel} {fresh}ORDER BY "Id" LIMIT {size.ToString(CultureInfo.InvariantCulture)}""",
             $"""{set}, "SendKey" = COALESCE("SendKey", {key})""", due, [.. common, $"m{messageId}-{Guid.NewGuid():N}"], cancellationToken);
@@ -108,7 +132,7 @@ public sealed class CampaignSender(
     private static async Task<IReadOnlyList<ClaimedRecipient>> RunClaimAsync(
         PolicyAssistantDbContext db, string? postgresLocking, string pick, string set, string due, object[] parameters, CancellationToken cancellationToken)
     {
-        const string Returning = """RETURNING "Id", "MemberId", "SendKey", "Attempts" """;
+        const string Returning = """RETURNING "Id", "MemberId", "SendKey", "Attempts", "HandedOverAt" """;
         var sql = postgresLocking is not null
             ? $"""WITH picked AS MATERIALIZED ({pick}{postgresLocking}) UPDATE "CampaignRecipients" {set} WHERE "Id" IN (SELECT "Id" FROM picked) AND ({due}) {Returning}"""
             : $"""UPDATE "CampaignRecipients" {set} WHERE "Id" IN ({pick}) AND ({due}) {Returning}""";
@@ -117,23 +141,14 @@ public sealed class CampaignSender(
 
     private async Task SendWeChatAsync(PolicyAssistantDbContext db, CampaignMessage message, IReadOnlyList<ClaimedRecipient> rows, CancellationToken cancellationToken)
     {
-        var memberIds = rows.Select(r => r.MemberId).ToList();
-        var followers = await (
-            from binding in db.Set<IdentityBinding>()
-            join follower in db.Set<WeChatFollower>() on binding.UserKeyHash equals follower.UserKeyHash
-            where binding.ChannelId == WeChatAdapter.ChannelId && memberIds.Contains(binding.MemberId)
-            select new { binding.MemberId, follower.OpenIdCiphertext, follower.Subscribed })
-            .ToListAsync(cancellationToken);
-        var openIds = followers.Where(f => f.Subscribed).GroupBy(f => f.MemberId)
-            .ToDictionary(g => g.Key, g => protector.Unprotect(WeChatFollower.OpenIdPurpose, g.First().OpenIdCiphertext));
-
-        var reachable = rows.Where(r => openIds.ContainsKey(r.MemberId)).ToList();
-        // Unfollowed since the audience was taken, or a lone recipient a mass send cannot carry: SMS where there is a phone.
-        var toSms = reachable.Count < WeChatLimits.MinOpenIdsPerMassSend && message.WeChatKind != WeChatMessageKind.Template
+        var followers = await FollowersAsync(db, rows, cancellationToken);
+        var reachable = rows.Where(r => followers.ContainsKey(r.MemberId)).ToList();
+        // Unfollowed since the audience was taken, or a lone recipient a mass send cannot carry: the next route.
+        var elsewhere = reachable.Count < WeChatLimits.MinOpenIdsPerMassSend && message.WeChatKind != WeChatMessageKind.Template
             ? rows
-            : rows.Where(r => !openIds.ContainsKey(r.MemberId)).ToList();
-        await FallBackToSmsAsync(db, message, toSms, cancellationToken);
-        var sending = rows.Except(toSms).ToList();
+            : rows.Where(r => !followers.ContainsKey(r.MemberId)).ToList();
+        await RerouteAsync(db, message, elsewhere, followers, cancellationToken);
+        var sending = rows.Except(elsewhere).ToList();
         if (sending.Count == 0)
         {
             return;
@@ -144,7 +159,7 @@ public sealed class CampaignSender(
         var text = Personalise(message.Body, null);
         if (message.WeChatKind == WeChatMessageKind.Template)
         {
-            await SendTemplatesAsync(db, api, message, sending, openIds, cancellationToken);
+            await SendTemplatesAsync(db, api, message, sending, followers, cancellationToken);
             return;
         }
 
@@ -152,7 +167,7 @@ public sealed class CampaignSender(
         var ids = sending.Select(r => r.Id).ToList();
         try
         {
-            var result = await api.SendMassByOpenIdsAsync(sending.Select(r => openIds[r.MemberId]).ToList(), content, cancellationToken, sending[0].SendKey);
+            var result = await api.SendMassByOpenIdsAsync(sending.Select(r => followers[r.MemberId].OpenId).ToList(), content, cancellationToken, sending[0].SendKey);
             await MarkSentAsync(db, ids, result.MsgId, cancellationToken);
         }
         catch (WeChatApiException exception) when (TransientWeChatErrors.Contains(exception.ErrorCode))
@@ -173,30 +188,137 @@ public sealed class CampaignSender(
     }
 
     /// <summary>
-    /// Template messages have no idempotency key: each is marked before its call, and one whose call went
-    /// unanswered, or whose claim lapsed after the call, is recorded as unknown rather than sent twice.
+    /// Template messages have no idempotency key: each row is marked handed over before its call, and one found
+    /// again with the mark (its call went unanswered, or its claim lapsed after the call) is recorded as unknown
+    /// rather than sent twice; rows of the batch not yet called go normally.
     /// </summary>
-    private async Task SendTemplatesAsync(PolicyAssistantDbContext db, WeChatApiClient api, CampaignMessage message, IReadOnlyList<ClaimedRecipient> rows, Dictionary<int, string> openIds, CancellationToken cancellationToken)
+    private async Task SendTemplatesAsync(PolicyAssistantDbContext db, WeChatApiClient api, CampaignMessage message, IReadOnlyList<ClaimedRecipient> rows, Dictionary<int, Follower> followers, CancellationToken cancellationToken)
     {
         var fields = WeChatLimits.TemplateFields(message.Body);
-        foreach (var row in rows)
+        await FailAsync(db, rows.Where(r => r.HandedOverAt is not null).Select(r => r.Id).ToList(), UnknownOutcome, cancellationToken);
+        foreach (var row in rows.Where(r => r.HandedOverAt is null))
         {
-            if (row.Attempts > 1)
+            // The recipient's own link: opening it is how the row becomes read.
+            var token = Options.PublicBaseUrl is null ? null : CampaignLinks.NewToken();
+            if (!await HandOverAsync(db, row.Id, cancellationToken, token))
             {
-                await FailAsync(db, [row.Id], "模板消息结果未知（无法向微信查询），为免重复未再发送", cancellationToken);
                 continue;
             }
 
             try
             {
-                var msgId = await api.SendTemplateMessageAsync(openIds[row.MemberId], message.WeChatMediaOrTemplateId!, fields, null, cancellationToken);
+                var url = token is null ? null : CampaignLinks.LinkOf(Options.PublicBaseUrl!, token).ToString();
+                var msgId = await api.SendTemplateMessageAsync(followers[row.MemberId].OpenId, message.WeChatMediaOrTemplateId!, fields, url, cancellationToken);
                 await MarkSentAsync(db, [row.Id], msgId, cancellationToken);
             }
             catch (WeChatApiException exception)
             {
                 await FailAsync(db, [row.Id], $"微信拒绝：{exception.ErrorCode} {exception.ErrorMessage}", cancellationToken);
             }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                await FailAsync(db, [row.Id], UnknownOutcome, cancellationToken);
+            }
         }
+    }
+
+    /// <summary>
+    /// Customer-service messages (to followers a mass send cannot reach, who wrote within 48 hours) carry no
+    /// clientmsgid, so WeChat cannot tell a repeat. Each row is therefore marked handed over (HandedOverAt) in its
+    /// own statement before its call: a crash between WeChat's accept and our record leaves the mark, and the
+    /// instance that takes the row over records the outcome as unknown instead of sending again. At most once on
+    /// this route: a household told twice is worse than a row the statistics show as unknown. A refusal WeChat
+    /// answered was not sent: out of the window or unfollowed moves on to SMS, a busy answer is retried.
+    /// </summary>
+    private async Task SendCustomerServiceAsync(PolicyAssistantDbContext db, CampaignMessage message, IReadOnlyList<ClaimedRecipient> rows, CancellationToken cancellationToken)
+    {
+        await FailAsync(db, rows.Where(r => r.HandedOverAt is not null).Select(r => r.Id).ToList(), UnknownOutcome, cancellationToken);
+        var fresh = rows.Where(r => r.HandedOverAt is null).ToList();
+        var followers = await FollowersAsync(db, fresh, cancellationToken);
+        var inWindow = fresh.Where(r => followers.TryGetValue(r.MemberId, out var follower) && InCustomerServiceWindow(follower)).ToList();
+        await FallBackToSmsAsync(db, message, fresh.Except(inWindow).ToList(), cancellationToken);
+        if (inWindow.Count == 0)
+        {
+            return;
+        }
+
+        var memberIds = inWindow.Select(r => r.MemberId).ToList();
+        var names = await db.Set<Member>().AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var api = scope.ServiceProvider.GetRequiredService<WeChatApiClient>();
+        foreach (var row in inWindow)
+        {
+            if (!await HandOverAsync(db, row.Id, cancellationToken))
+            {
+                continue;
+            }
+
+            // One person at a time, so the text can greet them by name as an SMS does.
+            var content = message.WeChatKind == WeChatMessageKind.MassNews
+                ? WeChatMassMessage.News(message.WeChatMediaOrTemplateId!)
+                : WeChatMassMessage.Text(Personalise(message.Body, names.GetValueOrDefault(row.MemberId)));
+            try
+            {
+                await api.SendCustomerServiceMessageAsync(followers[row.MemberId].OpenId, content, cancellationToken);
+                await MarkSentAsync(db, [row.Id], null, cancellationToken);
+            }
+            catch (WeChatApiException exception) when (OutsideCustomerServiceWindow.Contains(exception.ErrorCode))
+            {
+                await FallBackToSmsAsync(db, message, [row], cancellationToken);
+            }
+            catch (WeChatApiException exception) when (TransientWeChatErrors.Contains(exception.ErrorCode))
+            {
+                await RetryAsync(db, [row], $"微信暂时拒绝：{exception.ErrorCode}", cancellationToken);
+            }
+            catch (WeChatApiException exception)
+            {
+                await FailAsync(db, [row.Id], $"微信拒绝：{exception.ErrorCode} {exception.ErrorMessage}", cancellationToken);
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                await FailAsync(db, [row.Id], UnknownOutcome, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Marks a claimed row as about to be called (with the read token its link will carry); false when this instance no longer holds it.</summary>
+    private async Task<bool> HandOverAsync(PolicyAssistantDbContext db, long id, CancellationToken cancellationToken, string? readToken = null)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        return await db.Set<CampaignRecipient>().Where(r => r.Id == id && r.ClaimedBy == InstanceName && r.Status == RecipientStatus.Sending && r.HandedOverAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.HandedOverAt, now).SetProperty(r => r.ReadToken, readToken), cancellationToken) == 1;
+    }
+
+    /// <summary>The members' followers who still follow the account, by member (the latest writer where a member has two).</summary>
+    private async Task<Dictionary<int, Follower>> FollowersAsync(PolicyAssistantDbContext db, IReadOnlyList<ClaimedRecipient> rows, CancellationToken cancellationToken)
+    {
+        var memberIds = rows.Select(r => r.MemberId).ToList();
+        var followers = await (
+            from binding in db.Set<IdentityBinding>()
+            join follower in db.Set<WeChatFollower>() on binding.UserKeyHash equals follower.UserKeyHash
+            where binding.ChannelId == WeChatAdapter.ChannelId && memberIds.Contains(binding.MemberId) && follower.Subscribed
+            select new { binding.MemberId, follower.OpenIdCiphertext, follower.LastMessageAt })
+            .ToListAsync(cancellationToken);
+        return followers.GroupBy(f => f.MemberId).ToDictionary(g => g.Key, g =>
+        {
+            var latest = g.MaxBy(f => f.LastMessageAt)!;
+            return new Follower(protector.Unprotect(WeChatFollower.OpenIdPurpose, latest.OpenIdCiphertext), latest.LastMessageAt);
+        });
+    }
+
+    private bool InCustomerServiceWindow(Follower follower) => clock.GetUtcNow().UtcDateTime - follower.LastMessageAt <= WeChatLimits.CustomerServiceWindow;
+
+    /// <summary>
+    /// Rows WeChat's own push cannot carry take the next route: a customer-service message to a follower who wrote
+    /// within 48 hours (not for a template message, whose fields are no text), else SMS.
+    /// </summary>
+    private async Task RerouteAsync(PolicyAssistantDbContext db, CampaignMessage message, IReadOnlyList<ClaimedRecipient> rows, Dictionary<int, Follower> followers, CancellationToken cancellationToken)
+    {
+        var byCustomerService = message.WeChatKind == WeChatMessageKind.Template
+            ? []
+            : rows.Where(r => followers.TryGetValue(r.MemberId, out var follower) && InCustomerServiceWindow(follower)).ToList();
+        await MoveAsync(db, byCustomerService.Select(r => r.Id).ToList(), RecipientChannel.CustomerService, cancellationToken);
+        await FallBackToSmsAsync(db, message, rows.Except(byCustomerService).ToList(), cancellationToken);
     }
 
     private async Task FallBackToSmsAsync(PolicyAssistantDbContext db, CampaignMessage message, IReadOnlyList<ClaimedRecipient> rows, CancellationToken cancellationToken)
@@ -210,19 +332,25 @@ public sealed class CampaignSender(
         var memberIds = rows.Select(r => r.MemberId).ToList();
         var withPhone = await db.Set<Member>().Where(m => memberIds.Contains(m.Id) && m.PhoneCiphertext != null).Select(m => m.Id).ToListAsync(cancellationToken);
         var movable = message.Audience.Channels.HasFlag(CampaignChannels.Sms) ? rows.Where(r => withPhone.Contains(r.MemberId)).Select(r => r.Id).ToList() : [];
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        if (movable.Count > 0)
-        {
-            await db.Set<CampaignRecipient>().Where(r => movable.Contains(r.Id) && r.ClaimedBy == InstanceName)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.Channel, RecipientChannel.Sms)
-                    .SetProperty(r => r.Status, RecipientStatus.Queued)
-                    .SetProperty(r => r.SendKey, (string?)null)
-                    .SetProperty(r => r.LeaseUntil, (long?)null)
-                    .SetProperty(r => r.NextAttemptAt, now), cancellationToken);
-        }
+        await MoveAsync(db, movable, RecipientChannel.Sms, cancellationToken);
+        await FailAsync(db, ids.Except(movable).ToList(),
+            message.Audience.Channels.HasFlag(CampaignChannels.Sms) ? "微信发不到（未关注、本月群发已满或48小时内没发过消息）且没有手机号" : "微信发不到（未关注、本月群发已满或48小时内没发过消息），本消息不发短信",
+            cancellationToken);
+    }
 
-        await FailAsync(db, ids.Except(movable).ToList(), "未关注公众号且没有手机号", cancellationToken);
+    /// <summary>Back to the queue on another route at once, with a fresh count of attempts.</summary>
+    private Task MoveAsync(PolicyAssistantDbContext db, List<long> ids, RecipientChannel channel, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        return ids.Count == 0 ? Task.CompletedTask : db.Set<CampaignRecipient>().Where(r => ids.Contains(r.Id) && r.ClaimedBy == InstanceName && r.Status == RecipientStatus.Sending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Channel, channel)
+                .SetProperty(r => r.Status, RecipientStatus.Queued)
+                .SetProperty(r => r.SendKey, (string?)null)
+                .SetProperty(r => r.HandedOverAt, (long?)null)
+                .SetProperty(r => r.Attempts, 0)
+                .SetProperty(r => r.LeaseUntil, (long?)null)
+                .SetProperty(r => r.NextAttemptAt, now), cancellationToken);
     }
 
     private async Task SendSmsAsync(PolicyAssistantDbContext db, CampaignMessage message, IReadOnlyList<ClaimedRecipient> rows, CancellationToken cancellationToken)
@@ -283,7 +411,10 @@ public sealed class CampaignSender(
                 .SetProperty(r => r.LeaseUntil, (long?)null)
                 .SetProperty(r => r.Error, reason), cancellationToken);
 
-    /// <summary>Back to the queue after a back-off, keeping the call's key: the rows go again together under it.</summary>
+    /// <summary>
+    /// Back to the queue after a back-off, keeping the call's key: the rows go again together under it. Only for
+    /// calls WeChat refused or that carry a clientmsgid, so a hand-over mark is cleared: nothing can arrive twice.
+    /// </summary>
     private async Task RetryAsync(PolicyAssistantDbContext db, IReadOnlyList<ClaimedRecipient> rows, string reason, CancellationToken cancellationToken)
     {
         var attempts = rows.Max(r => r.Attempts);
@@ -298,6 +429,7 @@ public sealed class CampaignSender(
         await db.Set<CampaignRecipient>().Where(r => ids.Contains(r.Id) && r.ClaimedBy == InstanceName && r.Status == RecipientStatus.Sending)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, RecipientStatus.Queued)
+                .SetProperty(r => r.HandedOverAt, (long?)null)
                 .SetProperty(r => r.NextAttemptAt, next)
                 .SetProperty(r => r.LeaseUntil, (long?)null)
                 .SetProperty(r => r.Error, reason), cancellationToken);

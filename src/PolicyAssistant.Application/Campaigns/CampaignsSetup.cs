@@ -1,10 +1,12 @@
+using PolicyAssistant.Application.WeChat.Api;
+
 namespace PolicyAssistant.Application.Campaigns;
 
 public static class CampaignsSetup
 {
     /// <summary>
     /// Campaigns: options from section "Campaigns", the commands and queries, the follower middleware
-    /// (OpenIDs and follow state for WeChat sends) and the sender. Needs AddSms and AddWeChat.
+    /// (OpenIDs and follow state for WeChat sends), the sender and what WeChat's delivery reports do to its rows. Needs AddSms and AddWeChat.
     /// </summary>
     public static IHostApplicationBuilder AddCampaigns(this IHostApplicationBuilder builder)
     {
@@ -14,8 +16,10 @@ public static class CampaignsSetup
         services.AddScoped<EnqueueAudienceCommand>();
         services.AddScoped<CampaignQueries>();
         services.AddScoped<SendTestMessageCommand>();
+        services.AddScoped<OpenCampaignLinkCommand>();
         services.AddSingleton<IMiddleware, WeChatFollowerMiddleware>();
         services.AddSingleton<CampaignSender>();
+        services.AddSingleton<IWeChatDeliveryReportHandler, CampaignDeliveryReports>();
         services.AddHostedService<CampaignSendWorker>();
         return builder;
     }

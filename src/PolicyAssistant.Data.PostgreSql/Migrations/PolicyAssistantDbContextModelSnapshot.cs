@@ -1180,6 +1180,27 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                                 .HasColumnName("AudienceTags");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "MassSendReported", "PolicyAssistant.Domain.Campaigns.CampaignMessage.MassSendReported#MassSendCounts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("ErrorCount")
+                                .HasColumnType("integer")
+                                .HasColumnName("MassSendErrorCount");
+
+                            b1.Property<int>("FilterCount")
+                                .HasColumnType("integer")
+                                .HasColumnName("MassSendFilterCount");
+
+                            b1.Property<int>("SentCount")
+                                .HasColumnType("integer")
+                                .HasColumnName("MassSendSentCount");
+
+                            b1.Property<int>("TotalCount")
+                                .HasColumnType("integer")
+                                .HasColumnName("MassSendTotalCount");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
@@ -1211,6 +1232,9 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long?>("HandedOverAt")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("HouseholdId")
                         .HasColumnType("integer");
 
@@ -1230,6 +1254,10 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ReadToken")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("SendKey")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1244,6 +1272,11 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProviderMessageId");
+
+                    b.HasIndex("ReadToken")
+                        .IsUnique();
 
                     b.HasIndex("SendKey");
 

@@ -1137,6 +1137,27 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                                 .HasColumnName("AudienceTags");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "MassSendReported", "PolicyAssistant.Domain.Campaigns.CampaignMessage.MassSendReported#MassSendCounts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("ErrorCount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("MassSendErrorCount");
+
+                            b1.Property<int>("FilterCount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("MassSendFilterCount");
+
+                            b1.Property<int>("SentCount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("MassSendSentCount");
+
+                            b1.Property<int>("TotalCount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("MassSendTotalCount");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
@@ -1166,6 +1187,9 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HandedOverAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("HouseholdId")
                         .HasColumnType("INTEGER");
 
@@ -1185,6 +1209,10 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReadToken")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SendKey")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1199,6 +1227,11 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProviderMessageId");
+
+                    b.HasIndex("ReadToken")
+                        .IsUnique();
 
                     b.HasIndex("SendKey");
 

@@ -76,6 +76,9 @@ public sealed class CampaignMessage
 
     public int RecipientCount { get; set; }
 
+    /// <summary>WeChat's MASSSENDJOBFINISH reports on this message's mass sends, summed: followers named, after filtering, sent, failed.</summary>
+    public MassSendCounts MassSendReported { get; set; } = new();
+
     /// <summary>The approval rule: a second staff member who may run campaigns; null when allowed, else why not.</summary>
     public string? WhyCannotApprove(int staffId, bool mayRunCampaigns) =>
         Status != CampaignMessageStatus.Draft ? "只有草稿可以审批。"
@@ -99,4 +102,16 @@ public sealed class Audience
     public AudienceTags Tags { get; set; }
 
     public CampaignChannels Channels { get; set; } = CampaignChannels.WeChat | CampaignChannels.Sms;
+}
+
+/// <summary>What WeChat reported of mass sends; FilterCount is what was left to send after its filters (refusals, the four a month).</summary>
+public sealed class MassSendCounts
+{
+    public int TotalCount { get; set; }
+
+    public int FilterCount { get; set; }
+
+    public int SentCount { get; set; }
+
+    public int ErrorCount { get; set; }
 }

@@ -1,9 +1,15 @@
 namespace PolicyAssistant.Domain.Campaigns;
 
+/// <summary>The route a recipient goes by.</summary>
 public enum RecipientChannel
 {
+    /// <summary>群发 (or a template message): the account's own push.</summary>
     WeChat = 1,
+
     Sms = 2,
+
+    /// <summary>客服消息: allowed only within 48 hours of the follower's last message, and not counted against the mass sends.</summary>
+    CustomerService = 3,
 }
 
 public enum RecipientStatus
@@ -18,7 +24,7 @@ public enum RecipientStatus
 
     Delivered = 3,
 
-    /// <summary>Read, where WeChat reports it.</summary>
+    /// <summary>Read: the recipient opened their own link from a template message (WeChat reports no reading).</summary>
     Read = 4,
 
     Failed = 5,
@@ -64,7 +70,16 @@ public sealed class CampaignRecipient
 
     public string? ProviderMessageId { get; set; }
 
+    /// <summary>
+    /// UTC Unix milliseconds; set just before a call WeChat cannot recognise as a repeat (customer-service and
+    /// template messages carry no clientmsgid). A row found again with it set may have gone, and is not sent again.
+    /// </summary>
+    public long? HandedOverAt { get; set; }
+
     public string? Error { get; set; }
+
+    /// <summary>The unguessable part of the recipient's own link (/r/{token}) in a template message: opening it marks the row read.</summary>
+    public string? ReadToken { get; set; }
 
     /// <summary>UTC Unix milliseconds.</summary>
     public long? SentAt { get; set; }

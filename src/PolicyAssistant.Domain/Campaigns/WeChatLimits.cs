@@ -28,7 +28,7 @@ public static class WeChatLimits
     public static readonly IReadOnlyList<string> DroppedTemplateFields = ["first", "remark", "color"];
 
     public static string Describe(WeChatAccountKind account) => account == WeChatAccountKind.Service
-        ? "服务号：每位关注者每月最多收到4条群发，超出的改发短信（有手机号的）；模板消息每个字段不超过20个字、不能换行、不能设置颜色和备注；客服消息只能在对方48小时内发过消息时发送。"
+        ? "服务号：每位关注者每月最多收到4条群发，超出的人48小时内给公众号发过消息的改发客服消息，否则改发短信（有手机号的）；模板消息每个字段不超过20个字、不能换行、不能设置颜色和备注；客服消息只能在对方48小时内发过消息时发送。"
         : "订阅号：每天只能群发1次；模板消息每个字段不超过20个字、不能换行、不能设置颜色和备注；客服消息只能在对方48小时内发过消息时发送。";
 
     /// <summary>The reasons WeChat would refuse the message as composed; empty when it would take it.</summary>

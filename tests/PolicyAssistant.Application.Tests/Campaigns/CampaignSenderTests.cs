@@ -12,13 +12,6 @@ namespace PolicyAssistant.Application.Tests.Campaigns;
 /// <summary>The outbox drained against the fake WeChat API and the SMS outbox: each recipient once, through lapsed claims and two senders.</summary>
 public sealed class CampaignSenderTests
 {
-    private static async Task DrainAsync(CampaignTestHost host, CampaignSender sender)
-    {
-        while (await sender.SendDueAsync(RecipientChannel.WeChat, 1000, default) + await sender.SendDueAsync(RecipientChannel.Sms, 1000, default) > 0)
-        {
-        }
-    }
-
     [Fact]
     public async Task Enqueue_FollowersAndPhoneOnlyMembers_OneRowEachOnItsChannel()
     {
@@ -38,7 +31,7 @@ public sealed class CampaignSenderTests
         await host.SeedAsync(followers: 5, phoneOnly: 3);
         await host.ApprovedAndQueuedAsync();
 
-        await DrainAsync(host, host.Services.GetRequiredService<CampaignSender>());
+        await host.DrainAsync();
         await DrainSmsOutboxAsync(host);
         var texts = await host.InScopeAsync(async services => await services.GetRequiredService<PolicyAssistantDbContext>().Set<OutboxGatewayEntry>().ToListAsync());
 
@@ -52,7 +45,7 @@ public sealed class CampaignSenderTests
         await using var host = await CampaignTestHost.StartAsync();
         await host.SeedAsync(followers: 5, phoneOnly: 3);
         var messageId = await host.ApprovedAndQueuedAsync();
-        await DrainAsync(host, host.Services.GetRequiredService<CampaignSender>());
+        await host.DrainAsync();
 
         var (progress, villages) = await host.InScopeAsync(async services =>
         {
@@ -79,10 +72,29 @@ public sealed class CampaignSenderTests
         }
 
         host.Clock.Advance(TimeSpan.FromMinutes(2));
-        await DrainAsync(host, NewSender(host, "second"));
+        await host.DrainAsync(host.NewSender("second"));
 
         var rows = await host.RecipientsAsync();
         Assert.Equal((4, 4), (host.WeChat.MassSendsReceived.Values.Count(v => v == 1), rows.Count(r => r.Status == RecipientStatus.Sent && r.ClaimedBy == "second")));
+    }
+
+    [Fact]
+    public async Task Send_CrashAfterWeChatAcceptedTheFirstTemplateOfABatch_ThatOneUnknownTheRestSentEachOnce()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedAsync(followers: 3, phoneOnly: 0);
+        await host.ApprovedAndQueuedAsync("thing1=健康扶贫政策宣传月", WeChatMessageKind.Template, "TEMPLATE_CAMPAIGN");
+        using var crash = new CancellationTokenSource();
+        host.WeChat.AfterTemplate = crash.Cancel;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.DrainAsync(host.NewSender("crashed"), crash.Token));
+        host.WeChat.AfterTemplate = null;
+
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+        await host.DrainAsync(host.NewSender("second"));
+
+        var perFollower = host.WeChat.Received.Where(c => c.Path == "cgi-bin/message/template/send").CountBy(c => (string)c.Body["touser"]!).Select(p => p.Value);
+        var statuses = (await host.RecipientsAsync()).Select(r => r.Status);
+        Assert.Equal(("1 1 1", "Failed Sent Sent"), (string.Join(' ', perFollower), string.Join(' ', statuses)));
     }
 
     [Fact]
@@ -92,9 +104,9 @@ public sealed class CampaignSenderTests
         await host.SeedAsync(followers: 4, phoneOnly: 0);
         var messageId = await host.ApprovedAndQueuedAsync();
         await using var db = host.CreateContext();
-        await NewSender(host, "first").ClaimAsync(db, messageId, RecipientChannel.WeChat, 100, default);
+        await host.NewSender("first").ClaimAsync(db, messageId, RecipientChannel.WeChat, 100, default);
 
-        var second = await NewSender(host, "second").ClaimAsync(db, messageId, RecipientChannel.WeChat, 100, default);
+        var second = await host.NewSender("second").ClaimAsync(db, messageId, RecipientChannel.WeChat, 100, default);
 
         Assert.Empty(second);
     }
@@ -106,18 +118,15 @@ public sealed class CampaignSenderTests
         await host.SeedAsync(followers: 300, phoneOnly: 0);
         await host.ApprovedAndQueuedAsync();
         host.WeChat.MassSendDelay = TimeSpan.FromMilliseconds(50);
-        var first = NewSender(host, "first", batch: 10);
-        var second = NewSender(host, "second", batch: 10);
+        var first = host.NewSender("first", batch: 10);
+        var second = host.NewSender("second", batch: 10);
 
-        await Task.WhenAll(Task.Run(() => DrainAsync(host, first)), Task.Run(() => DrainAsync(host, second)));
+        await Task.WhenAll(Task.Run(() => host.DrainAsync(first)), Task.Run(() => host.DrainAsync(second)));
 
         var rows = await host.RecipientsAsync();
         Assert.Equal((300, 300, 2), (host.WeChat.MassSendsReceived.Values.Count(v => v == 1), rows.Count(r => r.Status == RecipientStatus.Sent),
             rows.Select(r => r.ClaimedBy).Distinct().Count()));
     }
-
-    private static CampaignSender NewSender(CampaignTestHost host, string name, int batch = 1000) => ActivatorUtilities.CreateInstance<CampaignSender>(host.Services,
-        Microsoft.Extensions.Options.Options.Create(new CampaignOptions { InstanceName = name, WeChatBatchSize = batch, Lease = TimeSpan.FromMinutes(1) }));
 
     private static async Task DrainSmsOutboxAsync(CampaignTestHost host)
     {

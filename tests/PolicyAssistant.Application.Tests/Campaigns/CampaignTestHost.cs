@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Sms;
 using PolicyAssistant.Application.Tests.Sms;
 using PolicyAssistant.Application.WeChat;
+using PolicyAssistant.Application.WeChat.Inbound;
 using PolicyAssistant.Conversation.Turns;
 using PolicyAssistant.Domain.Campaigns;
 using PolicyAssistant.Domain.Households;
@@ -17,6 +19,7 @@ namespace PolicyAssistant.Application.Tests.Campaigns;
 /// <summary>
 /// The one arrangement of the campaign tests: AddSms (embedded outbox), AddWeChat against a <see cref="FakeWeChatApi"/>
 /// and AddCampaigns over a real database, on a <see cref="TestClock"/>, the workers not running: a test drives the sender.
+/// The WeChat webhook listens on 127.0.0.1 (<see cref="Http"/>), for WeChat's delivery reports.
 /// Households are added in one village: followers (bound on WeChat) and phone-only members.
 /// </summary>
 internal sealed class CampaignTestHost : IAsyncDisposable
@@ -25,15 +28,24 @@ internal sealed class CampaignTestHost : IAsyncDisposable
 
     private readonly TestDatabase _database;
 
-    private CampaignTestHost(ServiceProvider services, TestDatabase database, FakeWeChatApi wechat, TestClock clock)
+    public const string Token = "token";
+
+    public const string PublicBaseUrl = "https://zhushou.example.cn/";
+
+    private readonly WebApplication _app;
+
+    private CampaignTestHost(WebApplication app, TestDatabase database, FakeWeChatApi wechat, TestClock clock)
     {
-        Services = services;
+        _app = app;
+        Http = new HttpClient { BaseAddress = LocalServer.AddressOf(app) };
         _database = database;
         WeChat = wechat;
         Clock = clock;
     }
 
-    public ServiceProvider Services { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public HttpClient Http { get; }
 
     public FakeWeChatApi WeChat { get; }
 
@@ -47,12 +59,13 @@ internal sealed class CampaignTestHost : IAsyncDisposable
         var database = TestDatabase.Create(provider);
         database.EnsureCreated();
         var clock = new TestClock(Start);
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = LocalServer.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["WeChat:Token"] = "token",
+            ["WeChat:Token"] = Token,
             ["Sms:SignName"] = "鹿寨县卫健局",
             ["Campaigns:Lease"] = "00:01:00",
+            ["Campaigns:PublicBaseUrl"] = PublicBaseUrl,
         });
         builder.Configuration.AddInMemoryCollection(wechat.Settings);
         builder.Services.AddLogging();
@@ -65,7 +78,15 @@ internal sealed class CampaignTestHost : IAsyncDisposable
         builder.AddWeChat();
         builder.AddSms();
         builder.AddCampaigns();
-        return new CampaignTestHost(builder.Services.BuildServiceProvider(), database, wechat, clock);
+        foreach (var worker in builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Assembly == typeof(CampaignSender).Assembly).ToList())
+        {
+            builder.Services.Remove(worker);
+        }
+
+        var app = builder.Build();
+        app.MapWeChat();
+        await app.StartAsync();
+        return new CampaignTestHost(app, database, wechat, clock);
     }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
@@ -88,18 +109,54 @@ internal sealed class CampaignTestHost : IAsyncDisposable
     }
 
     /// <summary>A drafted message by staff 1, approved by staff 2 and put into the outbox; returns its id.</summary>
-    public async Task<int> ApprovedAndQueuedAsync(string body = "三月是健康扶贫政策宣传月。")
+    public async Task<int> ApprovedAndQueuedAsync(string body = "三月是健康扶贫政策宣传月。", WeChatMessageKind kind = WeChatMessageKind.MassText, string? mediaOrTemplateId = null)
     {
         var messageId = await InScopeAsync(async services =>
         {
             var commands = services.GetRequiredService<CampaignCommands>();
             var campaignId = await commands.CreateCampaignAsync(1, "宣传月", "先诊疗后付费", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), default);
-            var (id, _) = await commands.AddMessageAsync(1, campaignId, "通知", body, WeChatMessageKind.MassText, null, new Audience(), default);
+            var (id, _) = await commands.AddMessageAsync(1, campaignId, "通知", body, kind, mediaOrTemplateId, new Audience(), default);
             Assert.Null(await commands.ApproveAsync(2, true, id!.Value, null, default));
             return id.Value;
         });
         await InScopeAsync(services => services.GetRequiredService<EnqueueAudienceCommand>().EnqueueAsync(messageId, default));
         return messageId;
+    }
+
+    /// <summary>Runs the sender over every route until nothing is due (the clock stands still, so back-offs wait).</summary>
+    public async Task DrainAsync(CampaignSender? sender = null, CancellationToken cancellationToken = default)
+    {
+        sender ??= Services.GetRequiredService<CampaignSender>();
+        while (await sender.SendDueAsync(RecipientChannel.WeChat, 1000, cancellationToken)
+            + await sender.SendDueAsync(RecipientChannel.CustomerService, 1000, cancellationToken)
+            + await sender.SendDueAsync(RecipientChannel.Sms, 1000, cancellationToken) > 0)
+        {
+        }
+    }
+
+    /// <summary>Another instance's sender, as after a restart or beside this one.</summary>
+    public CampaignSender NewSender(string name, int batch = 1000) => ActivatorUtilities.CreateInstance<CampaignSender>(Services,
+        Microsoft.Extensions.Options.Options.Create(new CampaignOptions { InstanceName = name, WeChatBatchSize = batch, Lease = TimeSpan.FromMinutes(1) }));
+
+    /// <summary>The id of the <paramref name="i"/>th member seeded.</summary>
+    public async Task<int> MemberIdAsync(int i)
+    {
+        await using var db = CreateContext();
+        return await db.Set<Member>().OrderBy(m => m.Id).Select(m => m.Id).Skip(i).FirstAsync();
+    }
+
+    /// <summary>Changes the WeChat follower bound to the <paramref name="i"/>th member.</summary>
+    public async Task UpdateFollowerAsync(int i, Action<WeChatFollower> change)
+    {
+        var memberId = await MemberIdAsync(i);
+        await using var db = CreateContext();
+        var hashes = db.Set<IdentityBinding>().Where(b => b.MemberId == memberId).Select(b => b.UserKeyHash);
+        foreach (var follower in await db.Set<WeChatFollower>().Where(f => hashes.Contains(f.UserKeyHash)).ToListAsync())
+        {
+            change(follower);
+        }
+
+        await db.SaveChangesAsync();
     }
 
     public async Task<List<CampaignRecipient>> RecipientsAsync()
@@ -110,7 +167,8 @@ internal sealed class CampaignTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Services.DisposeAsync();
+        Http.Dispose();
+        await _app.DisposeAsync();
         await WeChat.DisposeAsync();
         _database.Dispose();
     }

@@ -27,6 +27,8 @@ public sealed class CampaignBackOfficeTests
         author.Find("#compose button[formaction*='handler=Preview'], #compose button[name='handler'][value='Preview']").Click();
         var count = int.Parse(author.WaitForText("#audience-count", "").Text, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(count > 0);
+        // WeChat is unticked in the draft: every recipient the count holds goes by SMS, and the page says so before sending.
+        Assert.Equal(count.ToString(System.Globalization.CultureInfo.InvariantCulture), author.Find("#audience-routes tr[data-route='sms'] td:last-child").Text);
         Assert.Contains("三月是健康扶贫政策宣传月", author.Find("#preview-text").Text, StringComparison.Ordinal);
         Assert.All(author.Driver.FindElements(By.CssSelector("#audience-sample li")), li => Assert.Contains("*", li.Text, StringComparison.Ordinal));
 

@@ -6,7 +6,7 @@ using PolicyAssistant.Application.WeChat.Protocol;
 
 namespace PolicyAssistant.Application.WeChat.Api;
 
-/// <summary>What a mass send is made of: a text, or an article already uploaded as permanent material (mpnews).</summary>
+/// <summary>What a mass send (or a customer-service message in its place) is made of: a text, or an article already uploaded as permanent material (mpnews).</summary>
 public sealed record WeChatMassMessage(string MsgType, object Body)
 {
     public static WeChatMassMessage Text(string content) => new("text", new { content });
@@ -43,6 +43,18 @@ public sealed class WeChatApiClient(HttpClient http, WeChatAccessTokenProvider t
             touser = openId,
             msgtype = "news",
             news = new { articles = new[] { new { title = article.Title, description = article.Description, url = article.Url ?? "", picurl = article.PictureUrl ?? "" } } },
+        }, cancellationToken);
+
+    /// <summary>
+    /// A campaign's text or article (mpnews by media_id) as a customer-service message: WeChat takes it only within
+    /// 48 hours of the user's last message (45015 otherwise) and has no clientmsgid for it, so a repeat would arrive twice.
+    /// </summary>
+    public Task SendCustomerServiceMessageAsync(string openId, WeChatMassMessage message, CancellationToken cancellationToken) =>
+        PostAsync("cgi-bin/message/custom/send", new Dictionary<string, object>
+        {
+            ["touser"] = openId,
+            ["msgtype"] = message.MsgType,
+            [message.MsgType] = message.Body,
         }, cancellationToken);
 
     /// <summary>Sends a template message; <paramref name="data"/> maps the template's keys (first, keyword1, …, remark) to values. Returns the MsgId.</summary>

@@ -7,6 +7,9 @@ public sealed class WeChatApiException(int errorCode, string errorMessage)
     /// <summary>40001: the access token is invalid (refreshed elsewhere, or wrong secret).</summary>
     public const int InvalidCredential = 40001;
 
+    /// <summary>43004: the user does not follow the account (any more).</summary>
+    public const int RequireSubscribe = 43004;
+
     /// <summary>42001: the access token expired.</summary>
     public const int AccessTokenExpired = 42001;
 

@@ -36,3 +36,12 @@ public sealed class WeChatDeliveryReport
 
     public DateTimeOffset ReceivedAt { get; set; }
 }
+
+/// <summary>
+/// What a feature makes of a new delivery report (campaigns: the recipients' statuses). Runs in the transaction that
+/// records the report, so a report WeChat retries is applied once.
+/// </summary>
+public interface IWeChatDeliveryReportHandler
+{
+    Task ApplyAsync(PolicyAssistantDbContext db, WeChatDeliveryReport report, CancellationToken cancellationToken);
+}

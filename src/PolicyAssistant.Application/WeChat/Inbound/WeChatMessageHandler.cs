@@ -7,9 +7,10 @@ namespace PolicyAssistant.Application.WeChat.Inbound;
 /// <summary>
 /// Decides what each kind of request gets, in the manner of Senparc's OnTextRequest, OnSubscribeEvent, …:
 /// text, recognised voice, follows and menu clicks go to the bot; media the bot cannot read get a polite
-/// answer without it; delivery reports are recorded for campaign statistics.
+/// answer without it; delivery reports are recorded and handed to the features that sent the pushes.
 /// </summary>
-public sealed class WeChatMessageHandler(WeChatReplyCoordinator coordinator, IDbContextFactory<PolicyAssistantDbContext> databases, IOptions<WeChatOptions> options, TimeProvider clock)
+public sealed class WeChatMessageHandler(
+    WeChatReplyCoordinator coordinator, IDbContextFactory<PolicyAssistantDbContext> databases, IEnumerable<IWeChatDeliveryReportHandler> reportHandlers, IOptions<WeChatOptions> options, TimeProvider clock)
 {
     public const string NotHeardText = "抱歉，没听清您说的话。请再说一遍，或者直接打字提问。";
     public const string TextOnlyText = "收到啦！我目前只能看懂文字，请直接打字提问，例如：“住院能报销多少？”";
@@ -35,7 +36,7 @@ public sealed class WeChatMessageHandler(WeChatReplyCoordinator coordinator, IDb
     private async Task<string?> RecordAsync(WeChatEvent report, WeChatDeliveryReportKind kind, string msgId, string status, WeChatMassSendJobFinishEvent? massSend)
     {
         await using var db = await databases.CreateDbContextAsync();
-        db.Add(new WeChatDeliveryReport
+        var row = new WeChatDeliveryReport
         {
             AppId = options.Value.AppId,
             Kind = kind,
@@ -47,16 +48,26 @@ public sealed class WeChatMessageHandler(WeChatReplyCoordinator coordinator, IDb
             ErrorCount = massSend?.ErrorCount,
             ReportedAt = DateTimeOffset.FromUnixTimeSeconds(report.CreateTime),
             ReceivedAt = clock.GetUtcNow(),
-        });
+        };
+        db.Add(row);
+        // Not the request's token: WeChat hanging up must not leave a report recorded but not applied.
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         try
         {
             await db.SaveChangesAsync(CancellationToken.None);
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
-            // WeChat's retry of a report already recorded.
+            // WeChat's retry of a report already recorded and applied.
+            return WeChatReplyRenderer.Success;
         }
 
+        foreach (var handler in reportHandlers)
+        {
+            await handler.ApplyAsync(db, row, CancellationToken.None);
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
         return WeChatReplyRenderer.Success;
     }
 }
