@@ -62,7 +62,7 @@ public sealed class CampaignRecipientConfiguration : IEntityTypeConfiguration<Ca
         builder.HasIndex(r => new { r.MessageId, r.MemberId }).IsUnique();
         builder.HasIndex(r => new { r.MessageId, r.Channel, r.Status, r.NextAttemptAt });
         builder.HasIndex(r => r.SendKey);
-        // WeChat's delivery reports name the msg_id / msgid the send returned.
+        // WeChat's receipts name the msg_id / msgid the send returned.
         builder.HasIndex(r => r.ProviderMessageId);
         // A service account's follower gets four mass sends a month: the audience counts each member's this month.
         builder.HasIndex(r => new { r.MemberId, r.SentAt });

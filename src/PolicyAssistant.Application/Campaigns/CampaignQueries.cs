@@ -114,7 +114,7 @@ public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHousehold
 
     /// <summary>
     /// Each row's status as far as it is known: an SMS row follows its text in the SMS outbox (matched by
-    /// OutId); WeChat's reports are already on the rows (<see cref="CampaignDeliveryReports"/>).
+    /// OutId); WeChat's reports are already on the rows (<see cref="CampaignReceipts"/>).
     /// </summary>
     private IQueryable<Effective> EffectiveStatuses(int messageId) =>
         from r in db.Set<CampaignRecipient>().AsNoTracking().Where(r => r.MessageId == messageId)

@@ -6,7 +6,7 @@ public static class CampaignsSetup
 {
     /// <summary>
     /// Campaigns: options from section "Campaigns", the commands and queries, the follower middleware
-    /// (OpenIDs and follow state for WeChat sends), the sender and what WeChat's delivery reports do to its rows. Needs AddSms and AddWeChat.
+    /// (OpenIDs and follow state for WeChat sends), the sender and what WeChat's receipts do to its rows. Needs AddSms and AddWeChat.
     /// </summary>
     public static IHostApplicationBuilder AddCampaigns(this IHostApplicationBuilder builder)
     {
@@ -19,7 +19,7 @@ public static class CampaignsSetup
         services.AddScoped<OpenCampaignLinkCommand>();
         services.AddSingleton<IMiddleware, WeChatFollowerMiddleware>();
         services.AddSingleton<CampaignSender>();
-        services.AddSingleton<IWeChatDeliveryReportHandler, CampaignDeliveryReports>();
+        services.AddSingleton<IWeChatReceiptHandler, CampaignReceipts>();
         services.AddHostedService<CampaignSendWorker>();
         return builder;
     }

@@ -41,11 +41,11 @@ public sealed class WeChatAccessTokenConfiguration : IEntityTypeConfiguration<We
     }
 }
 
-public sealed class WeChatDeliveryReportConfiguration : IEntityTypeConfiguration<WeChatDeliveryReport>
+public sealed class WeChatReceiptConfiguration : IEntityTypeConfiguration<WeChatReceipt>
 {
-    public void Configure(EntityTypeBuilder<WeChatDeliveryReport> builder)
+    public void Configure(EntityTypeBuilder<WeChatReceipt> builder)
     {
-        builder.ToTable("WeChatDeliveryReports");
+        builder.ToTable("WeChatReceipts");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.AppId).HasMaxLength(64).IsRequired();
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);

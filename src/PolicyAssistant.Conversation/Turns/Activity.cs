@@ -4,7 +4,7 @@ public static class ActivityTypes
 {
     public const string Message = "message";
 
-    /// <summary>A channel event: follow, unfollow, menu click, delivery report.</summary>
+    /// <summary>A channel event: follow, unfollow, menu click, receipt.</summary>
     public const string Event = "event";
 }
 

@@ -823,7 +823,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.ToTable("WeChatAccessTokens", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyAssistant.Application.WeChat.Api.WeChatDeliveryReport", b =>
+            modelBuilder.Entity("PolicyAssistant.Application.WeChat.Api.WeChatReceipt", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -874,7 +874,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.HasIndex("AppId", "Kind", "MsgId")
                         .IsUnique();
 
-                    b.ToTable("WeChatDeliveryReports", (string)null);
+                    b.ToTable("WeChatReceipts", (string)null);
                 });
 
             modelBuilder.Entity("PolicyAssistant.Application.WeChat.Inbound.WeChatInboundMessage", b =>

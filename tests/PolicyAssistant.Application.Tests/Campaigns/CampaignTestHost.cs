@@ -19,7 +19,7 @@ namespace PolicyAssistant.Application.Tests.Campaigns;
 /// <summary>
 /// The one arrangement of the campaign tests: AddSms (embedded outbox), AddWeChat against a <see cref="FakeWeChatApi"/>
 /// and AddCampaigns over a real database, on a <see cref="TestClock"/>, the workers not running: a test drives the sender.
-/// The WeChat webhook listens on 127.0.0.1 (<see cref="Http"/>), for WeChat's delivery reports.
+/// The WeChat webhook listens on 127.0.0.1 (<see cref="Http"/>), for WeChat's receipts.
 /// Households are added in one village: followers (bound on WeChat) and phone-only members.
 /// </summary>
 internal sealed class CampaignTestHost : IAsyncDisposable

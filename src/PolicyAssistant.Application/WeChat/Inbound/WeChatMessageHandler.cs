@@ -7,10 +7,10 @@ namespace PolicyAssistant.Application.WeChat.Inbound;
 /// <summary>
 /// Decides what each kind of request gets, in the manner of Senparc's OnTextRequest, OnSubscribeEvent, …:
 /// text, recognised voice, follows and menu clicks go to the bot; media the bot cannot read get a polite
-/// answer without it; delivery reports are recorded and handed to the features that sent the pushes.
+/// answer without it; receipts are recorded and handed to the features that sent the pushes.
 /// </summary>
 public sealed class WeChatMessageHandler(
-    WeChatReplyCoordinator coordinator, IDbContextFactory<PolicyAssistantDbContext> databases, IEnumerable<IWeChatDeliveryReportHandler> reportHandlers, IOptions<WeChatOptions> options, TimeProvider clock)
+    WeChatReplyCoordinator coordinator, IDbContextFactory<PolicyAssistantDbContext> databases, IEnumerable<IWeChatReceiptHandler> receiptHandlers, IOptions<WeChatOptions> options, TimeProvider clock)
 {
     public const string NotHeardText = "抱歉，没听清您说的话。请再说一遍，或者直接打字提问。";
     public const string TextOnlyText = "收到啦！我目前只能看懂文字，请直接打字提问，例如：“住院能报销多少？”";
@@ -25,18 +25,18 @@ public sealed class WeChatMessageHandler(
         WeChatVoiceMessage => Reply(message, NotHeardText),
         WeChatUserMessage => Reply(message, TextOnlyText),
         WeChatSubscribeEvent or WeChatUnsubscribeEvent or WeChatClickEvent or WeChatViewEvent => coordinator.AnswerAsync(message, signatureKey, requestAborted),
-        WeChatTemplateSendJobFinishEvent report => RecordAsync(report, WeChatDeliveryReportKind.TemplateMessage, report.MsgId, report.Status, null),
-        WeChatMassSendJobFinishEvent report => RecordAsync(report, WeChatDeliveryReportKind.MassSend, report.MsgId, report.Status, report),
+        WeChatTemplateSendJobFinishEvent receipt => RecordAsync(receipt, WeChatReceiptKind.TemplateMessage, receipt.MsgId, receipt.Status, null),
+        WeChatMassSendJobFinishEvent receipt => RecordAsync(receipt, WeChatReceiptKind.MassSend, receipt.MsgId, receipt.Status, receipt),
         _ => Task.FromResult<string?>(WeChatReplyRenderer.Success),
     };
 
     private Task<string?> Reply(WeChatRequestMessage message, string text) =>
         Task.FromResult<string?>(WeChatReplyRenderer.Render(new WeChatTextReply(text), message.FromUserName, message.ToUserName, clock.GetUtcNow().ToUnixTimeSeconds()));
 
-    private async Task<string?> RecordAsync(WeChatEvent report, WeChatDeliveryReportKind kind, string msgId, string status, WeChatMassSendJobFinishEvent? massSend)
+    private async Task<string?> RecordAsync(WeChatEvent receipt, WeChatReceiptKind kind, string msgId, string status, WeChatMassSendJobFinishEvent? massSend)
     {
         await using var db = await databases.CreateDbContextAsync();
-        var row = new WeChatDeliveryReport
+        var row = new WeChatReceipt
         {
             AppId = options.Value.AppId,
             Kind = kind,
@@ -46,11 +46,11 @@ public sealed class WeChatMessageHandler(
             FilterCount = massSend?.FilterCount,
             SentCount = massSend?.SentCount,
             ErrorCount = massSend?.ErrorCount,
-            ReportedAt = DateTimeOffset.FromUnixTimeSeconds(report.CreateTime),
+            ReportedAt = DateTimeOffset.FromUnixTimeSeconds(receipt.CreateTime),
             ReceivedAt = clock.GetUtcNow(),
         };
         db.Add(row);
-        // Not the request's token: WeChat hanging up must not leave a report recorded but not applied.
+        // Not the request's token: WeChat hanging up must not leave a receipt recorded but not applied.
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         try
         {
@@ -58,11 +58,11 @@ public sealed class WeChatMessageHandler(
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
-            // WeChat's retry of a report already recorded and applied.
+            // WeChat's retry of a receipt already recorded and applied.
             return WeChatReplyRenderer.Success;
         }
 
-        foreach (var handler in reportHandlers)
+        foreach (var handler in receiptHandlers)
         {
             await handler.ApplyAsync(db, row, CancellationToken.None);
         }

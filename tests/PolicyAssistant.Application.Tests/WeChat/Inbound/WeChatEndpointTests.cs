@@ -517,8 +517,8 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
         var first = await (await wechat.PostEncryptedAsync(xml)).Content.ReadAsStringAsync();
         await wechat.PostEncryptedAsync(xml);
 
-        var report = Assert.Single(await host.DeliveryReportsAsync());
-        Assert.Equal(("success", WeChatDeliveryReportKind.MassSend, "1000001625", "send success", 75, 5, 0),
+        var report = Assert.Single(await host.ReceiptsAsync());
+        Assert.Equal(("success", WeChatReceiptKind.MassSend, "1000001625", "send success", 75, 5, 0),
             (first, report.Kind, report.MsgId, report.Status, report.SentCount, report.ErrorCount, host.Bot.Calls));
     }
 
@@ -530,7 +530,7 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
         await new WeChatServerSimulator(host.Http).PostAsync(WeChatServerSimulator.Event("TEMPLATESENDJOBFINISH",
             "<MsgID>200163840</MsgID><Status><![CDATA[failed:user block]]></Status>"));
 
-        var report = Assert.Single(await host.DeliveryReportsAsync());
-        Assert.Equal((WeChatDeliveryReportKind.TemplateMessage, "200163840", "failed:user block"), (report.Kind, report.MsgId, report.Status));
+        var report = Assert.Single(await host.ReceiptsAsync());
+        Assert.Equal((WeChatReceiptKind.TemplateMessage, "200163840", "failed:user block"), (report.Kind, report.MsgId, report.Status));
     }
 }

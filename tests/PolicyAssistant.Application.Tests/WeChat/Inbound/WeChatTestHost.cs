@@ -119,10 +119,10 @@ internal sealed class WeChatTestHost : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatInboundMessage>().AsNoTracking().ToListAsync();
     }
 
-    public async Task<List<WeChatDeliveryReport>> DeliveryReportsAsync()
+    public async Task<List<WeChatReceipt>> ReceiptsAsync()
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatDeliveryReport>().AsNoTracking().ToListAsync();
+        return await scope.ServiceProvider.GetRequiredService<PolicyAssistantDbContext>().Set<WeChatReceipt>().AsNoTracking().ToListAsync();
     }
 
     /// <summary>Polls the table until <paramref name="condition"/> holds (a guard of 30 s, not a timing assertion).</summary>

@@ -7,13 +7,13 @@ using PolicyAssistant.Domain.Text;
 namespace PolicyAssistant.Application.Campaigns;
 
 /// <summary>
-/// WeChat's reports on campaign pushes, applied to the outbox. TEMPLATESENDJOBFINISH names one template message:
+/// WeChat's receipts on campaign pushes, applied to the outbox. TEMPLATESENDJOBFINISH names one template message:
 /// "success" is delivered, "failed:user block" is the follower refusing the account's messages (opted out), any
 /// other failure is failed with the reason. MASSSENDJOBFINISH names one mass-send call: its counts are added to the
 /// message, and "send success" marks the call's rows delivered (WeChat does not say which few of them, if any,
 /// refused it: ErrorCount shows how many); "send fail" and "err(…)" (refused on review) fail them with the reason.
 /// </summary>
-public sealed partial class CampaignDeliveryReports : IWeChatDeliveryReportHandler
+public sealed partial class CampaignReceipts : IWeChatReceiptHandler
 {
     /// <summary>The review reasons WeChat gives as err(num), from its mass-send documentation.</summary>
     private static readonly Dictionary<int, string> ReviewRefusals = new()
@@ -22,19 +22,19 @@ public sealed partial class CampaignDeliveryReports : IWeChatDeliveryReportHandl
         [20008] = "涉嫌欺诈", [20013] = "涉嫌版权", [22000] = "涉嫌互推", [21000] = "涉嫌其他",
     };
 
-    public async Task ApplyAsync(PolicyAssistantDbContext db, WeChatDeliveryReport report, CancellationToken cancellationToken)
+    public async Task ApplyAsync(PolicyAssistantDbContext db, WeChatReceipt receipt, CancellationToken cancellationToken)
     {
-        var rows = db.Set<CampaignRecipient>().Where(r => r.ProviderMessageId == report.MsgId && r.Channel == RecipientChannel.WeChat && r.Status == RecipientStatus.Sent);
-        var (status, reason) = report.Kind == WeChatDeliveryReportKind.TemplateMessage ? OfTemplate(report.Status) : OfMassSend(report.Status);
+        var rows = db.Set<CampaignRecipient>().Where(r => r.ProviderMessageId == receipt.MsgId && r.Channel == RecipientChannel.WeChat && r.Status == RecipientStatus.Sent);
+        var (status, reason) = receipt.Kind == WeChatReceiptKind.TemplateMessage ? OfTemplate(receipt.Status) : OfMassSend(receipt.Status);
         await rows.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.Error, reason), cancellationToken);
-        if (report.Kind != WeChatDeliveryReportKind.MassSend)
+        if (receipt.Kind != WeChatReceiptKind.MassSend)
         {
             return;
         }
 
-        var messageId = await db.Set<CampaignRecipient>().Where(r => r.ProviderMessageId == report.MsgId && r.Channel == RecipientChannel.WeChat)
+        var messageId = await db.Set<CampaignRecipient>().Where(r => r.ProviderMessageId == receipt.MsgId && r.Channel == RecipientChannel.WeChat)
             .Select(r => (int?)r.MessageId).FirstOrDefaultAsync(cancellationToken);
-        var (total, filtered, sent, errors) = (report.TotalCount ?? 0, report.FilterCount ?? 0, report.SentCount ?? 0, report.ErrorCount ?? 0);
+        var (total, filtered, sent, errors) = (receipt.TotalCount ?? 0, receipt.FilterCount ?? 0, receipt.SentCount ?? 0, receipt.ErrorCount ?? 0);
         await db.Set<CampaignMessage>().Where(m => m.Id == messageId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.MassSendReported.TotalCount, m => m.MassSendReported.TotalCount + total)

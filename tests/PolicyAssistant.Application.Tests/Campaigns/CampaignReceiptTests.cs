@@ -7,7 +7,7 @@ using PolicyAssistant.Testing;
 namespace PolicyAssistant.Application.Tests.Campaigns;
 
 /// <summary>WeChat's TEMPLATESENDJOBFINISH and MASSSENDJOBFINISH events, posted to the signed webhook, settle the campaign's rows.</summary>
-public sealed class CampaignDeliveryReportTests
+public sealed class CampaignReceiptTests
 {
     private static async Task<CampaignTestHost> SentTemplateAsync(int followers)
     {

@@ -1,6 +1,6 @@
 namespace PolicyAssistant.Application.WeChat.Api;
 
-public enum WeChatDeliveryReportKind
+public enum WeChatReceiptKind
 {
     /// <summary>TEMPLATESENDJOBFINISH: the outcome of one template message.</summary>
     TemplateMessage,
@@ -9,14 +9,14 @@ public enum WeChatDeliveryReportKind
     MassSend,
 }
 
-/// <summary>WeChat's report on a push the product sent, kept for campaign statistics.</summary>
-public sealed class WeChatDeliveryReport
+/// <summary>WeChat's receipt on a push the product sent, kept for campaign statistics.</summary>
+public sealed class WeChatReceipt
 {
     public long Id { get; set; }
 
     public required string AppId { get; set; }
 
-    public WeChatDeliveryReportKind Kind { get; set; }
+    public WeChatReceiptKind Kind { get; set; }
 
     /// <summary>The MsgID WeChat returned when the push was sent.</summary>
     public required string MsgId { get; set; }
@@ -38,10 +38,10 @@ public sealed class WeChatDeliveryReport
 }
 
 /// <summary>
-/// What a feature makes of a new delivery report (campaigns: the recipients' statuses). Runs in the transaction that
-/// records the report, so a report WeChat retries is applied once.
+/// What a feature makes of a new receipt (campaigns: the recipients' statuses). Runs in the transaction that
+/// records the receipt, so a receipt WeChat retries is applied once.
 /// </summary>
-public interface IWeChatDeliveryReportHandler
+public interface IWeChatReceiptHandler
 {
-    Task ApplyAsync(PolicyAssistantDbContext db, WeChatDeliveryReport report, CancellationToken cancellationToken);
+    Task ApplyAsync(PolicyAssistantDbContext db, WeChatReceipt receipt, CancellationToken cancellationToken);
 }
