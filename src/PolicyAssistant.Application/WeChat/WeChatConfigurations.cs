@@ -12,10 +12,10 @@ public sealed class WeChatInboundMessageConfiguration : IEntityTypeConfiguration
         builder.HasKey(m => m.Id);
         builder.Property(m => m.DedupeKey).HasMaxLength(WeChatInboundMessage.DedupeKeyLength).IsRequired();
         builder.HasIndex(m => m.DedupeKey).IsUnique();
-        builder.Property(m => m.UserKey).HasMaxLength(64).IsRequired();
+        builder.Property(m => m.UserKeyHash).HasMaxLength(64).IsRequired();
         // Only answers owed to a user are looked up by user, and few are ever owed: indexing just those keeps
         // every other message from writing an index page at a random place in the file.
-        builder.HasIndex(m => m.UserKey).HasFilter($"\"State\" = '{nameof(WeChatInboundState.AwaitingNextMessage)}'");
+        builder.HasIndex(m => m.UserKeyHash).HasFilter($"\"State\" = '{nameof(WeChatInboundState.AwaitingNextMessage)}'");
         builder.Property(m => m.State).HasConversion<string>().HasMaxLength(32);
         builder.Property(m => m.ReceivedAt).HasConversion<UtcTimestampConverter>();
         builder.Property(m => m.AnsweredAt).HasConversion<UtcTimestampConverter>();

@@ -921,7 +921,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<string>("UserKey")
+                    b.Property<string>("UserKeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -934,7 +934,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
                     b.HasIndex("SignatureKey")
                         .IsUnique();
 
-                    b.HasIndex("UserKey")
+                    b.HasIndex("UserKeyHash")
                         .HasFilter("\"State\" = 'AwaitingNextMessage'");
 
                     b.ToTable("WeChatInboundMessages", (string)null);

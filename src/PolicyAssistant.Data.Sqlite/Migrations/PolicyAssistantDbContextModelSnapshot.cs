@@ -888,7 +888,7 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("UserKey")
+                    b.Property<string>("UserKeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -901,7 +901,7 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                     b.HasIndex("SignatureKey")
                         .IsUnique();
 
-                    b.HasIndex("UserKey")
+                    b.HasIndex("UserKeyHash")
                         .HasFilter("\"State\" = 'AwaitingNextMessage'");
 
                     b.ToTable("WeChatInboundMessages", (string)null);

@@ -85,7 +85,7 @@ public sealed class PruneExpiredRecordsCommandTests
     }
 
     private static WeChatInboundMessage WeChatRow(string key, DateTimeOffset receivedAt) =>
-        new() { DedupeKey = key, UserKey = "user", ReceivedAt = receivedAt, State = WeChatInboundState.Delivered, ReplyXml = "<xml/>" };
+        new() { DedupeKey = key, UserKeyHash = "user", ReceivedAt = receivedAt, State = WeChatInboundState.Delivered, ReplyXml = "<xml/>" };
 
     private static TranscriptRecord Transcript(string text, DateTimeOffset at) =>
         new() { ChannelId = "wechat", ConversationId = "hashed", Direction = TranscriptDirection.Incoming, Type = "message", Text = text, Timestamp = at.UtcDateTime };

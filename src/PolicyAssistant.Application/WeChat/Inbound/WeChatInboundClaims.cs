@@ -29,7 +29,7 @@ public static class WeChatInboundClaims
     /// that is a replay, refused with <see cref="WeChatReplayException"/>.
     /// </summary>
     public static async Task<WeChatInboundClaim> ClaimWeChatInboundAsync(
-        this PolicyAssistantDbContext db, string dedupeKey, string userKey, string? signatureKey, DateTimeOffset receivedAt, string leaseOwner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+        this PolicyAssistantDbContext db, string dedupeKey, string userKeyHash, string? signatureKey, DateTimeOffset receivedAt, string leaseOwner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var receivedAtMs = receivedAt.ToUnixTimeMilliseconds(); // as UtcTimestampConverter stores it
@@ -37,8 +37,8 @@ public static class WeChatInboundClaims
         const string pending = nameof(WeChatInboundState.Pending);
         // Not composed with FirstAsync: EF would wrap the statement in a SELECT, which no database accepts.
         var claim = db.Database.SqlQuery<WeChatInboundClaim>($"""
-            INSERT INTO "WeChatInboundMessages" ("DedupeKey", "UserKey", "SignatureKey", "ReceivedAt", "State", "Attempts", "LeaseOwner", "LeaseUntil")
-            VALUES ({dedupeKey}, {userKey}, {signatureKey}, {receivedAtMs}, {pending}, 1, {leaseOwner}, {leaseUntilMs})
+            INSERT INTO "WeChatInboundMessages" ("DedupeKey", "UserKeyHash", "SignatureKey", "ReceivedAt", "State", "Attempts", "LeaseOwner", "LeaseUntil")
+            VALUES ({dedupeKey}, {userKeyHash}, {signatureKey}, {receivedAtMs}, {pending}, 1, {leaseOwner}, {leaseUntilMs})
             ON CONFLICT ("DedupeKey") DO UPDATE SET
                 "Attempts" = "WeChatInboundMessages"."Attempts" + 1,
                 "LeaseOwner" = CASE WHEN "WeChatInboundMessages"."ReplyXml" IS NULL AND COALESCE("WeChatInboundMessages"."LeaseUntil", 0) < {receivedAtMs}
@@ -47,7 +47,7 @@ public static class WeChatInboundClaims
                     THEN excluded."LeaseUntil" ELSE "WeChatInboundMessages"."LeaseUntil" END
             RETURNING "Id", "Attempts", COALESCE("LeaseOwner" = {leaseOwner}, FALSE) AS "OwnsTurn", EXISTS (
                 SELECT 1 FROM "WeChatInboundMessages" AS "Owed"
-                WHERE "Owed"."UserKey" = {userKey} AND "Owed"."State" = 'AwaitingNextMessage') AS "AnswersOwed"
+                WHERE "Owed"."UserKeyHash" = {userKeyHash} AND "Owed"."State" = 'AwaitingNextMessage') AS "AnswersOwed"
             """);
         try
         {

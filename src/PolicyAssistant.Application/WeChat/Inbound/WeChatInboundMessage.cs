@@ -30,7 +30,7 @@ public sealed class WeChatInboundMessage
     public required string DedupeKey { get; set; }
 
     /// <summary>SHA-256 of AppID + OpenID, to find answers still owed to the same user.</summary>
-    public required string UserKey { get; set; }
+    public required string UserKeyHash { get; set; }
 
     public DateTimeOffset ReceivedAt { get; set; }
 

@@ -15,10 +15,10 @@ public sealed class WeChatInboundStore(IDbContextFactory<PolicyAssistantDbContex
 {
     /// <summary>Inserts the message's row or counts one more attempt; see <see cref="WeChatInboundClaims.ClaimWeChatInboundAsync"/>.</summary>
     public async Task<WeChatInboundClaim> ClaimAsync(
-        string dedupeKey, string userKey, string signatureKey, DateTimeOffset receivedAt, string leaseOwner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+        string dedupeKey, string userKeyHash, string signatureKey, DateTimeOffset receivedAt, string leaseOwner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.ClaimWeChatInboundAsync(dedupeKey, userKey, signatureKey, receivedAt, leaseOwner, leaseUntil, cancellationToken);
+        return await db.ClaimWeChatInboundAsync(dedupeKey, userKeyHash, signatureKey, receivedAt, leaseOwner, leaseUntil, cancellationToken);
     }
 
     public async Task RenewLeaseAsync(long id, string leaseOwner, DateTimeOffset until, CancellationToken cancellationToken)
@@ -45,14 +45,14 @@ public sealed class WeChatInboundStore(IDbContextFactory<PolicyAssistantDbContex
     /// </summary>
     /// <returns>Null as the reply when another claim took the turn over meanwhile: its answer counts, so this one is not stored.</returns>
     public async Task<(WeChatReply? Reply, bool Deferred, string Xml)> StoreAnswerAsync(
-        WeChatInboundClaim claim, string leaseOwner, string userKey, WeChatRequestMessage message, Activity activity, WeChatReply reply, CancellationToken cancellationToken)
+        WeChatInboundClaim claim, string leaseOwner, string userKeyHash, WeChatRequestMessage message, Activity activity, WeChatReply reply, CancellationToken cancellationToken)
     {
         var id = claim.Id;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var messages = db.Set<WeChatInboundMessage>();
         if (activity.Type == ActivityTypes.Message && claim.AnswersOwed)
         {
-            var owed = await ClaimOwedAnswersAsync(messages, userKey, id, cancellationToken);
+            var owed = await ClaimOwedAnswersAsync(messages, userKeyHash, id, cancellationToken);
             if (owed.Count > 0) reply = new WeChatTextReply(string.Join("\n\n", owed.Append(reply.AsText()).OfType<string>()));
         }
 
@@ -70,10 +70,10 @@ public sealed class WeChatInboundStore(IDbContextFactory<PolicyAssistantDbContex
         return await Store(owned) == 1 ? (reply, true, xml) : (null, false, xml);
     }
 
-    private static async Task<List<string>> ClaimOwedAnswersAsync(DbSet<WeChatInboundMessage> messages, string userKey, long currentId, CancellationToken cancellationToken)
+    private static async Task<List<string>> ClaimOwedAnswersAsync(DbSet<WeChatInboundMessage> messages, string userKeyHash, long currentId, CancellationToken cancellationToken)
     {
         var owed = await messages
-            .Where(m => m.UserKey == userKey && m.State == WeChatInboundState.AwaitingNextMessage && m.ReplyXml != null && m.Id != currentId)
+            .Where(m => m.UserKeyHash == userKeyHash && m.State == WeChatInboundState.AwaitingNextMessage && m.ReplyXml != null && m.Id != currentId)
             .OrderBy(m => m.Id)
             .Select(m => new { m.Id, m.ReplyText })
             .ToListAsync(cancellationToken);
@@ -105,7 +105,7 @@ public sealed class WeChatInboundStore(IDbContextFactory<PolicyAssistantDbContex
     }
 
     /// <summary>Replies of a turn from <paramref name="from"/> on, which did not fit its passive reply, kept as answers owed to the user's next message.</summary>
-    public async Task KeepForNextMessageAsync(long id, string userKey, WeChatRequestMessage message, IReadOnlyList<WeChatTextReply> replies, int from)
+    public async Task KeepForNextMessageAsync(long id, string userKeyHash, WeChatRequestMessage message, IReadOnlyList<WeChatTextReply> replies, int from)
     {
         await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
         var now = clock.GetUtcNow();
@@ -115,7 +115,7 @@ public sealed class WeChatInboundStore(IDbContextFactory<PolicyAssistantDbContex
             db.Add(new WeChatInboundMessage
             {
                 DedupeKey = WeChatReplyCoordinator.Hash("later", id.ToString(CultureInfo.InvariantCulture), part.ToString(CultureInfo.InvariantCulture)),
-                UserKey = userKey,
+                UserKeyHash = userKeyHash,
                 ReceivedAt = now,
                 State = WeChatInboundState.AwaitingNextMessage,
                 ReplyXml = WeChatReplyRenderer.Render(reply, message.FromUserName, message.ToUserName, now.ToUnixTimeSeconds()),

@@ -101,10 +101,10 @@ public sealed class WeChatReplyCoordinator(
             WeChatEvent wechatEvent => Hash(appId, "event", wechatEvent.FromUserName, wechatEvent.CreateTime.ToString(CultureInfo.InvariantCulture), wechatEvent.Event),
             _ => throw new ArgumentOutOfRangeException(nameof(message)),
         };
-        var userKey = Hash(appId, message.FromUserName);
+        var userKeyHash = Hash(appId, message.FromUserName);
 
         var leaseOwner = Guid.NewGuid().ToString("N");
-        var claim = await store.ClaimAsync(dedupeKey, userKey, signatureKey, receivedAt, leaseOwner, receivedAt + options.Value.TurnLease, cancellationToken);
+        var claim = await store.ClaimAsync(dedupeKey, userKeyHash, signatureKey, receivedAt, leaseOwner, receivedAt + options.Value.TurnLease, cancellationToken);
 
         if (claim.Attempts > 1)
         {
@@ -117,7 +117,7 @@ public sealed class WeChatReplyCoordinator(
         _answering[claim.Id] = stored.Task;
         // Started on this thread, not queued: the turn usually finishes before its first real wait, and the
         // request then finds the answer ready instead of waking another thread for it and waiting for that.
-        var turn = RunTurnAsync(claim, leaseOwner, userKey, message, activity, stored);
+        var turn = RunTurnAsync(claim, leaseOwner, userKeyHash, message, activity, stored);
         if (!turn.IsCompleted)
         {
             _running[claim.Id] = turn;
@@ -198,7 +198,7 @@ public sealed class WeChatReplyCoordinator(
         }
     }
 
-    private async Task RunTurnAsync(WeChatInboundClaim claim, string leaseOwner, string userKey, WeChatRequestMessage message, Activity activity, TaskCompletionSource<string?> stored)
+    private async Task RunTurnAsync(WeChatInboundClaim claim, string leaseOwner, string userKeyHash, WeChatRequestMessage message, Activity activity, TaskCompletionSource<string?> stored)
     {
         var id = claim.Id;
         var stopping = _abandon.Token;
@@ -213,7 +213,7 @@ public sealed class WeChatReplyCoordinator(
             try
             {
                 outgoing = await AskBotAsync(id, activity, stopping);
-                (reply, deferred, var xml) = await store.StoreAnswerAsync(claim, leaseOwner, userKey, message, activity, outgoing.Passive, stopping);
+                (reply, deferred, var xml) = await store.StoreAnswerAsync(claim, leaseOwner, userKeyHash, message, activity, outgoing.Passive, stopping);
                 if (!deferred) passiveReplyXml = xml;
             }
             finally
@@ -231,7 +231,7 @@ public sealed class WeChatReplyCoordinator(
             }
 
             if (deferred) await DeliverIfDeferredAsync(id, message.FromUserName, reply, stopping);
-            if (outgoing.Later.Count > 0) await DeliverLaterAsync(id, userKey, message, outgoing.Later, stopping);
+            if (outgoing.Later.Count > 0) await DeliverLaterAsync(id, userKeyHash, message, outgoing.Later, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -264,7 +264,7 @@ public sealed class WeChatReplyCoordinator(
     /// The replies of the turn that did not fit in the passive reply: by customer-service message where the account
     /// may send them, else (or when sending fails) kept as answers owed to the user, which ride on the next message.
     /// </summary>
-    private async Task DeliverLaterAsync(long id, string userKey, WeChatRequestMessage message, IReadOnlyList<WeChatTextReply> later, CancellationToken cancellationToken)
+    private async Task DeliverLaterAsync(long id, string userKeyHash, WeChatRequestMessage message, IReadOnlyList<WeChatTextReply> later, CancellationToken cancellationToken)
     {
         var sent = 0;
         if (options.Value.IsVerifiedServiceAccount)
@@ -281,7 +281,7 @@ public sealed class WeChatReplyCoordinator(
             }
         }
 
-        if (sent < later.Count) await store.KeepForNextMessageAsync(id, userKey, message, later, from: sent);
+        if (sent < later.Count) await store.KeepForNextMessageAsync(id, userKeyHash, message, later, from: sent);
     }
 
     private async Task DeliverIfDeferredAsync(long id, string openId, WeChatReply reply, CancellationToken cancellationToken)

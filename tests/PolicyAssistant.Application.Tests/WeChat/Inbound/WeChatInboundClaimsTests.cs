@@ -101,7 +101,7 @@ public sealed class WeChatInboundClaimsTests
     {
         using var database = TestDatabase.Create(provider);
         await using var db = database.CreateContext();
-        db.Add(new WeChatInboundMessage { DedupeKey = "wx1:1001", UserKey = "user-a", State = WeChatInboundState.AwaitingNextMessage, ReplyText = "答" });
+        db.Add(new WeChatInboundMessage { DedupeKey = "wx1:1001", UserKeyHash = "user-a", State = WeChatInboundState.AwaitingNextMessage, ReplyText = "答" });
         await db.SaveChangesAsync();
 
         var owedToA = await ClaimAsync(db, "wx1:1002", "user-a", ReceivedAt);
