@@ -44,6 +44,11 @@ public sealed class WeChatReplyCoordinator(
     /// <summary>Turns running in this instance past their first await, by row id: a graceful stop waits for them.</summary>
     private readonly ConcurrentDictionary<long, Task> _running = new();
 
+    /// <summary>Claims between their insert and their turn's registration in <see cref="_running"/>: a stop waits for them too.</summary>
+    private int _claiming;
+
+    private static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(10);
+
     /// <summary>Trips when a stop gives up waiting for turns (not when it starts: turns in flight are finished first).</summary>
     private readonly CancellationTokenSource _abandon = new();
 
@@ -104,6 +109,20 @@ public sealed class WeChatReplyCoordinator(
         var userKeyHash = Hash(appId, message.FromUserName);
 
         var leaseOwner = Guid.NewGuid().ToString("N");
+        Interlocked.Increment(ref _claiming);
+        try
+        {
+            return await ClaimAndStartAsync(message, signatureKey, activity, receivedAt, dedupeKey, userKeyHash, leaseOwner, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _claiming);
+        }
+    }
+
+    private async Task<(long Id, int Attempt)> ClaimAndStartAsync(
+        WeChatRequestMessage message, string signatureKey, Activity activity, DateTimeOffset receivedAt, string dedupeKey, string userKeyHash, string leaseOwner, CancellationToken cancellationToken)
+    {
         var claim = await store.ClaimAsync(dedupeKey, userKeyHash, signatureKey, receivedAt, leaseOwner, receivedAt + options.Value.TurnLease, cancellationToken);
 
         if (claim.Attempts > 1)
@@ -137,6 +156,12 @@ public sealed class WeChatReplyCoordinator(
     {
         try
         {
+            // A row already inserted whose turn is not registered yet is about to run: it is waited for as well.
+            while (Volatile.Read(ref _claiming) > 0)
+            {
+                await Task.Delay(ClaimPoll, cancellationToken);
+            }
+
             await Task.WhenAll(_running.Values).WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
