@@ -157,23 +157,32 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
 
     private const int SubjectWords = 2;
 
-    /// <summary>An entry's questions and title as <see cref="WrittenFor"/> compares them, folded once per entry (an edit is a new entry).</summary>
-    private static readonly ConditionalWeakTable<KnowledgeEntry, HashSet<string>> WrittenQuestions = new();
+    /// <summary>
+    /// An entry's questions and title, folded once per entry (an edit is a new entry): as their letters, which
+    /// <see cref="WrittenFor"/> compares, and as character pairs, which <see cref="Closeness"/> compares.
+    /// </summary>
+    private sealed record WrittenQuestions(HashSet<string> Letters, List<HashSet<string>> Pairs);
+
+    private static readonly ConditionalWeakTable<KnowledgeEntry, WrittenQuestions> Written = new();
+
+    private static WrittenQuestions WrittenIn(KnowledgeEntry entry) => Written.GetValue(entry, static e =>
+    {
+        var letters = e.Questions.Append(e.Title).Select(written => Letters(TextFolding.Fold(written))).ToList();
+        return new WrittenQuestions(letters.ToHashSet(StringComparer.Ordinal), letters.Select(PairsOfLetters).ToList());
+    });
 
     private static bool WrittenFor(KnowledgeEntry entry, string foldedQuestion)
     {
         var asked = Letters(foldedQuestion);
-        return asked.Length > 0 && WrittenQuestions.GetValue(entry, static e => e.Questions.Append(e.Title).Select(written => Letters(TextFolding.Fold(written))).ToHashSet(StringComparer.Ordinal)).Contains(asked);
+        return asked.Length > 0 && WrittenIn(entry).Letters.Contains(asked);
     }
 
     private static string Letters(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
 
-    /// <summary>An entry's questions and title as character pairs, made once per entry.</summary>
-    private static readonly ConditionalWeakTable<KnowledgeEntry, List<HashSet<string>>> WrittenPairs = new();
+    private static HashSet<string> Pairs(string folded) => PairsOfLetters(Letters(folded));
 
-    private static HashSet<string> Pairs(string folded)
+    private static HashSet<string> PairsOfLetters(string letters)
     {
-        var letters = Letters(folded);
         var pairs = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < letters.Length; i++)
         {
@@ -184,16 +193,8 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
     }
 
     // Dice over character pairs: 1 for a question asked as written, 0 for one sharing no pair with any.
-    private static double Closeness(HashSet<string> asked, KnowledgeEntry entry)
-    {
-        if (asked.Count == 0)
-        {
-            return 0;
-        }
-
-        var written = WrittenPairs.GetValue(entry, static e => e.Questions.Append(e.Title).Select(q => Pairs(TextFolding.Fold(q))).ToList());
-        return written.Select(pairs => 2.0 * pairs.Count(asked.Contains) / (pairs.Count + asked.Count)).DefaultIfEmpty(0).Max();
-    }
+    private static double Closeness(HashSet<string> asked, KnowledgeEntry entry) =>
+        asked.Count == 0 ? 0 : WrittenIn(entry).Pairs.Select(pairs => 2.0 * pairs.Count(asked.Contains) / (pairs.Count + asked.Count)).DefaultIfEmpty(0).Max();
 
     private readonly record struct AskedQuestion(string Folded, AnswerContext Context);
 
