@@ -7,16 +7,17 @@ using PolicyAssistant.Knowledge.Search;
 
 namespace PolicyAssistant.Application.Assistant;
 
-/// <summary>What the last answer left open: a menu to pick from by number, or a full text to show.</summary>
+/// <summary>What the last answer left open: a menu to pick from by number, or full texts to show ("1", or "1"/"2" after two entries).</summary>
 public sealed class FaqState
 {
     public List<string> Menu { get; set; } = [];
 
-    public string? FullTextEntryId { get; set; }
+    public List<string> FullTextEntryIds { get; set; } = [];
 }
 
 /// <summary>A knowledge-base reply as the bot sends it, and what it leaves open for the next message.</summary>
-/// <param name="AnsweredWith">The entry the reply answers with (counted as a hit); null for a menu or a refusal.</param>
+/// <param name="FullTextEntryIds">The entries whose full text the household can ask for next, by number.</param>
+/// <param name="AnsweredWith">The entries the reply answers with (each counted as a hit); none for a menu or a refusal.</param>
 public sealed record FaqReply(
     string Text,
     IReadOnlyList<string>? SuggestedReplies,
@@ -24,8 +25,8 @@ public sealed record FaqReply(
     ReplyKind Kind,
     bool Confident,
     IReadOnlyList<string> Menu,
-    string? FullTextEntryId,
-    KnowledgeEntry? AnsweredWith);
+    IReadOnlyList<string> FullTextEntryIds,
+    IReadOnlyList<KnowledgeEntry> AnsweredWith);
 
 /// <summary>
 /// Answers a policy question from the knowledge base. A confident answer is short and cites its source,
@@ -57,9 +58,10 @@ public sealed class FaqResponder(
             return true;
         }
 
-        if (state.FullTextEntryId is { } id && (choice == FullTextReply || choice == "全文") && index.Find(id) is { } entry)
+        var shown = choice == "全文" ? 1 : int.TryParse(choice, out var asked) ? asked : 0;
+        if (shown >= 1 && shown <= state.FullTextEntryIds.Count && index.Find(state.FullTextEntryIds[shown - 1]) is { } entry)
         {
-            state.FullTextEntryId = null;
+            state.FullTextEntryIds = [];
             await turnContext.SendActivityAsync(turnContext.Activity.CreateReply(AnswerFormatter.FullText(entry), sources: [Cite(entry)], kind: ReplyKind.Answer, confident: true), cancellationToken);
             return true;
         }
@@ -88,7 +90,7 @@ public sealed class FaqResponder(
     {
         var state = await _state.GetAsync(turnContext, () => new FaqState(), cancellationToken);
         var answer = selector.Select(question, Context(regionCode));
-        var offer = findOffer is not null && answer is { Kind: AnswerKind.Confident, Entry.Kind: EntryKind.Policy } ? await findOffer(cancellationToken) : null;
+        var offer = findOffer is not null && answer is { Kind: AnswerKind.Confident or AnswerKind.EitherOfTwo, Entry.Kind: EntryKind.Policy } ? await findOffer(cancellationToken) : null;
         await SendAsync(turnContext, Compose(answer, question, offer), state, cancellationToken);
         if (answer.Kind is AnswerKind.Uncertain or AnswerKind.OutOfScope)
         {
@@ -114,6 +116,7 @@ public sealed class FaqResponder(
     private static FaqReply Compose(Answer answer, string question, string? ownRecordOffer) => answer.Kind switch
     {
         AnswerKind.Confident => EntryReply(answer.Entry!, AnswerFormatter.PassageAnswer(answer.Entry!, answer.Passage, question, answer.Terms), ownRecordOffer),
+        AnswerKind.EitherOfTwo => EitherOfTwoReply(answer, question, ownRecordOffer),
         AnswerKind.Uncertain => new FaqReply(
             $"这个问题我没有把握答准。\n{AnswerFormatter.CandidatesMenu(answer.Candidates)}\n都不是的话，可以拨打{Hotline}。",
             Enumerable.Range(1, answer.Candidates.Count).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
@@ -121,8 +124,8 @@ public sealed class FaqResponder(
             ReplyKind.Choices,
             Confident: false,
             answer.Candidates.Select(c => c.Entry.Id).ToList(),
-            FullTextEntryId: null,
-            AnsweredWith: null),
+            FullTextEntryIds: [],
+            AnsweredWith: []),
         AnswerKind.OutOfScope => new FaqReply(
             $"抱歉，我只能回答本地建档立卡贫困户的健康扶贫政策，比如看病报销、慢病办理、家庭医生。其他问题请拨打{Hotline}。",
             ["住院能报多少", "慢病证明怎么办", "帮助"],
@@ -130,10 +133,24 @@ public sealed class FaqResponder(
             ReplyKind.OutOfScope,
             Confident: false,
             [],
-            FullTextEntryId: null,
-            AnsweredWith: null),
-        _ => new FaqReply("没看明白您的意思。可以直接问，比如“住院要交押金吗”；回复“帮助”看看我能做什么。", ["帮助"], [], ReplyKind.OutOfScope, Confident: false, [], null, null),
+            FullTextEntryIds: [],
+            AnsweredWith: []),
+        _ => new FaqReply("没看明白您的意思。可以直接问，比如“住院要交押金吗”；回复“帮助”看看我能做什么。", ["帮助"], [], ReplyKind.OutOfScope, Confident: false, [], [], []),
     };
+
+    // Both entries stand behind the reply: the bot is sure one of them answers, and says which is which by title.
+    private static FaqReply EitherOfTwoReply(Answer answer, string question, string? ownRecordOffer)
+    {
+        var first = new AnsweredEntry(answer.Entry!, answer.Passage);
+        var second = answer.Second!;
+        var text = $"{AnswerFormatter.EitherOfTwoAnswer(first, second, question, answer.Terms)}\n回复 1 或 2 查看全文";
+        if (ownRecordOffer is not null)
+        {
+            text += "\n" + ownRecordOffer;
+        }
+
+        return new FaqReply(text, ["1", "2"], [Cite(first.Entry), Cite(second.Entry)], ReplyKind.Answer, Confident: true, [], [first.Entry.Id, second.Entry.Id], [first.Entry, second.Entry]);
+    }
 
     private static FaqReply EntryReply(KnowledgeEntry entry, string shortAnswer, string? ownRecordOffer)
     {
@@ -158,18 +175,18 @@ public sealed class FaqResponder(
             policy ? ReplyKind.Answer : ReplyKind.SmallTalk,
             Confident: policy,
             [],
-            hasMore ? entry.Id : null,
-            entry);
+            hasMore ? [entry.Id] : [],
+            [entry]);
     }
 
     private async Task SendAsync(ITurnContext turnContext, FaqReply reply, FaqState state, CancellationToken cancellationToken)
     {
         state.Menu = [.. reply.Menu];
-        state.FullTextEntryId = reply.FullTextEntryId;
+        state.FullTextEntryIds = [.. reply.FullTextEntryIds];
         await turnContext.SendActivityAsync(
             turnContext.Activity.CreateReply(reply.Text, reply.SuggestedReplies, reply.Sources, reply.Kind, reply.Confident),
             cancellationToken);
-        if (reply.AnsweredWith is { } entry)
+        foreach (var entry in reply.AnsweredWith)
         {
             hits.Count(entry.Id);
         }

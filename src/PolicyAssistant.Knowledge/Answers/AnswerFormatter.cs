@@ -15,11 +15,13 @@ public static class AnswerFormatter
     private static readonly char[] SentenceEnds = ['。', '！', '？', '；', '!', '?', ';'];
 
     /// <summary>The summary and, for a policy, "（依据：source）", at most <see cref="MaxShortAnswerLength"/> chars.</summary>
-    public static string ShortAnswer(KnowledgeEntry entry)
+    public static string ShortAnswer(KnowledgeEntry entry) => ShortAnswer(entry, MaxShortAnswerLength);
+
+    private static string ShortAnswer(KnowledgeEntry entry, int length)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var basis = SourceLine(entry);
-        return Trim(entry.Summary.Trim(), MaxShortAnswerLength - basis.Length) + basis;
+        return Trim(entry.Summary.Trim(), length - basis.Length) + basis;
     }
 
     /// <summary>
@@ -27,18 +29,40 @@ public static class AnswerFormatter
     /// covered, then the summary's first sentence for context and the source; the summary alone when the best
     /// passage is the summary.
     /// </summary>
-    public static string PassageAnswer(KnowledgeEntry entry, Passage? passage, string foldedQuestion, IReadOnlyList<string> questionTerms)
+    public static string PassageAnswer(KnowledgeEntry entry, Passage? passage, string foldedQuestion, IReadOnlyList<string> questionTerms) =>
+        PassageAnswer(entry, passage, foldedQuestion, questionTerms, MaxShortAnswerLength);
+
+    /// <summary>
+    /// Two entries, one of which answers (a rule and one county's version of it, two sides of one policy): each
+    /// under its title with the passage that answers it, numbered for "回复 1 或 2 查看全文". Together they fit one
+    /// answer's room and a half, so the reply still fits a phone screen.
+    /// </summary>
+    public static string EitherOfTwoAnswer(AnsweredEntry first, AnsweredEntry second, string foldedQuestion, IReadOnlyList<string> questionTerms)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var room = MaxShortAnswerLength * 3 / 4;
+        return $"下面两条都和您问的有关：\n{Part(1, first)}\n{Part(2, second)}";
+
+        string Part(int number, AnsweredEntry part)
+        {
+            var heading = $"{number}.【{part.Entry.Title.Trim()}】";
+            return heading + PassageAnswer(part.Entry, part.Passage, foldedQuestion, questionTerms, room - heading.Length);
+        }
+    }
+
+    private static string PassageAnswer(KnowledgeEntry entry, Passage? passage, string foldedQuestion, IReadOnlyList<string> questionTerms, int length)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(foldedQuestion);
-        if (AsksForTheList(foldedQuestion) && WholeList(entry, passage) is { } list)
+        if (AsksForTheList(foldedQuestion) && WholeList(entry, passage, length) is { } list)
         {
             return list;
         }
 
         if (passage is null || passage.Kind == PassageKind.Summary)
         {
-            return ShortAnswer(entry);
+            return ShortAnswer(entry, length);
         }
 
         var basis = SourceLine(entry);
@@ -53,7 +77,7 @@ public static class AnswerFormatter
         }
 
         // The summary follows as far as it fits: it holds the entry's key facts, which the passage may only assume.
-        var room = MaxShortAnswerLength - basis.Length;
+        var room = length - basis.Length;
         var answer = Trim(text.ToString(), room);
         if (FirstSentence(entry.Summary) is { Length: > 0 } context && !passage.Text.Contains(context, StringComparison.Ordinal)
             && answer.Length + 1 + context.Length <= room)
@@ -73,7 +97,7 @@ public static class AnswerFormatter
     private static bool AsksForTheList(string question) => ListAsks.Any(ask => question.Contains(ask, StringComparison.Ordinal));
 
     // “哪些病算大病”: the list the best passage belongs to (or the entry's first list), whole, after the summary.
-    private static string? WholeList(KnowledgeEntry entry, Passage? passage)
+    private static string? WholeList(KnowledgeEntry entry, Passage? passage, int length)
     {
         var passages = Passages.Of(entry);
         var lead = passage switch
@@ -93,7 +117,7 @@ public static class AnswerFormatter
         var items = passages.Where(p => p.Kind == PassageKind.ListItem && p.Lead == lead).Select(p => p.Text.TrimEnd('；', ';', '。')).ToList();
         var basis = SourceLine(entry);
         var text = $"{FirstSentence(entry.Summary)}\n{lead}{string.Join("；", items)}。";
-        return Trim(text, MaxShortAnswerLength - basis.Length) + basis;
+        return Trim(text, length - basis.Length) + basis;
     }
 
     /// <summary>Title, summary, the full text and the source, for "查看全文".</summary>

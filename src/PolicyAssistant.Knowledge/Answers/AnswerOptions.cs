@@ -8,7 +8,13 @@ public sealed class AnswerOptions
     /// ConfidenceCalibrationTests on the own suite's cross-validated probabilities, counting a confident wrong answer
     /// as five menus.
     /// </summary>
-    public double ConfidentThreshold { get; set; } = 0.85;
+    public double ConfidentThreshold { get; set; } = 0.95;
+
+    /// <summary>
+    /// Below <see cref="ConfidentThreshold"/>, from this probability that one of the best two entries answers, both
+    /// are sent (each with its passage) instead of a menu. Chosen with <see cref="ConfidentThreshold"/> by the same test.
+    /// </summary>
+    public double EitherOfTwoThreshold { get; set; } = 0.85;
 
     /// <summary>Entries offered in the "您是不是想问" menu.</summary>
     public int CandidateCount { get; set; } = 3;

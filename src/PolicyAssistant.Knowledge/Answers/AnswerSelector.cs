@@ -20,7 +20,12 @@ public sealed record RankedEntry(KnowledgeHit Hit, IndexedPassage? Passage, doub
 /// ranking by character pairs puts the same entry first, and how close the question comes to one the entry was
 /// written for (the share of character pairs they have in common, Dice) less how close it comes to another entry's.
 /// </param>
-public sealed record AnswerEvidence(IReadOnlyList<QueryTerm> Terms, IReadOnlyList<RankedEntry> Entries, IReadOnlyList<double> Features);
+/// <param name="EitherOfTwoFeatures">
+/// For the probability that one of the best two entries answers: <paramref name="Features"/>, then of the second
+/// entry its coverage, its passage coverage and its margin over the third, and 1 when the two share a tag (a rule
+/// and one county's version of it, two sides of one policy).
+/// </param>
+public sealed record AnswerEvidence(IReadOnlyList<QueryTerm> Terms, IReadOnlyList<RankedEntry> Entries, IReadOnlyList<double> Features, IReadOnlyList<double> EitherOfTwoFeatures);
 
 /// <summary>
 /// Picks the entry that answers a household's question, the passage of it that holds the fact, and says how sure
@@ -30,9 +35,12 @@ public sealed record AnswerEvidence(IReadOnlyList<QueryTerm> Terms, IReadOnlyLis
 /// Entries are searched with BM25 and then re-ranked with how much of the question each covers, in its key fields
 /// and in its best passage, so an entry whose list holds the asked item (胃癌, 酗酒) rises over one that only
 /// shares a general word. Confidence is a probability from <see cref="ConfidenceModel"/>, fit on our own question
-/// suite; it is compared with <see cref="AnswerOptions.ConfidentThreshold"/>.
+/// suite; it is compared with <see cref="AnswerOptions.ConfidentThreshold"/>. Below it, when the right entry is
+/// nearly surely one of the best two (most misses are between siblings: the rule and a county's version of it),
+/// both are answered, each with its passage (<see cref="AnswerOptions.EitherOfTwoThreshold"/>); only below that
+/// the candidates are offered.
 /// </remarks>
-public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, ConfidenceModel? model = null)
+public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options)
 {
     /// <summary>Hits re-ranked: the right entry is in the first eight for nearly every question the first is wrong for.</summary>
     public const int SearchDepth = 8;
@@ -48,7 +56,6 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
     private const int MaxRecentAnswers = 10_000;
 
     private readonly OtherPlaces _otherPlaces = new(options.HomePlaces);
-    private readonly ConfidenceModel _confidence = model ?? ConfidenceModel.Shipped;
 
     /// <summary>
     /// Answers to recent questions for one generation of the index. The search behind an answer is cached by the
@@ -93,7 +100,7 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
             return Answer.OutOfScope with { Terms = evidence.Terms.Select(t => t.Text).ToList() };
         }
 
-        var probability = _confidence.Probability(evidence.Features);
+        var probability = ConfidenceModel.Shipped.Probability(evidence.Features);
         // A question staff wrote for an entry, asked as written, is that entry's whatever the ranking's margin says.
         var asWritten = evidence.Entries.Select((entry, i) => WrittenFor(entry.Hit.Entry, folded) ? i : -1).FirstOrDefault(i => i >= 0, -1);
         var entries = asWritten <= 0 ? evidence.Entries : evidence.Entries.Skip(asWritten).Take(1).Concat(evidence.Entries.Take(asWritten)).ToList();
@@ -104,12 +111,26 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
             .Select((entry, i) => new AnswerCandidate(entry.Hit.Entry, i == 0 ? probability : 0))
             .ToList();
         var best = entries[0];
-        var kind = probability >= options.ConfidentThreshold || asWritten >= 0 ? AnswerKind.Confident : AnswerKind.Uncertain;
-        return new Answer(kind, best.Hit.Entry, probability, candidates.Take(options.CandidateCount).ToList())
+        var terms = evidence.Terms.Select(t => t.Text).ToList();
+        if (probability >= options.ConfidentThreshold || asWritten >= 0)
         {
-            Passage = best.Passage?.Passage,
-            Terms = evidence.Terms.Select(t => t.Text).ToList(),
-        };
+            return new Answer(AnswerKind.Confident, best.Hit.Entry, probability, candidates) { Passage = best.Passage?.Passage, Terms = terms };
+        }
+
+        var eitherOfTwo = ConfidenceModel.ShippedEitherOfTwo.Probability(evidence.EitherOfTwoFeatures);
+        if (eitherOfTwo >= options.EitherOfTwoThreshold && entries.Count > 1
+            && best.Hit.Entry.Kind == EntryKind.Policy && entries[1].Hit.Entry.Kind == EntryKind.Policy)
+        {
+            var second = entries[1];
+            return new Answer(AnswerKind.EitherOfTwo, best.Hit.Entry, eitherOfTwo, candidates)
+            {
+                Passage = best.Passage?.Passage,
+                Second = new AnsweredEntry(second.Hit.Entry, second.Passage?.Passage),
+                Terms = terms,
+            };
+        }
+
+        return new Answer(AnswerKind.Uncertain, best.Hit.Entry, probability, candidates) { Passage = best.Passage?.Passage, Terms = terms };
     }
 
     /// <summary>The ranking and its features, or null when the question has no searchable term.</summary>
@@ -131,7 +152,8 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
         var known = terms.Select((t, i) => t.DocumentFrequency > 0 ? weights[i] : 0).Sum();
         if (result.Hits.Count == 0 || total <= 0)
         {
-            return new AnswerEvidence(terms, [], [0, 0, 0, 0, total <= 0 ? 0 : known / total, terms.Count == 1 ? 1 : 0, 0, 0, 0]);
+            double[] none = [0, 0, 0, 0, total <= 0 ? 0 : known / total, terms.Count == 1 ? 1 : 0, 0, 0, 0];
+            return new AnswerEvidence(terms, [], none, [.. none, 0, 0, 0, 0]);
         }
 
         var topScore = Math.Max(result.Hits[0].Score, float.Epsilon);
@@ -152,7 +174,21 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options, 
         var asked = Pairs(foldedQuestion);
         var closest = Closeness(asked, best.Hit.Entry);
         var closestElsewhere = ranked.Skip(1).Select(entry => Closeness(asked, entry.Hit.Entry)).DefaultIfEmpty(0).Max();
-        return new AnswerEvidence(terms, ranked, [best.Coverage, best.PassageCoverage, margin, strong, known / total, terms.Count == 1 ? 1 : 0, Subject(terms, weights, best.Hit), agreed, closest - closestElsewhere]);
+        double[] features = [best.Coverage, best.PassageCoverage, margin, strong, known / total, terms.Count == 1 ? 1 : 0, Subject(terms, weights, best.Hit), agreed, closest - closestElsewhere];
+        return new AnswerEvidence(terms, ranked, features, [.. features, .. SecondFeatures(ranked)]);
+    }
+
+    private static double[] SecondFeatures(List<RankedEntry> ranked)
+    {
+        if (ranked.Count < 2)
+        {
+            return [0, 0, 0, 0];
+        }
+
+        var second = ranked[1];
+        var margin = ranked.Count < 3 || second.Rank <= 0 ? 1 : 1 - ranked[2].Rank / second.Rank;
+        var siblings = ranked[0].Hit.Entry.Tags.Intersect(second.Hit.Entry.Tags, StringComparer.Ordinal).Any() ? 1 : 0;
+        return [second.Coverage, second.PassageCoverage, margin, siblings];
     }
 
     private const int SubjectWords = 2;

@@ -1,8 +1,8 @@
 namespace PolicyAssistant.Knowledge.Answers;
 
 /// <summary>
-/// The probability that the best entry answers the question, from the evidence of the ranking (logistic
-/// regression). Its weights are fit, not chosen: <c>ConfidenceCalibrationTests</c> fits them on the own question
+/// The probability that the best entry (or one of the best two) answers the question, from the evidence of the
+/// ranking (logistic regression). Its weights are fit, not chosen: <c>ConfidenceCalibrationTests</c> fits them on the own question
 /// suite (tests/PolicyAssistant.Knowledge.Tests/AnswerQuality/questions.tsv), reports the fit by cross-validation
 /// with a reliability table, and fails when <see cref="Shipped"/> is no longer the fit of the current content.
 /// </summary>
@@ -11,6 +11,9 @@ public sealed record ConfidenceModel(IReadOnlyList<double> Weights, double Bias)
 {
     /// <summary>The fit printed by ConfidenceCalibrationTests on the current content and suite.</summary>
     public static ConfidenceModel Shipped { get; } = new([0.78, 0.68, 3.37, 1.40, 2.34, -0.15, -0.70, 0.73, 3.39], -4.03);
+
+    /// <summary>The probability that one of the best two entries answers, from <see cref="AnswerEvidence.EitherOfTwoFeatures"/>; fit by the same test.</summary>
+    public static ConfidenceModel ShippedEitherOfTwo { get; } = new([1.22, 0.89, 1.23, 1.24, 3.08, -0.52, -0.37, 0.91, 2.08, -0.41, -0.02, 1.19, 1.32], -4.25);
 
     public double Probability(IReadOnlyList<double> features)
     {

@@ -24,7 +24,7 @@ public sealed class AnswerQualityTests(AnswerQualityTests.Run run, ITestOutputHe
         var misses = onTopic.Where(r => !r.Question.IsAnsweredBy(r.Answer.Entry?.Id)).ToList();
         var accuracy = 1 - (double)misses.Count / Math.Max(onTopic.Count, 1);
         output.WriteLine($"content: {run.EntryCount} entries, {run.ContentErrors.Count} file errors; questions: {onTopic.Count} on-topic");
-        output.WriteLine($"top-1 accuracy {accuracy:P1}; answered Confident {onTopic.Count(r => r.Answer.Kind == AnswerKind.Confident)} of {onTopic.Count}");
+        output.WriteLine($"top-1 accuracy {accuracy:P1}; answered Confident {onTopic.Count(r => r.Answer.Kind == AnswerKind.Confident)} and EitherOfTwo {onTopic.Count(r => r.Answer.Kind == AnswerKind.EitherOfTwo)} of {onTopic.Count}");
         foreach (var error in run.ContentErrors)
         {
             output.WriteLine($"content error: {error}");
@@ -50,7 +50,9 @@ public sealed class AnswerQualityTests(AnswerQualityTests.Run run, ITestOutputHe
         var onTopic = run.CalibrationQuestions.Where(q => !q.IsOffTopic).Select(q => new Result(q, run.Selector.Select(q.Question, run.Context))).ToList();
         var misses = onTopic.Where(r => !r.Question.IsAnsweredBy(r.Answer.Entry?.Id)).ToList();
         var accuracy = 1 - (double)misses.Count / Math.Max(onTopic.Count, 1);
-        output.WriteLine($"blind set: {onTopic.Count} on-topic; top-1 accuracy {accuracy:P1}; confident {onTopic.Count(r => r.Answer.Kind == AnswerKind.Confident)}, of them wrong {misses.Count(r => r.Answer.Kind == AnswerKind.Confident)}");
+        var pairs = onTopic.Where(r => r.Answer.Kind == AnswerKind.EitherOfTwo).ToList();
+        output.WriteLine($"blind set: {onTopic.Count} on-topic; top-1 accuracy {accuracy:P1}; confident {onTopic.Count(r => r.Answer.Kind == AnswerKind.Confident)}, of them wrong {misses.Count(r => r.Answer.Kind == AnswerKind.Confident)}; "
+            + $"either of two {pairs.Count}, of them neither right {pairs.Count(r => !r.Question.IsAnsweredBy(r.Answer.Entry?.Id) && !r.Question.IsAnsweredBy(r.Answer.Second?.Entry.Id))}");
         foreach (var miss in misses)
         {
             output.WriteLine($"miss {miss.Question.File}:{miss.Question.Line}: {miss.Question.Question} → expected {miss.Question.Expected}, got {Describe(miss.Answer)} terms [{string.Join(' ', run.Index.Analyze(miss.Question.Question))}]");
@@ -60,12 +62,12 @@ public sealed class AnswerQualityTests(AnswerQualityTests.Run run, ITestOutputHe
     }
 
     [Fact]
-    public void Select_OffTopicQuestions_NeverConfident()
+    public void Select_OffTopicQuestions_NeverAnswered()
     {
         var offTopic = run.Results.Where(r => r.Question.IsOffTopic).ToList();
-        var confident = offTopic.Where(r => r.Answer.Kind == AnswerKind.Confident).ToList();
-        output.WriteLine($"off-topic: {offTopic.Count}; OutOfScope {offTopic.Count(r => r.Answer.Kind == AnswerKind.OutOfScope)}, Uncertain {offTopic.Count(r => r.Answer.Kind == AnswerKind.Uncertain)}, Confident {confident.Count}");
-        foreach (var result in offTopic.Where(r => r.Answer.Kind is AnswerKind.Confident or AnswerKind.Uncertain).OrderByDescending(r => r.Answer.Confidence))
+        var confident = offTopic.Where(r => r.Answer.Kind is AnswerKind.Confident or AnswerKind.EitherOfTwo).ToList();
+        output.WriteLine($"off-topic: {offTopic.Count}; OutOfScope {offTopic.Count(r => r.Answer.Kind == AnswerKind.OutOfScope)}, Uncertain {offTopic.Count(r => r.Answer.Kind == AnswerKind.Uncertain)}, answered {confident.Count}");
+        foreach (var result in offTopic.Where(r => r.Answer.Kind is AnswerKind.Confident or AnswerKind.EitherOfTwo or AnswerKind.Uncertain).OrderByDescending(r => r.Answer.Confidence))
         {
             output.WriteLine($"off-topic line {result.Question.Line}: {result.Question.Question} → {Describe(result.Answer)}");
         }

@@ -141,6 +141,31 @@ public sealed class PassageAnswerTests
     }
 
     [Fact]
+    public void EitherOfTwoAnswer_TwoEntries_EachUnderItsNumberAndTitleWithItsSource()
+    {
+        var (first, second) = (TestEntries.SafetyNet(), TestEntries.Deposit());
+
+        var answer = AnswerFormatter.EitherOfTwoAnswer(new AnsweredEntry(first, null), new AnsweredEntry(second, null), "兜底", ["兜底保障"]);
+
+        var lines = answer.Split('\n');
+        Assert.Equal(
+            [$"1.【{first.Title}】{AnswerFormatter.ShortAnswer(first)}", $"2.【{second.Title}】{AnswerFormatter.ShortAnswer(second)}"],
+            lines[1..]);
+    }
+
+    [Fact]
+    public void EitherOfTwoAnswer_LongEntries_EachKeepsToThreeQuartersOfAShortAnswer()
+    {
+        var (first, second) = (ListEntries.Diseases(), TestEntries.SafetyNet());
+        first.Summary = string.Concat(Enumerable.Repeat("大病专项救治要到县里指定的定点医院看。", 20));
+        second.Summary = string.Concat(Enumerable.Repeat("自付超过10%的部分由政府兜底。", 20));
+
+        var answer = AnswerFormatter.EitherOfTwoAnswer(new AnsweredEntry(first, null), new AnsweredEntry(second, null), "大病", ["大病"]);
+
+        Assert.All(answer.Split('\n')[1..], part => Assert.InRange(part.Length, 1, AnswerFormatter.MaxShortAnswerLength * 3 / 4));
+    }
+
+    [Fact]
     public void PassageAnswer_SummaryIsTheBestPassage_IsTheShortAnswer()
     {
         var entry = TestEntries.SafetyNet();

@@ -22,15 +22,18 @@ public sealed class AnswerSelectorTests : IDisposable
 
     [Theory]
     [InlineData("住院要交押金吗", "treat-first-pay-later")]
-    [InlineData("住院預交金要交嗎", "treat-first-pay-later")]
     [InlineData("大病保险起付线是多少", "critical-illness-deductible")]
     [InlineData("兜底保障是啥意思", "safety-net")]
     [InlineData("你好", "greeting")]
-    public void Select_QuestionAnEntryAnswers_IsConfident(string question, string expectedId)
+    public void Select_QuestionAnEntryAnswers_AnswersWithItFirst(string question, string expectedId)
     {
         var answer = _selector.Select(question, Anywhere);
-        Assert.Equal((AnswerKind.Confident, expectedId), (answer.Kind, answer.Entry?.Id));
+        Assert.Equal((true, expectedId), (answer.Kind is AnswerKind.Confident or AnswerKind.EitherOfTwo, answer.Entry?.Id));
     }
+
+    [Fact]
+    public void Select_TraditionalQuestion_FindsTheEntryFirst() =>
+        Assert.Equal("treat-first-pay-later", _selector.Select("住院預交金要交嗎", Anywhere).Entry?.Id);
 
     [Theory]
     [InlineData("")]
@@ -155,6 +158,33 @@ public sealed class AnswerSelectorTests : IDisposable
     {
         var strict = new AnswerSelector(_index, new AnswerOptions { ConfidentThreshold = 1.01 });
         Assert.Equal(AnswerKind.Uncertain, strict.Select("住院是不是要交押金", Anywhere).Kind);
+    }
+
+    [Fact]
+    public void Select_NotSureOfTheFirstButSureOfOneOfTwo_AnswersBothBestFirst()
+    {
+        var pairs = new AnswerSelector(_index, new AnswerOptions { ConfidentThreshold = 1.01, EitherOfTwoThreshold = 0 });
+
+        var answer = pairs.Select("住院押金和兜底", Anywhere);
+
+        Assert.Equal(AnswerKind.EitherOfTwo, answer.Kind);
+        Assert.Equal([answer.Candidates[0].Id, answer.Candidates[1].Id], [answer.Entry!.Id, answer.Second!.Entry.Id]);
+    }
+
+    [Fact]
+    public void Select_NotSureOfOneOfTwoEither_OffersTheMenu()
+    {
+        var strict = new AnswerSelector(_index, new AnswerOptions { ConfidentThreshold = 1.01, EitherOfTwoThreshold = 1.01 });
+
+        Assert.Equal(AnswerKind.Uncertain, strict.Select("住院押金和兜底", Anywhere).Kind);
+    }
+
+    [Fact]
+    public void Select_SmallTalkAmongTheBestTwo_IsNeverAnsweredAsOneOfTwo()
+    {
+        var pairs = new AnswerSelector(_index, new AnswerOptions { ConfidentThreshold = 1.01, EitherOfTwoThreshold = 0 });
+
+        Assert.NotEqual(AnswerKind.EitherOfTwo, pairs.Select("你好 在吗", Anywhere).Kind);
     }
 
     public void Dispose() => _index.Dispose();

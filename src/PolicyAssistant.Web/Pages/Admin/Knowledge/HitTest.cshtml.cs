@@ -6,7 +6,7 @@ namespace PolicyAssistant.Web.Pages.Admin.Knowledge;
 /// <summary>Type a question, see how the bot ranks the entries and what it would reply; nothing is sent or counted.</summary>
 public sealed class HitTestModel(PolicyAssistantDbContext db, TestKnowledgeQuestionQuery test, AnswerOptions answers) : PageModel
 {
-    public double ConfidentThreshold => answers.ConfidentThreshold;
+    public AnswerOptions Answers => answers;
 
     [BindProperty(SupportsGet = true)]
     public string? Question { get; set; }
