@@ -48,8 +48,9 @@ internal sealed class StaffClaimsPrincipalFactory(UserManager<StaffUser> users, 
 }
 
 /// <summary>
-/// Identity's sign-in, refusing disabled accounts (reported as NotAllowed), noting the last sign-in, and taking as
-/// long for a user name that does not exist as for one that does.
+/// Identity's sign-in, refusing disabled accounts (reported as NotAllowed), noting the last sign-in, and telling
+/// nothing to someone without the password: a name that does not exist takes as long as one that does, and a locked
+/// or disabled account answers a wrong password as any account does.
 /// </summary>
 internal sealed class StaffSignInManager(
     UserManager<StaffUser> users,
@@ -76,7 +77,12 @@ internal sealed class StaffSignInManager(
     {
         if (await UserManager.FindByNameAsync(userName) is { } user)
         {
-            return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+            // Identity reports a locked or disabled account before it looks at the password, which would tell a
+            // stranger the name exists (and that their guesses locked it): only the right password learns why.
+            var result = await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+            return (result.IsLockedOut || result.IsNotAllowed) && !await UserManager.CheckPasswordAsync(user, password)
+                ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+                : result;
         }
 
         var nobody = new StaffUser();
