@@ -61,6 +61,25 @@ public sealed class CampaignRouteTests
         Assert.Equal((4, 1, 1, 2, 1), (preview.Count, preview.WeChat, preview.CustomerService, preview.Sms, preview.Unreachable));
     }
 
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Enqueue_FollowersWhoHadFourTemplateMessagesThisMonth_StillGetTheMassSendByWeChat(DatabaseProvider provider)
+    {
+        await using var host = await CampaignTestHost.StartAsync(provider);
+        await host.SeedAsync(followers: 2, phoneOnly: 0);
+        for (var i = 0; i < WeChatLimits.MassSendsPerFollowerPerMonth; i++)
+        {
+            await host.ApprovedAndQueuedAsync($"thing1=第{i + 1}条模板消息", WeChatMessageKind.Template, "TEMPLATE_CAMPAIGN");
+            await host.DrainAsync();
+        }
+
+        var messageId = await host.ApprovedAndQueuedAsync(Body);
+
+        var routes = (await host.RecipientsAsync()).Where(r => r.MessageId == messageId).Select(r => r.Channel);
+        Assert.Equal([RecipientChannel.WeChat, RecipientChannel.WeChat], routes);
+    }
+
     [Fact]
     public async Task Send_FollowerPastFourMassSendsWhoWroteWithin48Hours_GetsTheTextOnceByCustomerServiceMessage()
     {
