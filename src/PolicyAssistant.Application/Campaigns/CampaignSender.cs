@@ -368,7 +368,7 @@ public sealed class CampaignSender(
                 continue;
             }
 
-            handing.Add((row.Id, new SmsCampaignText(row.SendKey!, phone.Value, Personalise(message.Body, member.Name))));
+            handing.Add((row.Id, new SmsCampaignText(row.SendKey!, phone.Value, Personalise(message.SmsBody(), member.Name))));
         }
 
         // Queued under each row's key, all in one call: a second hand-over after a crash finds them queued already.

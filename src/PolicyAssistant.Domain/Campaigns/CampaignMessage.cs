@@ -79,6 +79,27 @@ public sealed class CampaignMessage
     /// <summary>WeChat's MASSSENDJOBFINISH reports on this message's mass sends, summed: followers named, after filtering, sent, failed.</summary>
     public MassSendCounts MassSendReported { get; set; } = new();
 
+    /// <summary>What an SMS of this message says (before the sign and the opt-out words): see <see cref="SmsBodyOf"/>.</summary>
+    public string SmsBody() => SmsBodyOf(Title, WeChatKind, Body);
+
+    /// <summary>
+    /// The body, or for a template message its title and field values in order as one sentence, "通知：健康扶贫政策宣传月；3月1日起。":
+    /// the "key=value" lines WeChat fills into the template's labels mean nothing on a phone.
+    /// </summary>
+    public static string SmsBodyOf(string title, WeChatMessageKind kind, string body)
+    {
+        var values = kind == WeChatMessageKind.Template
+            ? WeChatLimits.TemplateFields(body).Values.Select(v => v.ReplaceLineEndings("，").TrimEnd('。', '；', ';', '，', ',')).Where(v => v.Length > 0).ToList()
+            : [];
+        if (values.Count == 0)
+        {
+            return body;
+        }
+
+        var sentence = string.Join("；", values) + "。";
+        return string.IsNullOrWhiteSpace(title) ? sentence : $"{title.Trim()}：{sentence}";
+    }
+
     /// <summary>The approval rule: a second staff member who may run campaigns; null when allowed, else why not.</summary>
     public string? WhyCannotApprove(int staffId, bool mayRunCampaigns) =>
         Status != CampaignMessageStatus.Draft ? "只有草稿可以审批。"

@@ -65,10 +65,10 @@ public static class WeChatLimits
         return problems;
     }
 
-    /// <summary>A template message's body is written one field a line: "thing1=健康扶贫政策宣传月".</summary>
+    /// <summary>A template message's body is written one field a line: "thing1=健康扶贫政策宣传月"; the fields keep the body's order.</summary>
     public static IReadOnlyDictionary<string, string> TemplateFields(string body)
     {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fields = new OrderedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var separator = line.IndexOf('=', StringComparison.Ordinal);

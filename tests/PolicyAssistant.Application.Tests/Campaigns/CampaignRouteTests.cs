@@ -56,7 +56,7 @@ public sealed class CampaignRouteTests
         await using var host = await PastFourMassSendsAsync(provider);
 
         var preview = await host.InScopeAsync(services => services.GetRequiredService<CampaignQueries>()
-            .PreviewAsync(new StaffScope(1, []), new Audience(), WeChatMessageKind.MassText, Body, default));
+            .PreviewAsync(new StaffScope(1, []), new Audience(), WeChatMessageKind.MassText, "通知", Body, default));
 
         Assert.Equal((4, 1, 1, 2, 1), (preview.Count, preview.WeChat, preview.CustomerService, preview.Sms, preview.Unreachable));
     }
