@@ -86,13 +86,13 @@ public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHousehold
         _ => "短信",
     };
 
-    /// <summary>Counts by status; an SMS handed to the SMS outbox takes that message's status (delivered, failed, opted out).</summary>
+    /// <summary>Counts by status (tagged rows still sending); an SMS handed to the SMS outbox takes that message's status (delivered, failed, opted out).</summary>
     public async Task<CampaignProgress> ProgressAsync(int messageId, CancellationToken cancellationToken)
     {
         var status = await db.Set<CampaignMessage>().Where(m => m.Id == messageId).Select(m => (CampaignMessageStatus?)m.Status).FirstOrDefaultAsync(cancellationToken);
         var counts = await EffectiveStatuses(messageId).GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         int Of(RecipientStatus s) => counts.Where(c => c.Key == s).Sum(c => c.Count);
-        return new CampaignProgress(counts.Sum(c => c.Count), Of(RecipientStatus.Queued), Of(RecipientStatus.Sending), Of(RecipientStatus.Sent), Of(RecipientStatus.Delivered),
+        return new CampaignProgress(counts.Sum(c => c.Count), Of(RecipientStatus.Queued), Of(RecipientStatus.Sending) + Of(RecipientStatus.Tagged), Of(RecipientStatus.Sent), Of(RecipientStatus.Delivered),
             Of(RecipientStatus.Read), Of(RecipientStatus.Failed), Of(RecipientStatus.OptedOut), Of(RecipientStatus.Cancelled), StatusName(status ?? CampaignMessageStatus.Draft));
     }
 

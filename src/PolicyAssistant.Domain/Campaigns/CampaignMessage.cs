@@ -11,7 +11,7 @@ public enum CampaignChannels
 /// <summary>How a message goes out on WeChat.</summary>
 public enum WeChatMessageKind
 {
-    /// <summary>群发 text by OpenID list.</summary>
+    /// <summary>群发 text: by OpenID list on a service account, by a tag of its own on a subscription account (which has no OpenID-list send).</summary>
     MassText,
 
     /// <summary>群发 of an article card (mpnews) uploaded as permanent material.</summary>
@@ -75,6 +75,12 @@ public sealed class CampaignMessage
     public DateTime? EnqueuedAt { get; set; }
 
     public int RecipientCount { get; set; }
+
+    /// <summary>Subscription account: the WeChat tag created for this message's mass send, which goes to the followers under it.</summary>
+    public int? WeChatTagId { get; set; }
+
+    /// <summary>The name of this message's WeChat tag: unique on the account (the approval time tells apart messages of a database set up again), within 30 bytes.</summary>
+    public string WeChatTagName() => $"宣传{Id}-{ApprovedAt:yyMMddHHmmss}";
 
     /// <summary>WeChat's MASSSENDJOBFINISH reports on this message's mass sends, summed: followers named, after filtering, sent, failed.</summary>
     public MassSendCounts MassSendReported { get; set; } = new();

@@ -91,6 +91,19 @@ public sealed class CampaignReceiptTests
     }
 
     [Fact]
+    public async Task MassSendReport_SendAllToTheMessagesTagOnASubscriptionAccount_AllItsRecipientsDelivered()
+    {
+        await using var host = await CampaignTestHost.StartAsync(account: WeChatAccountKind.Subscription);
+        await host.SeedAsync(followers: 3, phoneOnly: 0);
+        await host.ApprovedAndQueuedAsync();
+        await host.DrainAsync();
+
+        await PostMassSendReportAsync(host, (await host.RecipientsAsync())[0].ProviderMessageId!, "send success", total: 3, filtered: 3, sent: 3, errors: 0);
+
+        Assert.All(await host.RecipientsAsync(), row => Assert.Equal(RecipientStatus.Delivered, row.Status));
+    }
+
+    [Fact]
     public async Task MassSendReport_RefusedOnReview_RecipientsFailedWithTheReasonInChinese()
     {
         await using var host = await SentMassTextAsync(followers: 2);
