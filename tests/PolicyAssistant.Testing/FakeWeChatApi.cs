@@ -15,7 +15,7 @@ public sealed record ApiCall(string Path, JsonNode Body);
 /// not the current one) and records what it was sent; menu/create checks the menu's limits as WeChat does
 /// (40018 for a button name over its bytes); message/custom/send checks the message's shape and the 48-hour
 /// window (45015 for a follower marked outside it); tags/create, tags/get and tags/members/batchtagging keep the
-/// account's tags as WeChat does (unique names of at most 30 bytes, 50 OpenIDs a call), and message/mass/sendall
+/// account's tags as WeChat does (unique names of at most 30 bytes, 50 OpenIDs a call; tags/delete), and message/mass/sendall
 /// reaches the followers under the tag it names. Shared by the Application and Web tests.
 /// </summary>
 public sealed class FakeWeChatApi : IAsyncDisposable
@@ -185,6 +185,7 @@ public sealed class FakeWeChatApi : IAsyncDisposable
                 Results.Json(new { errcode = 40018, errmsg = $"invalid button name size hint: [{name}]" }),
             "cgi-bin/tags/create" => CreateTag(body),
             "cgi-bin/tags/members/batchtagging" => BatchTagging(body),
+            "cgi-bin/tags/delete" => DeleteTag(body),
             _ => Results.Json(new { errcode = 0, errmsg = "ok" }),
         };
     }
@@ -211,6 +212,15 @@ public sealed class FakeWeChatApi : IAsyncDisposable
             return Results.Json(new { tag = new { id, name } });
         }
     }
+
+    /// <summary>Like WeChat: WeChat's own tags 0–2 stay; a tag that does not exist is 45159.</summary>
+    private IResult DeleteTag(JsonNode body) => (int?)body["tag"]?["id"] switch
+    {
+        null => Results.Json(new { errcode = 45159, errmsg = "invalid tag id" }),
+        <= 2 => Results.Json(new { errcode = 45058, errmsg = "can't modify sys tag" }),
+        var id when _tags.TryRemove(id.Value, out _) => Results.Json(new { errcode = 0, errmsg = "ok" }),
+        _ => Results.Json(new { errcode = 45159, errmsg = "invalid tag id" }),
+    };
 
     /// <summary>Like WeChat: at most 50 OpenIDs a call, to a tag that exists; tagging a follower again changes nothing.</summary>
     private IResult BatchTagging(JsonNode body)

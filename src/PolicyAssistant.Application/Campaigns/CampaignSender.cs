@@ -555,6 +555,48 @@ public sealed class CampaignSender(
     }
 
 
+    /// <summary>
+    /// Deletes the tags of mass sends done with them, as WeChat allows an account 100 tags and a follower 20: once
+    /// MASSSENDJOBFINISH has reported the send (the job no longer reads the tag), or the message was cancelled before its
+    /// send went. A tag WeChat no longer knows counts as deleted; one WeChat refuses now is tried again next time.
+    /// </summary>
+    public async Task DeleteSpentTagsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sent = db.Set<CampaignRecipient>().Where(r => r.Channel == RecipientChannel.WeChat
+            && (r.Status == RecipientStatus.Sent || r.Status == RecipientStatus.Delivered || r.Status == RecipientStatus.Read));
+        var spent = await db.Set<CampaignMessage>()
+            .Where(m => m.WeChatTagId != null && (m.MassSendReported.TotalCount > 0 || (m.Status == CampaignMessageStatus.Cancelled && !sent.Any(r => r.MessageId == m.Id))))
+            .Select(m => new { m.Id, TagId = m.WeChatTagId!.Value })
+            .ToListAsync(cancellationToken);
+        if (spent.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var api = scope.ServiceProvider.GetRequiredService<WeChatApiClient>();
+        foreach (var message in spent)
+        {
+            try
+            {
+                await api.DeleteTagAsync(message.TagId, cancellationToken);
+            }
+            catch (WeChatApiException exception) when (exception.ErrorCode == WeChatApiException.InvalidTagId)
+            {
+                // Deleted already (an earlier try whose record was lost): nothing left to do on WeChat's side.
+            }
+            catch (Exception exception) when (exception is WeChatApiException or HttpRequestException)
+            {
+                logger.LogWarning("The tag of message {MessageId} could not be deleted yet ({Error}).", message.Id, exception.GetType().Name);
+                continue;
+            }
+
+            await db.Set<CampaignMessage>().Where(m => m.Id == message.Id && m.WeChatTagId == message.TagId)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.WeChatTagId, (int?)null), cancellationToken);
+        }
+    }
+
     /// <summary>Marks messages with nothing left queued, in flight or waiting under their tag as completed.</summary>
     public async Task CompleteFinishedAsync(CancellationToken cancellationToken)
     {

@@ -1,7 +1,9 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyAssistant.Application.Campaigns;
 using PolicyAssistant.Application.Database;
+using PolicyAssistant.Application.WeChat.Api;
 using PolicyAssistant.Domain.Campaigns;
 using PolicyAssistant.Testing;
 
@@ -71,6 +73,22 @@ public sealed class CampaignByTagTests
         await host.DrainAsync(host.NewSender("second", batch: 50));
 
         Assert.Equal((Followers, Followers, 1), (host.WeChat.MassSendsReceived.Count, host.WeChat.MassSendsReceived.Values.Count(v => v == 1), Calls(host, "cgi-bin/tags/create")));
+    }
+
+    [Fact]
+    public async Task Send_TagMadeByAnEarlierTryWhoseAnswerWasLost_FoundByNameAndUsedSoOnlyOneTagExists()
+    {
+        await using var host = await QueuedOnASubscriptionAccountAsync();
+        await using (var db = host.CreateContext())
+        {
+            var message = await db.Set<CampaignMessage>().SingleAsync();
+            await host.InScopeAsync(services => services.GetRequiredService<WeChatApiClient>().CreateTagAsync(message.WeChatTagName(), default));
+        }
+
+        await host.DrainAsync();
+
+        var (_, tagged) = Assert.Single(host.WeChat.Tagged);
+        Assert.Equal((Followers, Followers), (tagged.Count, host.WeChat.MassSendsReceived.Values.Count(v => v == 1)));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyAssistant.Application.Campaigns;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Tests.WeChat.Inbound;
 using PolicyAssistant.Domain.Campaigns;
@@ -101,6 +103,23 @@ public sealed class CampaignReceiptTests
         await PostMassSendReportAsync(host, (await host.RecipientsAsync())[0].ProviderMessageId!, "send success", total: 3, filtered: 3, sent: 3, errors: 0);
 
         Assert.All(await host.RecipientsAsync(), row => Assert.Equal(RecipientStatus.Delivered, row.Status));
+    }
+
+    [Fact]
+    public async Task DeleteSpentTags_SendToATag_TheTagStaysUntilWeChatReportsTheSendThenIsDeleted()
+    {
+        await using var host = await CampaignTestHost.StartAsync(account: WeChatAccountKind.Subscription);
+        await host.SeedAsync(followers: 3, phoneOnly: 0);
+        await host.ApprovedAndQueuedAsync();
+        await host.DrainAsync();
+        var sender = host.Services.GetRequiredService<CampaignSender>();
+
+        await sender.DeleteSpentTagsAsync(default);
+        var beforeReport = host.WeChat.Tagged.Count;
+        await PostMassSendReportAsync(host, (await host.RecipientsAsync())[0].ProviderMessageId!, "send success", total: 3, filtered: 3, sent: 3, errors: 0);
+        await sender.DeleteSpentTagsAsync(default);
+
+        Assert.Equal((1, 0), (beforeReport, host.WeChat.Tagged.Count));
     }
 
     [Fact]

@@ -130,6 +130,10 @@ public sealed class WeChatApiClient(HttpClient http, WeChatAccessTokenProvider t
             : throw new WeChatApiException(-1, "tags/create answered without a tag id.");
     }
 
+    /// <summary>Deletes a tag, taking it off every follower who carries it; 45159 when WeChat knows no such tag.</summary>
+    public Task DeleteTagAsync(int tagId, CancellationToken cancellationToken) =>
+        PostAsync("cgi-bin/tags/delete", new { tag = new { id = tagId } }, cancellationToken);
+
     /// <summary>The account's tags (tags/get): id, name and how many followers each has.</summary>
     public async Task<IReadOnlyList<WeChatTag>> GetTagsAsync(CancellationToken cancellationToken)
     {
