@@ -14,7 +14,9 @@ public sealed record ApiCall(string Path, JsonNode Body);
 /// counts calls; every other API checks the access_token query parameter like WeChat does (40001 when it is
 /// not the current one) and records what it was sent; menu/create checks the menu's limits as WeChat does
 /// (40018 for a button name over its bytes); message/custom/send checks the message's shape and the 48-hour
-/// window (45015 for a follower marked outside it). Shared by the Application and Web tests.
+/// window (45015 for a follower marked outside it); tags/create, tags/get and tags/members/batchtagging keep the
+/// account's tags as WeChat does (unique names of at most 30 bytes, 50 OpenIDs a call; tags/delete), and message/mass/sendall
+/// reaches the followers under the tag it names. Shared by the Application and Web tests.
 /// </summary>
 public sealed class FakeWeChatApi : IAsyncDisposable
 {
@@ -27,6 +29,8 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _failures = new();
     private readonly Lock _tokenLock = new();
     private readonly ConcurrentDictionary<string, long> _clientMsgIds = new();
+    private readonly ConcurrentDictionary<int, FakeTag> _tags = new();
+    private int _lastTagId = 99;
     private long _massSends;
     private long _templates;
     private int _tokenCalls;
@@ -67,6 +71,13 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     /// <summary>Runs once a mass send has reached the followers, before WeChat answers: a test can crash the sender in that gap.</summary>
     public Action? AfterMassSend { get; set; }
 
+    /// <summary>Runs once a batchtagging call has tagged its followers, before WeChat answers: a test can crash the sender in that gap.</summary>
+    public Action? AfterTagging { get; set; }
+
+    /// <summary>The OpenIDs under each tag, by tag name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyCollection<string>> Tagged =>
+        _tags.Values.ToDictionary(t => t.Name, t => (IReadOnlyCollection<string>)t.Members.Keys.ToList());
+
     /// <summary>How long a mass send takes, so that two senders really overlap.</summary>
     public TimeSpan MassSendDelay { get; set; }
 
@@ -79,6 +90,7 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeWeChatApi(app);
         app.MapPost("/cgi-bin/stable_token", fake.StableTokenAsync);
+        app.MapGet("/cgi-bin/tags/get", fake.GetTags);
         app.MapPost("/cgi-bin/{**path}", fake.ApiAsync);
         await app.StartAsync();
         return fake;
@@ -135,13 +147,23 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         }
     }
 
+    private bool HasCurrentToken(HttpRequest request)
+    {
+        lock (_tokenLock) return _current is not null && request.Query["access_token"] == _current;
+    }
+
+    private static IResult InvalidCredential() => Results.Json(new { errcode = 40001, errmsg = "invalid credential, access_token is invalid or not latest" });
+
+    /// <summary>tags/get is a GET: every tag with its follower count.</summary>
+    private IResult GetTags(HttpRequest request) => !HasCurrentToken(request)
+        ? InvalidCredential()
+        : Results.Json(new { tags = _tags.OrderBy(t => t.Key).Select(t => new { id = t.Key, name = t.Value.Name, count = t.Value.Members.Count }) });
+
     private async Task<IResult> ApiAsync(HttpRequest request, string path)
     {
         var fullPath = "cgi-bin/" + path;
-        string? current;
-        lock (_tokenLock) current = _current;
-        if (current is null || request.Query["access_token"] != current)
-            return Results.Json(new { errcode = 40001, errmsg = "invalid credential, access_token is invalid or not latest" });
+        if (!HasCurrentToken(request))
+            return InvalidCredential();
 
         var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!;
         var call = new ApiCall(fullPath, body);
@@ -150,21 +172,76 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         if (_failures.TryRemove(fullPath, out var errorCode))
             return Results.Json(new { errcode = errorCode, errmsg = $"fake failure {errorCode}" });
 
-        if (fullPath == "cgi-bin/message/mass/send")
+        if (fullPath is "cgi-bin/message/mass/send" or "cgi-bin/message/mass/sendall")
             await Task.Delay(MassSendDelay);
 
         return fullPath switch
         {
             "cgi-bin/message/template/send" => Template(),
             "cgi-bin/message/custom/send" => CustomerService(body),
-            "cgi-bin/message/mass/send" => MassSend(body),
-            "cgi-bin/message/mass/sendall" =>
-                Results.Json(new { errcode = 0, errmsg = "send job submission success", msg_id = 34182L, msg_data_id = 206227730L }),
+            "cgi-bin/message/mass/send" => MassSend(body, body["touser"]!.AsArray().Select(n => (string)n!).ToList()),
+            "cgi-bin/message/mass/sendall" => SendAll(body),
             "cgi-bin/menu/create" when MenuNameTooLong(body) is { } name =>
                 Results.Json(new { errcode = 40018, errmsg = $"invalid button name size hint: [{name}]" }),
-            "cgi-bin/tags/create" => Results.Json(new { tag = new { id = 134, name = (string?)body["tag"]?["name"] } }),
+            "cgi-bin/tags/create" => CreateTag(body),
+            "cgi-bin/tags/members/batchtagging" => BatchTagging(body),
+            "cgi-bin/tags/delete" => DeleteTag(body),
             _ => Results.Json(new { errcode = 0, errmsg = "ok" }),
         };
+    }
+
+    private sealed record FakeTag(string Name)
+    {
+        public ConcurrentDictionary<string, byte> Members { get; } = new();
+    }
+
+    /// <summary>Like WeChat: names are unique on the account and at most 30 bytes; at most 100 tags; ids from 100 up (0–2 are WeChat's own).</summary>
+    private IResult CreateTag(JsonNode body)
+    {
+        var name = ((string?)body["tag"]?["name"])?.Trim() ?? "";
+        if (name.Length == 0 || System.Text.Encoding.UTF8.GetByteCount(name) > 30)
+            return Results.Json(new { errcode = 45158, errmsg = "tag name too long" });
+        lock (_tags)
+        {
+            if (_tags.Values.Any(t => t.Name == name))
+                return Results.Json(new { errcode = 45157, errmsg = "invalid tag name" });
+            if (_tags.Count >= 100)
+                return Results.Json(new { errcode = 45056, errmsg = "too many tags" });
+            var id = ++_lastTagId;
+            _tags[id] = new FakeTag(name);
+            return Results.Json(new { tag = new { id, name } });
+        }
+    }
+
+    /// <summary>Like WeChat: WeChat's own tags 0–2 stay; a tag that does not exist is 45159.</summary>
+    private IResult DeleteTag(JsonNode body) => (int?)body["tag"]?["id"] switch
+    {
+        null => Results.Json(new { errcode = 45159, errmsg = "invalid tag id" }),
+        <= 2 => Results.Json(new { errcode = 45058, errmsg = "can't modify sys tag" }),
+        var id when _tags.TryRemove(id.Value, out _) => Results.Json(new { errcode = 0, errmsg = "ok" }),
+        _ => Results.Json(new { errcode = 45159, errmsg = "invalid tag id" }),
+    };
+
+    /// <summary>Like WeChat: at most 50 OpenIDs a call, to a tag that exists; tagging a follower again changes nothing.</summary>
+    private IResult BatchTagging(JsonNode body)
+    {
+        var openIds = body["openid_list"]?.AsArray().Select(n => (string?)n).ToList() ?? [];
+        if (openIds.Count is 0 or > 50 || openIds.Any(string.IsNullOrEmpty))
+            return Results.Json(new { errcode = 40032, errmsg = "invalid openid_list size" });
+        if ((int?)body["tagid"] is not { } tagId || !_tags.TryGetValue(tagId, out var tag))
+            return Results.Json(new { errcode = 45159, errmsg = "invalid tag id" });
+        foreach (var openId in openIds)
+            tag.Members.TryAdd(openId!, 0);
+        AfterTagging?.Invoke();
+        return Results.Json(new { errcode = 0, errmsg = "ok" });
+    }
+
+    /// <summary>Like WeChat: sendall to the followers under the filter's tag (is_to_all false), with the same clientmsgid rule as an OpenID-list send.</summary>
+    private IResult SendAll(JsonNode body)
+    {
+        if ((bool?)body["filter"]?["is_to_all"] != false || (int?)body["filter"]?["tag_id"] is not { } tagId || !_tags.TryGetValue(tagId, out var tag))
+            return Results.Json(new { errcode = 40152, errmsg = "invalid group id" });
+        return MassSend(body, tag.Members.Keys.ToList());
     }
 
     /// <summary>WeChat's limits on names: 16 bytes for a top-level button, 60 for a sub-button.</summary>
@@ -185,12 +262,12 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     }
 
     /// <summary>Like WeChat: a clientmsgid used in the last 24 hours is not sent again; 45065 names the first send's msg_id.</summary>
-    private IResult MassSend(JsonNode body)
+    private IResult MassSend(JsonNode body, IReadOnlyList<string> openIds)
     {
         var msgId = Interlocked.Increment(ref _massSends) + 1000;
         if ((string?)body["clientmsgid"] is { } clientMsgId && !_clientMsgIds.TryAdd(clientMsgId, msgId))
             return Results.Json(new { errcode = 45065, errmsg = "clientmsgid exist", msg_id = _clientMsgIds[clientMsgId] });
-        foreach (var openId in body["touser"]!.AsArray().Select(n => (string)n!))
+        foreach (var openId in openIds)
             MassSendsReceived.AddOrUpdate(openId, 1, (_, count) => count + 1);
         AfterMassSend?.Invoke();
         return Results.Json(new { errcode = 0, errmsg = "send job submission success", msg_id = msgId, msg_data_id = msgId * 10 });

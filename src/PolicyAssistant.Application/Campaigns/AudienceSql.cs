@@ -10,10 +10,10 @@ namespace PolicyAssistant.Application.Campaigns;
 /// A message's audience as one SQL SELECT of (MemberId, HouseholdId, VillageId, Channel), written once and
 /// used for the live count, the sample and the set-based INSERT … SELECT into the outbox. Tags are
 /// computed from the data in the same statement; a member goes by WeChat when bound to a follower who
-/// still follows (and, for a mass send on a service account, has had fewer than four this month), else by
-/// customer-service message when that follower wrote within 48 hours (mass sends only: a template's fields
-/// are no message text), else by SMS where there is a phone. Quoted identifiers and LIKE read the same on
-/// SQLite and PostgreSQL.
+/// still follows (and, for a mass send on a service account, has had fewer than four mass sends this month;
+/// template messages do not count), else by customer-service message when that follower wrote within 48 hours
+/// (mass sends only: a template's fields are no message text), else by SMS where there is a phone. Quoted
+/// identifiers and LIKE read the same on SQLite and PostgreSQL.
 /// </summary>
 public sealed class AudienceSql
 {
@@ -30,8 +30,10 @@ public sealed class AudienceSql
         if (account == WeChatAccountKind.Service && massSend)
         {
             var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+            // Only mass sends count: WeChat's four a month leave template messages (sent on the same channel) aside.
             wechatReachable.Append(CultureInfo.InvariantCulture, $"""
-                 AND (SELECT COUNT(*) FROM "CampaignRecipients" x WHERE x."MemberId" = m."Id" AND x."Channel" = {(int)RecipientChannel.WeChat}
+                 AND (SELECT COUNT(*) FROM "CampaignRecipients" x JOIN "CampaignMessages" xm ON xm."Id" = x."MessageId"
+                      WHERE x."MemberId" = m."Id" AND x."Channel" = {(int)RecipientChannel.WeChat} AND xm."WeChatKind" <> {Add(nameof(WeChatMessageKind.Template))}
                       AND x."Status" IN ({(int)RecipientStatus.Sent}, {(int)RecipientStatus.Delivered}, {(int)RecipientStatus.Read}) AND x."SentAt" >= {Add(monthStart)}) < {WeChatLimits.MassSendsPerFollowerPerMonth}
                 """);
         }

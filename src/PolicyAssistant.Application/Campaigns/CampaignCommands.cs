@@ -90,7 +90,7 @@ public sealed class CampaignCommands(PolicyAssistantDbContext db, IOptions<Campa
     public Task<CampaignError?> ResumeAsync(int messageId, CancellationToken cancellationToken) =>
         MoveAsync(messageId, CampaignMessageStatus.Paused, CampaignMessageStatus.Sending, cancellationToken);
 
-    /// <summary>Stops a message: what is still queued is cancelled; rows already with a gateway finish.</summary>
+    /// <summary>Stops a message: what is still queued (or tagged, waiting for the mass send to its tag) is cancelled; rows already with a gateway finish.</summary>
     public async Task<CampaignError?> CancelAsync(int messageId, CancellationToken cancellationToken)
     {
         var changed = await db.Set<CampaignMessage>()
@@ -101,7 +101,7 @@ public sealed class CampaignCommands(PolicyAssistantDbContext db, IOptions<Campa
             return new CampaignError("只有待发送、发送中或已暂停的消息可以取消。");
         }
 
-        await db.Set<CampaignRecipient>().Where(r => r.MessageId == messageId && r.Status == RecipientStatus.Queued)
+        await db.Set<CampaignRecipient>().Where(r => r.MessageId == messageId && (r.Status == RecipientStatus.Queued || r.Status == RecipientStatus.Tagged))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecipientStatus.Cancelled), cancellationToken);
         return null;
     }

@@ -12,8 +12,11 @@ public sealed record AudienceRow(long MemberId, int HouseholdId, int VillageId, 
 
 public sealed record SampleRecipient(string MaskedName, string Village, string Channel);
 
-/// <summary>An audience before sending: how many each route takes (mass send or template, customer-service message, SMS) and how many none reaches.</summary>
-public sealed record AudiencePreview(int Count, int WeChat, int CustomerService, int Sms, int Unreachable, IReadOnlyList<SampleRecipient> Sample, string PreviewText);
+/// <summary>
+/// An audience before sending: how many each route takes (mass send or template, customer-service message, SMS) and how many
+/// none reaches; the text as WeChat carries it, and, when SMS is among the channels, the SMS as the phone shows it.
+/// </summary>
+public sealed record AudiencePreview(int Count, int WeChat, int CustomerService, int Sms, int Unreachable, IReadOnlyList<SampleRecipient> Sample, string PreviewText, string? SmsText);
 
 public sealed record CampaignProgress(int Total, int Queued, int Sending, int Sent, int Delivered, int Read, int Failed, int OptedOut, int Cancelled, string Status)
 {
@@ -27,7 +30,7 @@ public sealed record VillageStatistics(string Village, int Total, int Sent, int 
 public sealed record RegionChoice(string Code, string Name, RegionLevel Level);
 
 /// <summary>What the campaign pages read: campaigns, audiences (count, masked sample, preview), progress and per-village statistics.</summary>
-public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHouseholdAuditCommand audit, IOptions<CampaignOptions> options, TimeProvider clock)
+public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHouseholdAuditCommand audit, IOptions<CampaignOptions> options, IOptions<SmsOptions> smsOptions, TimeProvider clock)
 {
     public const int SampleSize = 10;
 
@@ -49,7 +52,7 @@ public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHousehold
     }
 
     /// <summary>The live count by route and a sample of recipients, names masked; the sample is a read of household data and is audited.</summary>
-    public async Task<AudiencePreview> PreviewAsync(StaffScope scope, Audience audience, WeChatMessageKind kind, string body, CancellationToken cancellationToken)
+    public async Task<AudiencePreview> PreviewAsync(StaffScope scope, Audience audience, WeChatMessageKind kind, string title, string body, CancellationToken cancellationToken)
     {
         var sql = new AudienceSql(audience, kind, scope, options.Value.WeChatAccount, clock.GetUtcNow().UtcDateTime);
         // Only placeholders and constants are spliced in; every value is a parameter. Channel 0: no route.
@@ -70,7 +73,10 @@ public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHousehold
         int Of(int channel) => counts.Where(c => c.Channel == channel).Sum(c => c.VillageId);
         var (weChat, customerService, sms) = (Of((int)RecipientChannel.WeChat), Of((int)RecipientChannel.CustomerService), Of((int)RecipientChannel.Sms));
         var firstName = memberIds.Count > 0 ? PersonName.Mask(names[memberIds[0]].Name) : null;
-        return new AudiencePreview(weChat + customerService + sms, weChat, customerService, sms, Of(0), sample, CampaignSender.Personalise(body, firstName));
+        var smsText = audience.Channels.HasFlag(CampaignChannels.Sms)
+            ? SmsText.AsReceived(smsOptions.Value.SignName, SmsText.Campaign(CampaignSender.Personalise(CampaignMessage.SmsBodyOf(title, kind, body), firstName)))
+            : null;
+        return new AudiencePreview(weChat + customerService + sms, weChat, customerService, sms, Of(0), sample, CampaignSender.Personalise(body, firstName), smsText);
     }
 
     public static string RouteName(RecipientChannel channel) => channel switch
@@ -80,13 +86,13 @@ public sealed class CampaignQueries(PolicyAssistantDbContext db, RecordHousehold
         _ => "短信",
     };
 
-    /// <summary>Counts by status; an SMS handed to the SMS outbox takes that message's status (delivered, failed, opted out).</summary>
+    /// <summary>Counts by status (tagged rows still sending); an SMS handed to the SMS outbox takes that message's status (delivered, failed, opted out).</summary>
     public async Task<CampaignProgress> ProgressAsync(int messageId, CancellationToken cancellationToken)
     {
         var status = await db.Set<CampaignMessage>().Where(m => m.Id == messageId).Select(m => (CampaignMessageStatus?)m.Status).FirstOrDefaultAsync(cancellationToken);
         var counts = await EffectiveStatuses(messageId).GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         int Of(RecipientStatus s) => counts.Where(c => c.Key == s).Sum(c => c.Count);
-        return new CampaignProgress(counts.Sum(c => c.Count), Of(RecipientStatus.Queued), Of(RecipientStatus.Sending), Of(RecipientStatus.Sent), Of(RecipientStatus.Delivered),
+        return new CampaignProgress(counts.Sum(c => c.Count), Of(RecipientStatus.Queued), Of(RecipientStatus.Sending) + Of(RecipientStatus.Tagged), Of(RecipientStatus.Sent), Of(RecipientStatus.Delivered),
             Of(RecipientStatus.Read), Of(RecipientStatus.Failed), Of(RecipientStatus.OptedOut), Of(RecipientStatus.Cancelled), StatusName(status ?? CampaignMessageStatus.Draft));
     }
 

@@ -31,6 +31,7 @@ public sealed class CampaignSendWorker(CampaignSender sender, IServiceScopeFacto
         }
 
         await sender.CompleteFinishedAsync(cancellationToken);
+        await sender.DeleteSpentTagsAsync(cancellationToken);
         return false;
     }
 

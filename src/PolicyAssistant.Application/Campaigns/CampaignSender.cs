@@ -18,6 +18,8 @@ public sealed record ClaimedRecipient(long Id, int MemberId, string? SendKey, in
 /// send carries it as clientmsgid (WeChat sends a repeat no more), an SMS goes to the SMS outbox under it
 /// as OutId (queued once; that dispatcher asks the provider before any resend). A dead instance's rows are
 /// taken over when the lease lapses and sent again under the same key, so nothing goes twice.
+/// A subscription account mass-sends by tag instead (<see cref="TagAsync"/>, <see cref="SendToTagAsync"/>): the rows'
+/// followers are tagged batch by batch, then one sendall under the message's own clientmsgid reaches them all.
 /// Followers a mass send cannot reach go by customer-service message where WeChat allows it (see
 /// <see cref="SendCustomerServiceAsync"/>), else by SMS where there is a phone, else they fail with the reason.
 /// </summary>
@@ -75,10 +77,18 @@ public sealed class CampaignSender(
                     _ => SendSmsAsync(db, message, rows, cancellationToken),
                 });
             }
+
+            if (channel == RecipientChannel.WeChat && ByTag(message))
+            {
+                await SendToTagAsync(db, message, cancellationToken);
+            }
         }
 
         return claimed;
     }
+
+    /// <summary>A subscription account has no mass send by OpenID list: its mass sends go to a tag made for the message.</summary>
+    private bool ByTag(CampaignMessage message) => Options.WeChatAccount == WeChatAccountKind.Subscription && message.WeChatKind != WeChatMessageKind.Template;
 
     /// <summary>
     /// One claim: first a lapsed or retried call as a whole (its rows share its key and go again together),
@@ -143,8 +153,8 @@ public sealed class CampaignSender(
     {
         var followers = await FollowersAsync(db, rows, cancellationToken);
         var reachable = rows.Where(r => followers.ContainsKey(r.MemberId)).ToList();
-        // Unfollowed since the audience was taken, or a lone recipient a mass send cannot carry: the next route.
-        var elsewhere = reachable.Count < WeChatLimits.MinOpenIdsPerMassSend && message.WeChatKind != WeChatMessageKind.Template
+        // Unfollowed since the audience was taken, or a lone recipient an OpenID-list mass send cannot carry: the next route.
+        var elsewhere = reachable.Count < WeChatLimits.MinOpenIdsPerMassSend && message.WeChatKind != WeChatMessageKind.Template && !ByTag(message)
             ? rows
             : rows.Where(r => !followers.ContainsKey(r.MemberId)).ToList();
         await RerouteAsync(db, message, elsewhere, followers, cancellationToken);
@@ -156,18 +166,22 @@ public sealed class CampaignSender(
 
         await using var scope = scopes.CreateAsyncScope();
         var api = scope.ServiceProvider.GetRequiredService<WeChatApiClient>();
-        var text = Personalise(message.Body, null);
         if (message.WeChatKind == WeChatMessageKind.Template)
         {
             await SendTemplatesAsync(db, api, message, sending, followers, cancellationToken);
             return;
         }
 
-        var content = message.WeChatKind == WeChatMessageKind.MassNews ? WeChatMassMessage.News(message.WeChatMediaOrTemplateId!) : WeChatMassMessage.Text(text);
+        if (ByTag(message))
+        {
+            await TagAsync(db, api, message, sending, followers, cancellationToken);
+            return;
+        }
+
         var ids = sending.Select(r => r.Id).ToList();
         try
         {
-            var result = await api.SendMassByOpenIdsAsync(sending.Select(r => followers[r.MemberId].OpenId).ToList(), content, cancellationToken, sending[0].SendKey);
+            var result = await api.SendMassByOpenIdsAsync(sending.Select(r => followers[r.MemberId].OpenId).ToList(), MassContent(message), cancellationToken, sending[0].SendKey);
             await MarkSentAsync(db, ids, result.MsgId, cancellationToken);
         }
         catch (WeChatApiException exception) when (TransientWeChatErrors.Contains(exception.ErrorCode))
@@ -184,6 +198,111 @@ public sealed class CampaignSender(
             // No answer: it may have gone. The same clientmsgid goes again, and WeChat does not send it twice.
             logger.LogWarning("Mass send of message {MessageId} got no answer; it is retried under the same clientmsgid.", message.Id);
             await RetryAsync(db, sending, "微信未应答，稍后以同一编号重试", cancellationToken);
+        }
+    }
+
+    /// <summary>A mass send's content: the article, or the text (the same for all, so it says 您 for "{姓名}").</summary>
+    private static WeChatMassMessage MassContent(CampaignMessage message) => message.WeChatKind == WeChatMessageKind.MassNews
+        ? WeChatMassMessage.News(message.WeChatMediaOrTemplateId!)
+        : WeChatMassMessage.Text(Personalise(message.Body, null));
+
+    /// <summary>
+    /// Subscription account: puts the rows' followers under the message's tag (made on first need), in calls of 50, and marks
+    /// the rows tagged; <see cref="SendToTagAsync"/> sends once none is left to tag. Tagging a follower again changes nothing,
+    /// so a batch whose call went unanswered, or whose claim lapsed in a crash, is simply tagged again.
+    /// </summary>
+    private async Task TagAsync(PolicyAssistantDbContext db, WeChatApiClient api, CampaignMessage message, IReadOnlyList<ClaimedRecipient> rows, Dictionary<int, Follower> followers, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        try
+        {
+            message.WeChatTagId ??= await TagOfAsync(db, api, message, cancellationToken);
+            await api.TagUsersAsync(message.WeChatTagId.Value, rows.Select(r => followers[r.MemberId].OpenId).ToList(), cancellationToken);
+            await db.Set<CampaignRecipient>().Where(r => ids.Contains(r.Id) && r.ClaimedBy == InstanceName && r.Status == RecipientStatus.Sending)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecipientStatus.Tagged).SetProperty(r => r.LeaseUntil, (long?)null).SetProperty(r => r.Error, (string?)null), cancellationToken);
+        }
+        catch (WeChatApiException exception) when (TransientWeChatErrors.Contains(exception.ErrorCode))
+        {
+            await RetryAsync(db, rows, $"微信暂时拒绝打标签：{exception.ErrorCode}", cancellationToken);
+        }
+        catch (WeChatApiException exception)
+        {
+            await FailAsync(db, ids, ColumnText.Truncate($"微信拒绝打标签：{exception.ErrorCode} {exception.ErrorMessage}", 200), cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            await RetryAsync(db, rows, "微信未应答，稍后重新打标签", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The message's tag: the one stored, else a new one by the message's own name. WeChat answering that the name is taken
+    /// means an earlier try (or another instance) made it and its id was not stored yet: it is looked up by name. The first id
+    /// stored stands.
+    /// </summary>
+    private static async Task<int> TagOfAsync(PolicyAssistantDbContext db, WeChatApiClient api, CampaignMessage message, CancellationToken cancellationToken)
+    {
+        var stored = db.Set<CampaignMessage>().Where(m => m.Id == message.Id);
+        if (await stored.Select(m => m.WeChatTagId).FirstAsync(cancellationToken) is { } known)
+        {
+            return known;
+        }
+
+        var name = message.WeChatTagName();
+        int tagId;
+        try
+        {
+            tagId = await api.CreateTagAsync(name, cancellationToken);
+        }
+        catch (WeChatApiException exception) when (exception.ErrorCode == WeChatApiException.TagNameExists)
+        {
+            tagId = (await api.GetTagsAsync(cancellationToken)).FirstOrDefault(t => t.Name == name)?.Id
+                ?? throw new WeChatApiException(exception.ErrorCode, $"标签“{name}”已存在却查不到");
+        }
+
+        await stored.Where(m => m.WeChatTagId == null).ExecuteUpdateAsync(s => s.SetProperty(m => m.WeChatTagId, tagId), cancellationToken);
+        return await stored.Select(m => m.WeChatTagId!.Value).FirstAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Subscription account: once none of the message's WeChat rows is left to tag, the one mass send to its tag (sendall), under
+    /// a clientmsgid of the message's own. Sent again after a crash or an unanswered call, WeChat answers 45065 and sends nothing
+    /// twice; either way the tagged rows are recorded as sent, and MASSSENDJOBFINISH later settles them by the msg_id.
+    /// </summary>
+    private async Task SendToTagAsync(PolicyAssistantDbContext db, CampaignMessage message, CancellationToken cancellationToken)
+    {
+        var rows = db.Set<CampaignRecipient>().Where(r => r.MessageId == message.Id && r.Channel == RecipientChannel.WeChat);
+        var tagged = rows.Where(r => r.Status == RecipientStatus.Tagged);
+        if (!await tagged.AnyAsync(cancellationToken) || await rows.AnyAsync(r => r.Status == RecipientStatus.Queued || r.Status == RecipientStatus.Sending, cancellationToken))
+        {
+            return;
+        }
+
+        var tagId = await db.Set<CampaignMessage>().Where(m => m.Id == message.Id).Select(m => m.WeChatTagId).FirstAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var api = scope.ServiceProvider.GetRequiredService<WeChatApiClient>();
+        try
+        {
+            var result = await api.SendMassByTagAsync(tagId!.Value, MassContent(message), cancellationToken, $"m{message.Id}-tag{tagId}");
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            await tagged.ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, RecipientStatus.Sent)
+                .SetProperty(r => r.ProviderMessageId, result.MsgId)
+                .SetProperty(r => r.SentAt, now), cancellationToken);
+        }
+        catch (WeChatApiException exception) when (TransientWeChatErrors.Contains(exception.ErrorCode))
+        {
+            logger.LogWarning("Mass send of message {MessageId} to its tag refused for now ({ErrorCode}); tried again on the next round.", message.Id, exception.ErrorCode);
+        }
+        catch (WeChatApiException exception)
+        {
+            await tagged.ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, RecipientStatus.Failed)
+                .SetProperty(r => r.Error, ColumnText.Truncate($"微信拒绝：{exception.ErrorCode} {exception.ErrorMessage}", 200)), cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Mass send of message {MessageId} to its tag got no answer; it goes again under the same clientmsgid.", message.Id);
         }
     }
 
@@ -368,7 +487,7 @@ public sealed class CampaignSender(
                 continue;
             }
 
-            handing.Add((row.Id, new SmsCampaignText(row.SendKey!, phone.Value, Personalise(message.Body, member.Name))));
+            handing.Add((row.Id, new SmsCampaignText(row.SendKey!, phone.Value, Personalise(message.SmsBody(), member.Name))));
         }
 
         // Queued under each row's key, all in one call: a second hand-over after a crash finds them queued already.
@@ -436,13 +555,56 @@ public sealed class CampaignSender(
     }
 
 
-    /// <summary>Marks messages with nothing left queued or in flight as completed.</summary>
+    /// <summary>
+    /// Deletes the tags of mass sends done with them, as WeChat allows an account 100 tags and a follower 20: once
+    /// MASSSENDJOBFINISH has reported the send (the job no longer reads the tag), or the message was cancelled before its
+    /// send went. A tag WeChat no longer knows counts as deleted; one WeChat refuses now is tried again next time.
+    /// </summary>
+    public async Task DeleteSpentTagsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sent = db.Set<CampaignRecipient>().Where(r => r.Channel == RecipientChannel.WeChat
+            && (r.Status == RecipientStatus.Sent || r.Status == RecipientStatus.Delivered || r.Status == RecipientStatus.Read));
+        var spent = await db.Set<CampaignMessage>()
+            .Where(m => m.WeChatTagId != null && (m.MassSendReported.TotalCount > 0 || (m.Status == CampaignMessageStatus.Cancelled && !sent.Any(r => r.MessageId == m.Id))))
+            .Select(m => new { m.Id, TagId = m.WeChatTagId!.Value })
+            .ToListAsync(cancellationToken);
+        if (spent.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var api = scope.ServiceProvider.GetRequiredService<WeChatApiClient>();
+        foreach (var message in spent)
+        {
+            try
+            {
+                await api.DeleteTagAsync(message.TagId, cancellationToken);
+            }
+            catch (WeChatApiException exception) when (exception.ErrorCode == WeChatApiException.InvalidTagId)
+            {
+                // Deleted already (an earlier try whose record was lost): nothing left to do on WeChat's side.
+            }
+            catch (Exception exception) when (exception is WeChatApiException or HttpRequestException)
+            {
+                logger.LogWarning("The tag of message {MessageId} could not be deleted yet ({Error}).", message.Id, exception.GetType().Name);
+                continue;
+            }
+
+            await db.Set<CampaignMessage>().Where(m => m.Id == message.Id && m.WeChatTagId == message.TagId)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.WeChatTagId, (int?)null), cancellationToken);
+        }
+    }
+
+    /// <summary>Marks messages with nothing left queued, in flight or waiting under their tag as completed.</summary>
     public async Task CompleteFinishedAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Set<CampaignMessage>()
             .Where(m => m.Status == CampaignMessageStatus.Sending
-                && !db.Set<CampaignRecipient>().Any(r => r.MessageId == m.Id && (r.Status == RecipientStatus.Queued || r.Status == RecipientStatus.Sending)))
+                && !db.Set<CampaignRecipient>().Any(r => r.MessageId == m.Id
+                    && (r.Status == RecipientStatus.Queued || r.Status == RecipientStatus.Sending || r.Status == RecipientStatus.Tagged)))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, CampaignMessageStatus.Completed), cancellationToken);
     }
 }

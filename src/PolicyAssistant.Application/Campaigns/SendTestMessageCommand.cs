@@ -18,7 +18,7 @@ public sealed class SendTestMessageCommand(PolicyAssistantDbContext db, SmsQueue
         var text = CampaignSender.Personalise(message.Body, null);
         if (PhoneNumber.Normalize(address) is { } phone)
         {
-            await sms.EnqueueCampaignAsync(phone, text, $"test-{Guid.NewGuid():N}", cancellationToken);
+            await sms.EnqueueCampaignAsync(phone, CampaignSender.Personalise(message.SmsBody(), null), $"test-{Guid.NewGuid():N}", cancellationToken);
             return null;
         }
 

@@ -1118,6 +1118,9 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WeChatTagId")
+                        .HasColumnType("INTEGER");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Audience", "PolicyAssistant.Domain.Campaigns.CampaignMessage.Audience#Audience", b1 =>
                         {
                             b1.IsRequired();

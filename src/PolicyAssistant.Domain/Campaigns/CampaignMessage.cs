@@ -11,7 +11,7 @@ public enum CampaignChannels
 /// <summary>How a message goes out on WeChat.</summary>
 public enum WeChatMessageKind
 {
-    /// <summary>群发 text by OpenID list.</summary>
+    /// <summary>群发 text: by OpenID list on a service account, by a tag of its own on a subscription account (which has no OpenID-list send).</summary>
     MassText,
 
     /// <summary>群发 of an article card (mpnews) uploaded as permanent material.</summary>
@@ -76,8 +76,35 @@ public sealed class CampaignMessage
 
     public int RecipientCount { get; set; }
 
+    /// <summary>Subscription account: the WeChat tag created for this message's mass send, which goes to the followers under it.</summary>
+    public int? WeChatTagId { get; set; }
+
+    /// <summary>The name of this message's WeChat tag: unique on the account (the approval time tells apart messages of a database set up again), within 30 bytes.</summary>
+    public string WeChatTagName() => $"宣传{Id}-{ApprovedAt:yyMMddHHmmss}";
+
     /// <summary>WeChat's MASSSENDJOBFINISH reports on this message's mass sends, summed: followers named, after filtering, sent, failed.</summary>
     public MassSendCounts MassSendReported { get; set; } = new();
+
+    /// <summary>What an SMS of this message says (before the sign and the opt-out words): see <see cref="SmsBodyOf"/>.</summary>
+    public string SmsBody() => SmsBodyOf(Title, WeChatKind, Body);
+
+    /// <summary>
+    /// The body, or for a template message its title and field values in order as one sentence, "通知：健康扶贫政策宣传月；3月1日起。":
+    /// the "key=value" lines WeChat fills into the template's labels mean nothing on a phone.
+    /// </summary>
+    public static string SmsBodyOf(string title, WeChatMessageKind kind, string body)
+    {
+        var values = kind == WeChatMessageKind.Template
+            ? WeChatLimits.TemplateFields(body).Values.Select(v => v.ReplaceLineEndings("，").TrimEnd('。', '；', ';', '，', ',')).Where(v => v.Length > 0).ToList()
+            : [];
+        if (values.Count == 0)
+        {
+            return body;
+        }
+
+        var sentence = string.Join("；", values) + "。";
+        return string.IsNullOrWhiteSpace(title) ? sentence : $"{title.Trim()}：{sentence}";
+    }
 
     /// <summary>The approval rule: a second staff member who may run campaigns; null when allowed, else why not.</summary>
     public string? WhyCannotApprove(int staffId, bool mayRunCampaigns) =>

@@ -33,6 +33,12 @@ public enum RecipientStatus
 
     /// <summary>Stopped by a cancellation before it went.</summary>
     Cancelled = 7,
+
+    /// <summary>
+    /// Subscription account: the follower is under the message's WeChat tag, waiting for the one mass send to the tag,
+    /// which goes when none of the message's WeChat rows is left to tag.
+    /// </summary>
+    Tagged = 8,
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ public enum WeChatAccountKind
     /// <summary>服务号: each follower receives at most four mass sends a calendar month.</summary>
     Service,
 
-    /// <summary>订阅号: one mass send a day.</summary>
+    /// <summary>订阅号: one mass send a day, and only to all followers or to a tag (no OpenID list).</summary>
     Subscription,
 }
 
@@ -20,6 +20,12 @@ public static class WeChatLimits
     public const int MinOpenIdsPerMassSend = 2;
     public const int MaxOpenIdsPerMassSend = 10_000;
     public const int MaxClientMsgIdBytes = 64;
+
+    /// <summary>tags/create: a tag's name, in UTF-8 bytes (WeChat says 30 characters, and answers 45158 past 30 bytes).</summary>
+    public const int MaxTagNameBytes = 30;
+
+    /// <summary>tags/members/batchtagging: OpenIDs a call (40032 past it).</summary>
+    public const int MaxOpenIdsPerTagging = 50;
     public const int MaxTemplateValueLength = 20;
     public const int MaxMassTextBytes = 2_048;
     public static readonly TimeSpan CustomerServiceWindow = TimeSpan.FromHours(48);
@@ -29,7 +35,7 @@ public static class WeChatLimits
 
     public static string Describe(WeChatAccountKind account) => account == WeChatAccountKind.Service
         ? "服务号：每位关注者每月最多收到4条群发，超出的人48小时内给公众号发过消息的改发客服消息，否则改发短信（有手机号的）；模板消息每个字段不超过20个字、不能换行、不能设置颜色和备注；客服消息只能在对方48小时内发过消息时发送。"
-        : "订阅号：每天只能群发1次；模板消息每个字段不超过20个字、不能换行、不能设置颜色和备注；客服消息只能在对方48小时内发过消息时发送。";
+        : "订阅号：每天只能群发1次，且只能按标签群发（系统为每条群发建一个标签，给收信的关注者打上后一次发出）；模板消息每个字段不超过20个字、不能换行、不能设置颜色和备注；客服消息只能在对方48小时内发过消息时发送。";
 
     /// <summary>The reasons WeChat would refuse the message as composed; empty when it would take it.</summary>
     public static IReadOnlyList<string> Check(WeChatMessageKind kind, string body, string? mediaOrTemplateId, IReadOnlyDictionary<string, string>? templateFields = null)
@@ -65,10 +71,10 @@ public static class WeChatLimits
         return problems;
     }
 
-    /// <summary>A template message's body is written one field a line: "thing1=健康扶贫政策宣传月".</summary>
+    /// <summary>A template message's body is written one field a line: "thing1=健康扶贫政策宣传月"; the fields keep the body's order.</summary>
     public static IReadOnlyDictionary<string, string> TemplateFields(string body)
     {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fields = new OrderedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var separator = line.IndexOf('=', StringComparison.Ordinal);

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyAssistant.Application.Campaigns;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Tests.WeChat.Inbound;
 using PolicyAssistant.Domain.Campaigns;
@@ -88,6 +90,36 @@ public sealed class CampaignReceiptTests
         var counts = (await db.Set<CampaignMessage>().AsNoTracking().SingleAsync(m => m.Id == messageId)).MassSendReported;
         Assert.Equal(("success", 3, 3, 2, 1, 3), (answer, counts.TotalCount, counts.FilterCount, counts.SentCount, counts.ErrorCount,
             (await host.RecipientsAsync()).Count(r => r.Status == RecipientStatus.Delivered)));
+    }
+
+    [Fact]
+    public async Task MassSendReport_SendAllToTheMessagesTagOnASubscriptionAccount_AllItsRecipientsDelivered()
+    {
+        await using var host = await CampaignTestHost.StartAsync(account: WeChatAccountKind.Subscription);
+        await host.SeedAsync(followers: 3, phoneOnly: 0);
+        await host.ApprovedAndQueuedAsync();
+        await host.DrainAsync();
+
+        await PostMassSendReportAsync(host, (await host.RecipientsAsync())[0].ProviderMessageId!, "send success", total: 3, filtered: 3, sent: 3, errors: 0);
+
+        Assert.All(await host.RecipientsAsync(), row => Assert.Equal(RecipientStatus.Delivered, row.Status));
+    }
+
+    [Fact]
+    public async Task DeleteSpentTags_SendToATag_TheTagStaysUntilWeChatReportsTheSendThenIsDeleted()
+    {
+        await using var host = await CampaignTestHost.StartAsync(account: WeChatAccountKind.Subscription);
+        await host.SeedAsync(followers: 3, phoneOnly: 0);
+        await host.ApprovedAndQueuedAsync();
+        await host.DrainAsync();
+        var sender = host.Services.GetRequiredService<CampaignSender>();
+
+        await sender.DeleteSpentTagsAsync(default);
+        var beforeReport = host.WeChat.Tagged.Count;
+        await PostMassSendReportAsync(host, (await host.RecipientsAsync())[0].ProviderMessageId!, "send success", total: 3, filtered: 3, sent: 3, errors: 0);
+        await sender.DeleteSpentTagsAsync(default);
+
+        Assert.Equal((1, 0), (beforeReport, host.WeChat.Tagged.Count));
     }
 
     [Fact]

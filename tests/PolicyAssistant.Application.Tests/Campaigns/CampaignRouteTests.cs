@@ -56,9 +56,28 @@ public sealed class CampaignRouteTests
         await using var host = await PastFourMassSendsAsync(provider);
 
         var preview = await host.InScopeAsync(services => services.GetRequiredService<CampaignQueries>()
-            .PreviewAsync(new StaffScope(1, []), new Audience(), WeChatMessageKind.MassText, Body, default));
+            .PreviewAsync(new StaffScope(1, []), new Audience(), WeChatMessageKind.MassText, "通知", Body, default));
 
         Assert.Equal((4, 1, 1, 2, 1), (preview.Count, preview.WeChat, preview.CustomerService, preview.Sms, preview.Unreachable));
+    }
+
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Enqueue_FollowersWhoHadFourTemplateMessagesThisMonth_StillGetTheMassSendByWeChat(DatabaseProvider provider)
+    {
+        await using var host = await CampaignTestHost.StartAsync(provider);
+        await host.SeedAsync(followers: 2, phoneOnly: 0);
+        for (var i = 0; i < WeChatLimits.MassSendsPerFollowerPerMonth; i++)
+        {
+            await host.ApprovedAndQueuedAsync($"thing1=第{i + 1}条模板消息", WeChatMessageKind.Template, "TEMPLATE_CAMPAIGN");
+            await host.DrainAsync();
+        }
+
+        var messageId = await host.ApprovedAndQueuedAsync(Body);
+
+        var routes = (await host.RecipientsAsync()).Where(r => r.MessageId == messageId).Select(r => r.Channel);
+        Assert.Equal([RecipientChannel.WeChat, RecipientChannel.WeChat], routes);
     }
 
     [Fact]

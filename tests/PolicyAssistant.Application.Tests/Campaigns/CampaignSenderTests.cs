@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyAssistant.Application.Campaigns;
 using PolicyAssistant.Application.Database;
+using PolicyAssistant.Application.Households.BackOffice;
 using PolicyAssistant.Application.Sms.Gateways;
 using PolicyAssistant.Application.WeChat.Api;
 using PolicyAssistant.Domain.Campaigns;
@@ -37,6 +38,37 @@ public sealed class CampaignSenderTests
 
         Assert.Equal((5, 3, 3), (host.WeChat.MassSendsReceived.Values.Count(v => v == 1), texts.Select(t => t.PhoneNumber).Distinct().Count(),
             texts.Count(t => t.Text.EndsWith("拒收请回复R", StringComparison.Ordinal))));
+    }
+
+    private const string TemplateBody = "thing1=健康扶贫政策宣传月\ntime2=2026年3月1日起\nthing3=住院先诊疗后付费";
+
+    /// <summary>What the phone of a household without WeChat shows for <see cref="TemplateBody"/> under the title 通知.</summary>
+    private const string TemplateAsSms = "【鹿寨县卫健局】通知：健康扶贫政策宣传月；2026年3月1日起；住院先诊疗后付费。拒收请回复R";
+
+    [Fact]
+    public async Task Send_TemplateMessageToAHouseholdWithoutWeChat_TheSmsReadsTheTitleAndFieldValuesAsASignedSentence()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedAsync(followers: 0, phoneOnly: 1);
+        await host.ApprovedAndQueuedAsync(TemplateBody, WeChatMessageKind.Template, "TEMPLATE_CAMPAIGN");
+
+        await host.DrainAsync();
+        await DrainSmsOutboxAsync(host);
+        var text = await host.InScopeAsync(services => services.GetRequiredService<PolicyAssistantDbContext>().Set<OutboxGatewayEntry>().SingleAsync());
+
+        Assert.Equal(TemplateAsSms, $"【{text.SignName}】{text.Text}");
+    }
+
+    [Fact]
+    public async Task Preview_TemplateMessage_ShowsTheSmsAHouseholdWithoutWeChatReceives()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedAsync(followers: 0, phoneOnly: 1);
+
+        var preview = await host.InScopeAsync(services => services.GetRequiredService<CampaignQueries>()
+            .PreviewAsync(new StaffScope(1, []), new Audience(), WeChatMessageKind.Template, "通知", TemplateBody, default));
+
+        Assert.Equal(TemplateAsSms, preview.SmsText);
     }
 
     [Fact]

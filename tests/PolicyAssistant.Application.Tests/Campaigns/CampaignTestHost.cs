@@ -53,7 +53,7 @@ internal sealed class CampaignTestHost : IAsyncDisposable
 
     public PersonalDataProtector Protector => Services.GetRequiredService<PersonalDataProtector>();
 
-    public static async Task<CampaignTestHost> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    public static async Task<CampaignTestHost> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, WeChatAccountKind account = WeChatAccountKind.Service)
     {
         var wechat = await FakeWeChatApi.StartAsync();
         var database = TestDatabase.Create(provider);
@@ -66,6 +66,7 @@ internal sealed class CampaignTestHost : IAsyncDisposable
             ["Sms:SignName"] = "鹿寨县卫健局",
             ["Campaigns:Lease"] = "00:01:00",
             ["Campaigns:PublicBaseUrl"] = PublicBaseUrl,
+            ["Campaigns:WeChatAccount"] = account.ToString(),
         });
         builder.Configuration.AddInMemoryCollection(wechat.Settings);
         builder.Services.AddLogging();
@@ -134,9 +135,15 @@ internal sealed class CampaignTestHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Another instance's sender, as after a restart or beside this one.</summary>
+    /// <summary>Another instance's sender (on the same kind of account), as after a restart or beside this one.</summary>
     public CampaignSender NewSender(string name, int batch = 1000) => ActivatorUtilities.CreateInstance<CampaignSender>(Services,
-        Microsoft.Extensions.Options.Options.Create(new CampaignOptions { InstanceName = name, WeChatBatchSize = batch, Lease = TimeSpan.FromMinutes(1) }));
+        Microsoft.Extensions.Options.Options.Create(new CampaignOptions
+        {
+            InstanceName = name,
+            WeChatBatchSize = batch,
+            Lease = TimeSpan.FromMinutes(1),
+            WeChatAccount = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CampaignOptions>>().Value.WeChatAccount,
+        }));
 
     /// <summary>The id of the <paramref name="i"/>th member seeded.</summary>
     public async Task<int> MemberIdAsync(int i)

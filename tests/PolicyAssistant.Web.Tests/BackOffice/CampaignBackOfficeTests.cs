@@ -59,6 +59,22 @@ public sealed class CampaignBackOfficeTests
     }
 
     [BrowserFact]
+    public void Preview_TemplateMessage_ShowsTheSmsAHouseholdWithoutWeChatReceives()
+    {
+        using var product = new ProductFactory(settings: FastSending);
+        using var author = new Browser(product);
+        AddCampaignOfficer(product, "officer-a");
+        author.SignIn("officer-a", "officer-password-1");
+        DraftMessage(author);
+        author.Type("#Input_Body", "thing1=健康扶贫政策宣传月\ntime2=2026年3月1日起");
+        author.Find("#Input_WeChatKind option[value='Template']").Click();
+
+        author.Find("#compose button[formaction*='handler=Preview']").Click();
+
+        Assert.Equal("【鹿寨县卫健局】宣传月通知：健康扶贫政策宣传月；2026年3月1日起。拒收请回复R", author.WaitForText("#preview-sms", "拒收").Text);
+    }
+
+    [BrowserFact]
     public void Approve_OwnMessage_RefusedAndStillADraft()
     {
         using var product = new ProductFactory(settings: FastSending);

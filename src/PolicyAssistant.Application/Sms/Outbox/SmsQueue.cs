@@ -223,12 +223,7 @@ public sealed class SmsQueue(
     private SmsOutboundMessage Compose(SmsOutboundRequest request, string phoneNumber, DateTime now)
     {
         var options = Options;
-        var text = request.Text.Trim();
-        if (request.Kind == SmsKind.Campaign && !text.EndsWith(SmsText.OptOutFooter, StringComparison.Ordinal))
-        {
-            text += SmsText.OptOutFooter;
-        }
-
+        var text = request.Kind == SmsKind.Campaign ? SmsText.Campaign(request.Text) : request.Text.Trim();
         var templateParams = request.TemplateParams ?? new Dictionary<string, string> { ["content"] = text };
         return new SmsOutboundMessage
         {

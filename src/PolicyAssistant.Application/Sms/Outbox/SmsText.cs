@@ -22,6 +22,16 @@ public static class SmsText
 
     private static readonly HashSet<string> OptInWords = ["订阅", "恢复订阅", "重新订阅"];
 
+    /// <summary>A campaign text as queued: ending in the opt-out words, once.</summary>
+    public static string Campaign(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.EndsWith(OptOutFooter, StringComparison.Ordinal) ? trimmed : trimmed + OptOutFooter;
+    }
+
+    /// <summary>A text as the phone shows it: the provider puts the 【sign name】 before it.</summary>
+    public static string AsReceived(string signName, string text) => $"【{signName}】{text}";
+
     public static bool IsOptOut(string text) => OptOutWords.Contains(Fold(text));
 
     public static bool IsOptIn(string text) => OptInWords.Contains(Fold(text));

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using PolicyAssistant.Application.WeChat.Protocol;
+using PolicyAssistant.Domain.Campaigns;
 
 namespace PolicyAssistant.Application.WeChat.Api;
 
@@ -13,6 +14,9 @@ public sealed record WeChatMassMessage(string MsgType, object Body)
 
     public static WeChatMassMessage News(string mediaId) => new("mpnews", new { media_id = mediaId });
 }
+
+/// <summary>A user tag of the account, with how many followers carry it.</summary>
+public sealed record WeChatTag(int Id, string Name, int Count);
 
 /// <summary>WeChat's receipt for a mass send; the MASSSENDJOBFINISH report later names the same MsgId.</summary>
 public sealed record WeChatMassSendResult(string MsgId, string? MsgDataId);
@@ -25,9 +29,6 @@ public sealed class WeChatApiClient(HttpClient http, WeChatAccessTokenProvider t
 {
     /// <summary>Chinese is sent as UTF-8, not \u escapes, as WeChat's own samples do.</summary>
     internal static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>batchtagging takes at most 50 OpenIDs a call.</summary>
-    private const int TaggingBatchSize = 50;
 
     public Task SendCustomerServiceTextAsync(string openId, string content, CancellationToken cancellationToken) =>
         PostAsync("cgi-bin/message/custom/send", new
@@ -70,28 +71,29 @@ public sealed class WeChatApiClient(HttpClient http, WeChatAccessTokenProvider t
         return ReadId(root, "msgid");
     }
 
-    public async Task<WeChatMassSendResult> SendMassByTagAsync(int tagId, WeChatMassMessage message, CancellationToken cancellationToken)
-    {
-        var body = new Dictionary<string, object>
-        {
-            ["filter"] = new { is_to_all = false, tag_id = tagId },
-            ["msgtype"] = message.MsgType,
-            [message.MsgType] = message.Body,
-        };
-        return ReadMassSendResult(await PostAsync("cgi-bin/message/mass/sendall", body, cancellationToken));
-    }
+    /// <summary>
+    /// Mass send to the followers under a tag (sendall with is_to_all false), the one mass send a subscription account has;
+    /// <paramref name="clientMsgId"/> as in <see cref="SendMassByOpenIdsAsync"/>.
+    /// </summary>
+    public Task<WeChatMassSendResult> SendMassByTagAsync(int tagId, WeChatMassMessage message, CancellationToken cancellationToken, string? clientMsgId = null) =>
+        MassSendAsync("cgi-bin/message/mass/sendall", "filter", new { is_to_all = false, tag_id = tagId }, message, clientMsgId, cancellationToken);
 
     /// <summary>
     /// Mass send to an OpenID list; WeChat takes 2 to 10,000 OpenIDs per call. With a <paramref name="clientMsgId"/>
     /// (at most 64 bytes) WeChat sends a repeat within 24 hours no more: it answers 45065, which counts as sent.
     /// </summary>
-    public async Task<WeChatMassSendResult> SendMassByOpenIdsAsync(IReadOnlyList<string> openIds, WeChatMassMessage message, CancellationToken cancellationToken, string? clientMsgId = null)
+    public Task<WeChatMassSendResult> SendMassByOpenIdsAsync(IReadOnlyList<string> openIds, WeChatMassMessage message, CancellationToken cancellationToken, string? clientMsgId = null)
     {
         if (openIds.Count is < 2 or > 10_000)
             throw new ArgumentOutOfRangeException(nameof(openIds), openIds.Count, "WeChat sends to 2 to 10,000 OpenIDs per call.");
+        return MassSendAsync("cgi-bin/message/mass/send", "touser", openIds, message, clientMsgId, cancellationToken);
+    }
+
+    private async Task<WeChatMassSendResult> MassSendAsync(string path, string audienceKey, object audience, WeChatMassMessage message, string? clientMsgId, CancellationToken cancellationToken)
+    {
         var body = new Dictionary<string, object>
         {
-            ["touser"] = openIds,
+            [audienceKey] = audience,
             ["msgtype"] = message.MsgType,
             [message.MsgType] = message.Body,
         };
@@ -102,7 +104,7 @@ public sealed class WeChatApiClient(HttpClient http, WeChatAccessTokenProvider t
 
         try
         {
-            return ReadMassSendResult(await PostAsync("cgi-bin/message/mass/send", body, cancellationToken));
+            return ReadMassSendResult(await PostAsync(path, body, cancellationToken));
         }
         catch (WeChatApiException exception) when (exception.ErrorCode == WeChatApiException.ClientMsgIdExists)
         {
@@ -119,7 +121,7 @@ public sealed class WeChatApiClient(HttpClient http, WeChatAccessTokenProvider t
             [message.MsgType] = message.Body,
         }, cancellationToken);
 
-    /// <summary>Creates a user tag and returns its id.</summary>
+    /// <summary>Creates a user tag (its name unique on the account, at most 30 bytes) and returns its id; 45157 when the name is taken.</summary>
     public async Task<int> CreateTagAsync(string name, CancellationToken cancellationToken)
     {
         var root = await PostAsync("cgi-bin/tags/create", new { tag = new { name } }, cancellationToken);
@@ -128,17 +130,31 @@ public sealed class WeChatApiClient(HttpClient http, WeChatAccessTokenProvider t
             : throw new WeChatApiException(-1, "tags/create answered without a tag id.");
     }
 
-    /// <summary>Puts the users under the tag, in batches of 50 as WeChat requires.</summary>
+    /// <summary>Deletes a tag, taking it off every follower who carries it; 45159 when WeChat knows no such tag.</summary>
+    public Task DeleteTagAsync(int tagId, CancellationToken cancellationToken) =>
+        PostAsync("cgi-bin/tags/delete", new { tag = new { id = tagId } }, cancellationToken);
+
+    /// <summary>The account's tags (tags/get): id, name and how many followers each has.</summary>
+    public async Task<IReadOnlyList<WeChatTag>> GetTagsAsync(CancellationToken cancellationToken)
+    {
+        var root = await CallAsync("cgi-bin/tags/get", null, cancellationToken);
+        return root.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array
+            ? tags.EnumerateArray().Select(tag => new WeChatTag(tag.GetProperty("id").GetInt32(), tag.GetProperty("name").GetString() ?? "",
+                tag.TryGetProperty("count", out var count) && count.TryGetInt32(out var n) ? n : 0)).ToList()
+            : [];
+    }
+
+    /// <summary>Puts the users under the tag, in batches of 50 as WeChat requires; tagging a user again changes nothing.</summary>
     public async Task TagUsersAsync(int tagId, IReadOnlyList<string> openIds, CancellationToken cancellationToken)
     {
-        foreach (var batch in openIds.Chunk(TaggingBatchSize))
+        foreach (var batch in openIds.Chunk(WeChatLimits.MaxOpenIdsPerTagging))
         {
             await PostAsync("cgi-bin/tags/members/batchtagging", new { openid_list = batch, tagid = tagId }, cancellationToken);
         }
     }
 
     public Task CreateMenuAsync(WeChatMenu menu, CancellationToken cancellationToken) =>
-        PostAsync("cgi-bin/menu/create", new StringContent(menu.Json, Encoding.UTF8, "application/json"), cancellationToken);
+        CallAsync("cgi-bin/menu/create", new StringContent(menu.Json, Encoding.UTF8, "application/json"), cancellationToken);
 
     internal static void ThrowOnError(JsonElement root)
     {
@@ -153,9 +169,10 @@ public sealed class WeChatApiClient(HttpClient http, WeChatAccessTokenProvider t
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errcode", out var code) && code.TryGetInt32(out var errorCode) ? errorCode : 0;
 
     private Task<JsonElement> PostAsync(string path, object body, CancellationToken cancellationToken) =>
-        PostAsync(path, JsonContent.Create(body, body.GetType(), options: Json), cancellationToken);
+        CallAsync(path, JsonContent.Create(body, body.GetType(), options: Json), cancellationToken);
 
-    private async Task<JsonElement> PostAsync(string path, HttpContent content, CancellationToken cancellationToken)
+    /// <summary>A POST of <paramref name="content"/>, or a GET without it.</summary>
+    private async Task<JsonElement> CallAsync(string path, HttpContent? content, CancellationToken cancellationToken)
     {
         using (content)
         {
@@ -163,7 +180,8 @@ public sealed class WeChatApiClient(HttpClient http, WeChatAccessTokenProvider t
             var retried = false;
             while (true)
             {
-                using var response = await http.PostAsync($"{path}?access_token={Uri.EscapeDataString(token)}", content, cancellationToken);
+                var url = $"{path}?access_token={Uri.EscapeDataString(token)}";
+                using var response = content is null ? await http.GetAsync(url, cancellationToken) : await http.PostAsync(url, content, cancellationToken);
                 response.EnsureSuccessStatusCode();
                 using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
                 var root = json.RootElement.Clone();

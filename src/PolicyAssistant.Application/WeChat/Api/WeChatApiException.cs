@@ -22,6 +22,12 @@ public sealed class WeChatApiException(int errorCode, string errorMessage)
     /// <summary>45065: a mass send with this clientmsgid went out in the last 24 hours; it is not sent again.</summary>
     public const int ClientMsgIdExists = 45065;
 
+    /// <summary>45157: a tag of this name exists already (tags/create).</summary>
+    public const int TagNameExists = 45157;
+
+    /// <summary>45159: no such tag (deleted, or never made).</summary>
+    public const int InvalidTagId = 45159;
+
     public int ErrorCode { get; } = errorCode;
 
     /// <summary>The msg_id WeChat names beside an error (45065: the earlier send's).</summary>

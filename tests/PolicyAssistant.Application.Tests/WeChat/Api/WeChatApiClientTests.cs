@@ -45,10 +45,13 @@ public sealed class WeChatApiClientTests : WeChatApiTest
     [Fact]
     public async Task SendMassByTagAsync_Text_FiltersByTag()
     {
-        var result = await Client.SendMassByTagAsync(134, WeChatMassMessage.Text("政策宣传月：住院先诊疗后付费"), CancellationToken.None);
+        var tagId = await Client.CreateTagAsync("武家庄镇", CancellationToken.None);
+        await Api.NextCallAsync();
+
+        var result = await Client.SendMassByTagAsync(tagId, WeChatMassMessage.Text("政策宣传月：住院先诊疗后付费"), CancellationToken.None);
 
         var call = await Api.NextCallAsync();
-        Assert.Equal(("cgi-bin/message/mass/sendall", false, 134, "text", "政策宣传月：住院先诊疗后付费", "34182"),
+        Assert.Equal(("cgi-bin/message/mass/sendall", false, tagId, "text", "政策宣传月：住院先诊疗后付费", "1001"),
             (call.Path, (bool?)call.Body["filter"]?["is_to_all"], (int?)call.Body["filter"]?["tag_id"], (string?)call.Body["msgtype"],
              (string?)call.Body["text"]?["content"], result.MsgId));
     }
@@ -74,13 +77,26 @@ public sealed class WeChatApiClientTests : WeChatApiTest
     {
         var id = await Client.CreateTagAsync("武家庄镇", CancellationToken.None);
 
-        Assert.Equal((134, "武家庄镇"), (id, (string?)(await Api.NextCallAsync()).Body["tag"]?["name"]));
+        Assert.Equal((100, "武家庄镇"), (id, (string?)(await Api.NextCallAsync()).Body["tag"]?["name"]));
+    }
+
+    [Fact]
+    public async Task GetTagsAsync_AfterCreatingOne_ListsItByName()
+    {
+        var id = await Client.CreateTagAsync("武家庄镇", CancellationToken.None);
+
+        var tag = Assert.Single(await Client.GetTagsAsync(CancellationToken.None));
+
+        Assert.Equal((id, "武家庄镇", 0), (tag.Id, tag.Name, tag.Count));
     }
 
     [Fact]
     public async Task TagUsersAsync_120Users_SendsBatchesOf50()
     {
-        await Client.TagUsersAsync(134, Enumerable.Range(0, 120).Select(i => $"o{i}").ToList(), CancellationToken.None);
+        var tagId = await Client.CreateTagAsync("武家庄镇", CancellationToken.None);
+        await Api.NextCallAsync();
+
+        await Client.TagUsersAsync(tagId, Enumerable.Range(0, 120).Select(i => $"o{i}").ToList(), CancellationToken.None);
 
         var sizes = new List<int>();
         for (var i = 0; i < 3; i++) sizes.Add((await Api.NextCallAsync()).Body["openid_list"]!.AsArray().Count);

@@ -69,7 +69,7 @@ public sealed class DetailModel(CampaignQueries queries, CampaignCommands comman
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         ModelState.Clear();
-        Preview = await queries.PreviewAsync(User.ToStaffScope(), Input.ToAudience(), Input.WeChatKind, Input.Body ?? "", cancellationToken);
+        Preview = await queries.PreviewAsync(User.ToStaffScope(), Input.ToAudience(), Input.WeChatKind, Input.Title ?? "", Input.Body ?? "", cancellationToken);
         return Page();
     }
 

@@ -1,0 +1,123 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyAssistant.Application.Campaigns;
+using PolicyAssistant.Application.Database;
+using PolicyAssistant.Application.WeChat.Api;
+using PolicyAssistant.Domain.Campaigns;
+using PolicyAssistant.Testing;
+
+namespace PolicyAssistant.Application.Tests.Campaigns;
+
+/// <summary>
+/// A subscription account has no mass send by OpenID list: a mass send goes to a tag made for the message, its followers
+/// tagged 50 a call, then one sendall under the message's clientmsgid. Each follower gets it once, counted by the fake
+/// WeChat server, through a restart in the middle of tagging and after the sendall.
+/// </summary>
+public sealed class CampaignByTagTests
+{
+    private const int Followers = 120;
+
+    private static async Task<CampaignTestHost> QueuedOnASubscriptionAccountAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        var host = await CampaignTestHost.StartAsync(provider, WeChatAccountKind.Subscription);
+        await host.SeedAsync(followers: Followers, phoneOnly: 2);
+        await host.ApprovedAndQueuedAsync();
+        return host;
+    }
+
+    private static int Calls(CampaignTestHost host, string path) => host.WeChat.Received.Count(c => c.Path == path);
+
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Send_SubscriptionAccount_EveryFollowerGetsTheMassSendOnceByOneSendAllToTheMessagesTag(DatabaseProvider provider)
+    {
+        await using var host = await QueuedOnASubscriptionAccountAsync(provider);
+
+        await host.DrainAsync();
+
+        var weChatRows = (await host.RecipientsAsync()).Where(r => r.Channel == RecipientChannel.WeChat).ToList();
+        Assert.Equal((Followers, 1, 0, Followers, 1),
+            (host.WeChat.MassSendsReceived.Values.Count(v => v == 1), Calls(host, "cgi-bin/message/mass/sendall"), Calls(host, "cgi-bin/message/mass/send"),
+             weChatRows.Count(r => r.Status == RecipientStatus.Sent), weChatRows.Select(r => r.ProviderMessageId).Distinct().Count()));
+    }
+
+    [Fact]
+    public async Task Send_SubscriptionAccount_TagsAtMost50FollowersACallUnderANameWithinWeChatsLimit()
+    {
+        await using var host = await QueuedOnASubscriptionAccountAsync();
+
+        await host.DrainAsync();
+
+        var batches = host.WeChat.Received.Where(c => c.Path == "cgi-bin/tags/members/batchtagging").Select(c => c.Body["openid_list"]!.AsArray().Count).ToList();
+        var (name, tagged) = Assert.Single(host.WeChat.Tagged);
+        Assert.Equal((Followers, true, true), (tagged.Count, batches.All(b => b <= WeChatLimits.MaxOpenIdsPerTagging), Encoding.UTF8.GetByteCount(name) <= WeChatLimits.MaxTagNameBytes));
+    }
+
+    [Fact]
+    public async Task Send_SubscriptionAccountRestartedInTheMiddleOfTagging_EveryFollowerStillGetsItExactlyOnce()
+    {
+        await using var host = await QueuedOnASubscriptionAccountAsync();
+        using var crash = new CancellationTokenSource();
+        var taggingCalls = 0;
+        // The instance dies as WeChat tags its second batch: the first is recorded, the second is tagged but not recorded.
+        host.WeChat.AfterTagging = () =>
+        {
+            if (Interlocked.Increment(ref taggingCalls) == 2) crash.Cancel();
+        };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.DrainAsync(host.NewSender("crashed", batch: 50), crash.Token));
+        host.WeChat.AfterTagging = null;
+
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+        await host.DrainAsync(host.NewSender("second", batch: 50));
+
+        Assert.Equal((Followers, Followers, 1), (host.WeChat.MassSendsReceived.Count, host.WeChat.MassSendsReceived.Values.Count(v => v == 1), Calls(host, "cgi-bin/tags/create")));
+    }
+
+    [Fact]
+    public async Task Send_TagMadeByAnEarlierTryWhoseAnswerWasLost_FoundByNameAndUsedSoOnlyOneTagExists()
+    {
+        await using var host = await QueuedOnASubscriptionAccountAsync();
+        await using (var db = host.CreateContext())
+        {
+            var message = await db.Set<CampaignMessage>().SingleAsync();
+            await host.InScopeAsync(services => services.GetRequiredService<WeChatApiClient>().CreateTagAsync(message.WeChatTagName(), default));
+        }
+
+        await host.DrainAsync();
+
+        var (_, tagged) = Assert.Single(host.WeChat.Tagged);
+        Assert.Equal((Followers, Followers), (tagged.Count, host.WeChat.MassSendsReceived.Values.Count(v => v == 1)));
+    }
+
+    [Fact]
+    public async Task Send_SubscriptionAccountCrashedAfterWeChatTookTheSendAll_SentAgainUnderTheSameClientMsgIdAndNobodyGetsItTwice()
+    {
+        await using var host = await QueuedOnASubscriptionAccountAsync();
+        using var crash = new CancellationTokenSource();
+        host.WeChat.AfterMassSend = crash.Cancel;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.DrainAsync(host.NewSender("crashed"), crash.Token));
+        host.WeChat.AfterMassSend = null;
+
+        await host.DrainAsync(host.NewSender("second"));
+
+        var weChatRows = (await host.RecipientsAsync()).Where(r => r.Channel == RecipientChannel.WeChat).ToList();
+        Assert.Equal((Followers, 2, Followers), (host.WeChat.MassSendsReceived.Values.Count(v => v == 1), Calls(host, "cgi-bin/message/mass/sendall"),
+            weChatRows.Count(r => r.Status == RecipientStatus.Sent)));
+    }
+
+    [Fact]
+    public async Task Progress_SubscriptionAccountWithFollowersTaggedButNotYetSent_NotDoneYet()
+    {
+        await using var host = await QueuedOnASubscriptionAccountAsync();
+        host.WeChat.FailNext("cgi-bin/message/mass/sendall", -1);
+        await host.Services.GetRequiredService<CampaignSender>().SendDueAsync(RecipientChannel.WeChat, 1000, default);
+
+        var messageId = (await host.RecipientsAsync())[0].MessageId;
+
+        var progress = await host.InScopeAsync(services => services.GetRequiredService<CampaignQueries>().ProgressAsync(messageId, default));
+
+        Assert.Equal((Followers, 0), (progress.Sending, host.WeChat.MassSendsReceived.Count));
+    }
+}
