@@ -7,12 +7,16 @@ namespace PolicyAssistant.Application.Campaigns;
 public sealed record CampaignLinkMessage(string Title, IReadOnlyList<string> Lines);
 
 /// <summary>
-/// Each template message's recipient gets a link of their own, /r/{token}: WeChat reports delivery but never reading,
-/// so opening the link is the one sign of it that can really be known. 96 random bits: not to be guessed or counted up.
+/// Each recipient of a template message or of a customer-service text gets a link of their own, /r/{token}: WeChat
+/// reports delivery at best and never reading, so opening the link is the one sign of it that can really be known.
+/// 96 random bits: not to be guessed or counted up.
 /// </summary>
 public static class CampaignLinks
 {
     public const int TokenLength = 16;
+
+    /// <summary>Put before the link at the end of a text, so the household knows what it opens.</summary>
+    public const string TextLabel = "查看详情：";
 
     public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', '-').Replace('/', '_');
 

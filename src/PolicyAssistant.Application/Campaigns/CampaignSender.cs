@@ -367,15 +367,19 @@ public sealed class CampaignSender(
         var api = scope.ServiceProvider.GetRequiredService<WeChatApiClient>();
         foreach (var row in inWindow)
         {
-            if (!await HandOverAsync(db, row.Id, cancellationToken))
+            // A text sent to one person can carry their own link, as a template message does: opening it is the only
+            // sign of reading there is (an article card's link is the article's, the same for everyone).
+            var token = message.WeChatKind == WeChatMessageKind.MassText && Options.PublicBaseUrl is not null ? CampaignLinks.NewToken() : null;
+            if (!await HandOverAsync(db, row.Id, cancellationToken, token))
             {
                 continue;
             }
 
             // One person at a time, so the text can greet them by name as an SMS does.
+            var text = Personalise(message.Body, names.GetValueOrDefault(row.MemberId));
             var content = message.WeChatKind == WeChatMessageKind.MassNews
                 ? WeChatMassMessage.News(message.WeChatMediaOrTemplateId!)
-                : WeChatMassMessage.Text(Personalise(message.Body, names.GetValueOrDefault(row.MemberId)));
+                : WeChatMassMessage.Text(token is null ? text : $"{text}\n{CampaignLinks.TextLabel}{CampaignLinks.LinkOf(Options.PublicBaseUrl!, token)}");
             try
             {
                 await api.SendCustomerServiceMessageAsync(followers[row.MemberId].OpenId, content, cancellationToken);

@@ -90,8 +90,25 @@ public sealed class CampaignRouteTests
 
         var call = host.WeChat.Received.Single(c => c.Path == "cgi-bin/message/custom/send" && (string?)c.Body["touser"] == CampaignTestHost.OpenIdOf(0));
         var row = await RowOfAsync(host, messageId, 0);
-        Assert.Equal(("text", Body, RecipientChannel.CustomerService, RecipientStatus.Sent),
-            ((string?)call.Body["msgtype"], (string?)call.Body["text"]?["content"], row.Channel, row.Status));
+        Assert.Equal(("text", true, RecipientChannel.CustomerService, RecipientStatus.Sent),
+            ((string?)call.Body["msgtype"], ((string?)call.Body["text"]?["content"])!.StartsWith(Body + "\n", StringComparison.Ordinal), row.Channel, row.Status));
+    }
+
+    [Fact]
+    public async Task Send_CustomerServiceText_EndsWithTheFollowersOwnLinkWhichMarksItRead()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedAsync(followers: 1, phoneOnly: 0);
+        await host.ApprovedAndQueuedAsync(Body);
+        await host.DrainAsync();
+        var row = Assert.Single(await host.RecipientsAsync());
+
+        var content = (string?)host.WeChat.Received.Single(c => c.Path == "cgi-bin/message/custom/send").Body["text"]?["content"];
+        await host.InScopeAsync(services => services.GetRequiredService<OpenCampaignLinkCommand>().OpenAsync(row.ReadToken!, default));
+
+        Assert.Equal(
+            ($"{Body}\n{CampaignLinks.TextLabel}{CampaignLinks.LinkOf(new Uri(CampaignTestHost.PublicBaseUrl), row.ReadToken!)}", RecipientStatus.Read),
+            (content, Assert.Single(await host.RecipientsAsync()).Status));
     }
 
     [Fact]
