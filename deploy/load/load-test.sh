@@ -148,7 +148,7 @@ if [[ "$suite" == drain ]]; then
   sleep 5
   product_cpu() { # ticks-before started-ms: the product's CPU over the run, warm-up included, in cores
     awk -v t=$(( $(cpu_ticks) - $1 )) -v ms=$(( $(date +%s%3N) - $2 )) -v hz="$(getconf CLK_TCK)" \
-      'BEGIN { printf "product CPU over the run, warm-up included: %.2f cores\n", t / hz / (ms / 1000) }'
+      -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN { printf "product CPU over the run, warm-up included: %.2f cores; load average now %s\n", t / hz / (ms / 1000), load }'
   }
   for rate in "${rates[@]}"; do
     wechat_rate=(--kind wechat --url "$base/wechat" --token "$token" --rate "$rate" --seconds "$duration" --warmup 6)
@@ -163,7 +163,7 @@ if [[ "$suite" == drain ]]; then
     product_cpu "$before" "$started"
     read -r rows_after texts_after ms_after < <(drain pause)
     awk -v r=$(( rows_after - rows_before )) -v t=$(( texts_after - texts_before )) -v ms=$(( ms_after - ms_before )) -v c="$drain_sms_rate" \
-      'BEGIN { printf "campaign: %d rows handed to the SMS outbox in %.1f s from resume to pause: %.1f/s of %d/s configured; the SMS gateway took %d texts (%.1f/s)\n", r, ms / 1000, r / (ms / 1000), c, t, t / (ms / 1000) }'
+      'BEGIN { printf "campaign: %d rows handed to the SMS outbox in %.1f s from its first claim after the resume to the pause: %.1f/s of %d/s configured; the SMS gateway took %d texts (%.1f/s)\n", r, ms / 1000, r / (ms / 1000), c, t, t / (ms / 1000) }'
     (( rows_after >= recipients )) && echo "warning: the campaign ran out of recipients; raise DRAIN_RECIPIENTS"
     sleep 3
   done

@@ -15,7 +15,7 @@ namespace PolicyAssistant.Benchmarks.Campaigns;
 /// can be measured with and without a campaign draining in the same product:
 /// <c>seed N</c> adds one village of N members with a phone only and one approved message to them, due now, waits
 /// until the product's send worker has put the audience into its outbox and pauses the message; <c>resume</c> and
-/// <c>pause</c> start and stop the drain (the product's own commands); each prints, for the script, the campaign
+/// <c>pause</c> start and stop the drain (the product's own commands; resume returns once the first claim is handed over); each prints, for the script, the campaign
 /// rows handed over so far, the texts the SMS gateway took so far and the time in Unix milliseconds.
 /// The database and personal-data key come from the product's own variables: Storage__Provider,
 /// ConnectionStrings__Default, Households__PersonalDataKey.
@@ -45,6 +45,7 @@ public static class CampaignDrainControl
                 break;
             case "resume":
                 await ThrowIfRefused(commands.ResumeAsync(await MessageIdAsync(db), CancellationToken.None));
+                await WaitForHandOverAsync(db);
                 break;
             case "pause":
                 // Counted before the pause: the drain ran until now.
@@ -89,6 +90,24 @@ public static class CampaignDrainControl
         }
     }
 
+    /// <summary>
+    /// Until the sender's first claim after the resume has been handed over: its idle poll (Campaigns:PollInterval) and the
+    /// second's worth of tokens its bucket kept while paused would otherwise count against the rate.
+    /// </summary>
+    private static async Task WaitForHandOverAsync(PolicyAssistantDbContext db)
+    {
+        var first = await HandedOverAsync(db);
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (await HandedOverAsync(db) == first)
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("The product handed no campaign row over within 30 s of the resume.");
+            await Task.Delay(50);
+        }
+    }
+
+    private static Task<int> HandedOverAsync(PolicyAssistantDbContext db) =>
+        db.Set<CampaignRecipient>().CountAsync(r => r.Status >= RecipientStatus.Sent && r.Status <= RecipientStatus.Read);
+
     private static Task<int> MessageIdAsync(PolicyAssistantDbContext db) =>
         db.Set<CampaignMessage>().Where(m => m.Title == Title).Select(m => m.Id).SingleAsync();
 
@@ -100,7 +119,7 @@ public static class CampaignDrainControl
     /// <summary>"handed-over gateway-texts unix-ms": campaign rows handed to the SMS outbox, texts its gateway took, and when.</summary>
     private static async Task<string> CountsAsync(PolicyAssistantDbContext db)
     {
-        var handedOver = await db.Set<CampaignRecipient>().CountAsync(r => r.Status >= RecipientStatus.Sent && r.Status <= RecipientStatus.Read);
+        var handedOver = await HandedOverAsync(db);
         var texts = await db.Set<OutboxGatewayEntry>().CountAsync();
         return string.Create(CultureInfo.InvariantCulture, $"{handedOver} {texts} {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}");
     }
