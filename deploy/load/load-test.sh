@@ -158,7 +158,11 @@ if [[ "$suite" == drain ]]; then
     return 0
   }
   echo "== the campaign draining alone for ${duration}s"
-  resumed=$(drain resume); sleep "$duration"; campaign_rate "$resumed" "$(drain pause)"
+  pause() { # resumed: pauses the campaign, reports its rate and waits until the SMS gateway has caught up
+    local paused; paused=$(drain pause)
+    campaign_rate "$1" "$(head -1 <<<"$paused")"; tail -n +2 <<<"$paused"
+  }
+  resumed=$(drain resume); sleep "$duration"; pause "$resumed"
   sleep 3
   for rate in "${rates[@]}"; do
     wechat_rate=(--kind wechat --url "$base/wechat" --token "$token" --rate "$rate" --seconds "$duration" --warmup 6)
@@ -171,7 +175,7 @@ if [[ "$suite" == drain ]]; then
     started=$(date +%s%3N); before=$(cpu_ticks)
     "${runner[@]}" rate "${wechat_rate[@]}" || true
     product_cpu "$before" "$started"
-    campaign_rate "$resumed" "$(drain pause)"
+    pause "$resumed"
     sleep 3
   done
   # The sender logs a failed step and waits out its poll interval: a shortfall against the configured rate shows here.

@@ -15,8 +15,9 @@ namespace PolicyAssistant.Benchmarks.Campaigns;
 /// can be measured with and without a campaign draining in the same product:
 /// <c>seed N</c> adds one village of N members with a phone only and one approved message to them, due now, waits
 /// until the product's send worker has put the audience into its outbox and pauses the message; <c>resume</c> and
-/// <c>pause</c> start and stop the drain (the product's own commands; resume returns once the first claim is handed over); each prints, for the script, the campaign
-/// rows handed over so far, the texts the SMS gateway took so far and the time in Unix milliseconds.
+/// <c>pause</c> start and stop the drain (the product's own commands; resume returns once the first claim is handed
+/// over). Each prints, for the script, the campaign rows handed over so far, the texts the SMS gateway took so far and
+/// the time in Unix milliseconds; <c>pause</c> then waits until the SMS gateway has caught up and says how long it took.
 /// The database and personal-data key come from the product's own variables: Storage__Provider,
 /// ConnectionStrings__Default, Households__PersonalDataKey.
 /// <c>dotnet PolicyAssistant.Benchmarks.dll --campaign-drain seed|resume|pause [recipients]</c>
@@ -42,6 +43,7 @@ public static class CampaignDrainControl
                 var id = await SeedAsync(db, protector, recipients);
                 await WaitUntilSendingAsync(db, id);
                 await ThrowIfRefused(commands.PauseAsync(id, CancellationToken.None));
+                await WaitForGatewayAsync(db);
                 break;
             case "resume":
                 await ThrowIfRefused(commands.ResumeAsync(await MessageIdAsync(db), CancellationToken.None));
@@ -52,6 +54,7 @@ public static class CampaignDrainControl
                 var counts = await CountsAsync(db);
                 await ThrowIfRefused(commands.PauseAsync(await MessageIdAsync(db), CancellationToken.None));
                 Console.WriteLine(counts);
+                Console.WriteLine(await WaitForGatewayAsync(db));
                 return 0;
             default:
                 Console.Error.WriteLine($"usage: {Switch} seed RECIPIENTS | resume | pause");
@@ -103,6 +106,22 @@ public static class CampaignDrainControl
             if (DateTime.UtcNow > until) throw new TimeoutException("The product handed no campaign row over within 30 s of the resume.");
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>
+    /// Until the SMS gateway has taken every text the campaign handed over (one each: the load sends no other texts), so
+    /// the next run without a drain does not carry the dispatcher's backlog.
+    /// </summary>
+    private static async Task<string> WaitForGatewayAsync(PolicyAssistantDbContext db)
+    {
+        var paused = DateTime.UtcNow;
+        while (await db.Set<OutboxGatewayEntry>().CountAsync() < await HandedOverAsync(db))
+        {
+            if (DateTime.UtcNow > paused.AddMinutes(2)) return "the SMS gateway had not caught up 2 minutes after the pause";
+            await Task.Delay(200);
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"the SMS gateway caught up {(DateTime.UtcNow - paused).TotalSeconds:F1} s after the pause");
     }
 
     private static Task<int> HandedOverAsync(PolicyAssistantDbContext db) =>
