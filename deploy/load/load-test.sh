@@ -157,11 +157,11 @@ if [[ "$suite" == drain ]]; then
     (( rows_after >= recipients )) && echo "warning: the campaign ran out of recipients; raise DRAIN_RECIPIENTS"
     return 0
   }
-  echo "== the campaign draining alone for ${duration}s"
   pause() { # resumed: pauses the campaign, reports its rate and waits until the SMS gateway has caught up
     local paused; paused=$(drain pause)
     campaign_rate "$1" "$(head -1 <<<"$paused")"; tail -n +2 <<<"$paused"
   }
+  echo "== the campaign draining alone for ${duration}s"
   resumed=$(drain resume); sleep "$duration"; pause "$resumed"
   sleep 3
   for rate in "${rates[@]}"; do
