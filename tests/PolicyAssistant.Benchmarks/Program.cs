@@ -23,7 +23,13 @@ else if (args.Contains(CampaignEnqueueRunner.Switch))
 {
     await CampaignEnqueueRunner.RunAsync(args);
 }
+else if (args.Contains(CampaignDrainControl.Switch))
+{
+    return await CampaignDrainControl.RunAsync(args);
+}
 else
 {
     BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 }
+
+return 0;

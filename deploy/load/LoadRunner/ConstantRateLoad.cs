@@ -108,7 +108,7 @@ internal static class ConstantRateLoad
         Console.WriteLine("status: " + string.Join(", ", statuses.Where(s => s >= 0).GroupBy(s => s).OrderBy(g => g.Key)
             .Select(g => $"{(g.Key == 0 ? "error" : ((HttpStatusCode)g.Key).ToString())}={g.Count()}")));
         Console.WriteLine(FormattableString.Invariant(
-            $"latency ms (from due time): p50 {Percentile(50):F1}  p90 {Percentile(90):F1}  p99 {Percentile(99):F1}  p99.9 {Percentile(99.9):F1}  max {done.LastOrDefault():F1}"));
+            $"latency ms (from due time): p50 {Percentile(50):F1}  p90 {Percentile(90):F1}  p95 {Percentile(95):F1}  p99 {Percentile(99):F1}  p99.9 {Percentile(99.9):F1}  max {done.LastOrDefault():F1}"));
         // A p99 can hide whether the server was slow throughout or fell behind for a few seconds and caught up.
         Console.WriteLine("slowest ms in each second, warm-up included: " + string.Join(" ", Enumerable.Range(0, total / rate)
             .Select(second => latencies[(second * rate)..((second + 1) * rate)].Max().ToString("F0", CultureInfo.InvariantCulture))));
