@@ -53,6 +53,13 @@ public sealed class CampaignSendWorker(CampaignSender sender, IServiceScopeFacto
             }
 
             var tokens = bucket.Take(batch, _watch.Elapsed);
+            if (tokens == 0)
+            {
+                // The wait ended a hair before the token was whole (timers round): that is no sign of an empty
+                // outbox, and sleeping a poll interval on it halved the rate.
+                return true;
+            }
+
             var claimed = await sender.SendDueAsync(channel, tokens, cancellationToken);
             bucket.Return(tokens - claimed);
             return claimed > 0;

@@ -94,7 +94,6 @@ public static class CampaignRateRunner
             ["Campaigns:WeChatRatePerSecond"] = WeChatRate.ToString(CultureInfo.InvariantCulture),
             ["Campaigns:SmsRatePerSecond"] = SmsRate.ToString(CultureInfo.InvariantCulture),
             ["Campaigns:CustomerServiceRatePerSecond"] = CustomerServiceRate.ToString(CultureInfo.InvariantCulture),
-            ["Campaigns:PollInterval"] = "00:00:00.200",
         });
         builder.Configuration.AddInMemoryCollection(wechat.Settings);
         builder.Configuration.AddInMemoryCollection(sms.Settings);
