@@ -189,6 +189,11 @@ public sealed class CampaignSender(
             // Refused for now, so not sent: the rows keep their key and go again together.
             await RetryAsync(db, sending, $"微信暂时拒绝：{exception.ErrorCode}", cancellationToken);
         }
+        catch (WeChatApiException exception) when (exception.ErrorCode == WeChatApiException.NoMassSendQuota)
+        {
+            // Not sent, and WeChat will not carry it: the followers take the next route, as those past their four do.
+            await RerouteAsync(db, message, sending, followers, cancellationToken);
+        }
         catch (WeChatApiException exception)
         {
             await FailAsync(db, ids, $"微信拒绝：{exception.ErrorCode} {exception.ErrorMessage}", cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PolicyAssistant.Application.Campaigns;
 using PolicyAssistant.Application.Database;
 using PolicyAssistant.Application.Households.BackOffice;
+using PolicyAssistant.Application.WeChat.Api;
 using PolicyAssistant.Domain.Campaigns;
 using PolicyAssistant.Domain.Households;
 using PolicyAssistant.Testing;
@@ -92,6 +93,23 @@ public sealed class CampaignRouteTests
         var row = await RowOfAsync(host, messageId, 0);
         Assert.Equal(("text", true, RecipientChannel.CustomerService, RecipientStatus.Sent),
             ((string?)call.Body["msgtype"], ((string?)call.Body["text"]?["content"])!.StartsWith(Body + "\n", StringComparison.Ordinal), row.Channel, row.Status));
+    }
+
+    [Fact]
+    public async Task Send_WeChatHasNoMassSendLeft_FollowersWhoWroteWithin48HoursGetACustomerServiceMessageTheRestAnSms()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedAsync(followers: 3, phoneOnly: 0);
+        await host.UpdateFollowerAsync(2, f => f.LastMessageAt = CampaignTestHost.Start.UtcDateTime.AddDays(-3));
+        host.WeChat.FailNext("cgi-bin/message/mass/send", WeChatApiException.NoMassSendQuota);
+        await host.ApprovedAndQueuedAsync(Body);
+
+        await host.DrainAsync();
+
+        var routes = (await host.RecipientsAsync()).OrderBy(r => r.MemberId).Select(r => (r.Channel, r.Status)).ToList();
+        Assert.Equal(
+            [(RecipientChannel.CustomerService, RecipientStatus.Sent), (RecipientChannel.CustomerService, RecipientStatus.Sent), (RecipientChannel.Sms, RecipientStatus.Sent)],
+            routes);
     }
 
     [Fact]

@@ -19,6 +19,9 @@ public sealed class WeChatApiException(int errorCode, string errorMessage)
     /// <summary>45047: the customer-service quota for this user is used up (at most 20 replies per user message).</summary>
     public const int OutOfResponseCountLimit = 45047;
 
+    /// <summary>45028: the account has no mass sends left (a subscription account's one a day is spent).</summary>
+    public const int NoMassSendQuota = 45028;
+
     /// <summary>45065: a mass send with this clientmsgid went out in the last 24 hours; it is not sent again.</summary>
     public const int ClientMsgIdExists = 45065;
 
