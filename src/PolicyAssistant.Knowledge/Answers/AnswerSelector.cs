@@ -111,26 +111,21 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options)
             .Select((entry, i) => new AnswerCandidate(entry.Hit.Entry, i == 0 ? probability : 0))
             .ToList();
         var best = entries[0];
-        var terms = evidence.Terms.Select(t => t.Text).ToList();
+        var answer = new Answer(AnswerKind.Uncertain, best.Hit.Entry, probability, candidates)
+        {
+            Passage = best.Passage?.Passage,
+            Terms = evidence.Terms.Select(t => t.Text).ToList(),
+        };
         if (probability >= options.ConfidentThreshold || asWritten >= 0)
         {
-            return new Answer(AnswerKind.Confident, best.Hit.Entry, probability, candidates) { Passage = best.Passage?.Passage, Terms = terms };
+            return answer with { Kind = AnswerKind.Confident };
         }
 
         var eitherOfTwo = ConfidenceModel.ShippedEitherOfTwo.Probability(evidence.EitherOfTwoFeatures);
-        if (eitherOfTwo >= options.EitherOfTwoThreshold && entries.Count > 1
-            && best.Hit.Entry.Kind == EntryKind.Policy && entries[1].Hit.Entry.Kind == EntryKind.Policy)
-        {
-            var second = entries[1];
-            return new Answer(AnswerKind.EitherOfTwo, best.Hit.Entry, eitherOfTwo, candidates)
-            {
-                Passage = best.Passage?.Passage,
-                Second = new AnsweredEntry(second.Hit.Entry, second.Passage?.Passage),
-                Terms = terms,
-            };
-        }
-
-        return new Answer(AnswerKind.Uncertain, best.Hit.Entry, probability, candidates) { Passage = best.Passage?.Passage, Terms = terms };
+        return eitherOfTwo >= options.EitherOfTwoThreshold && entries.Count > 1
+            && best.Hit.Entry.Kind == EntryKind.Policy && entries[1].Hit.Entry.Kind == EntryKind.Policy
+            ? answer with { Kind = AnswerKind.EitherOfTwo, Confidence = eitherOfTwo, Second = new AnsweredEntry(entries[1].Hit.Entry, entries[1].Passage?.Passage) }
+            : answer;
     }
 
     /// <summary>The ranking and its features, or null when the question has no searchable term.</summary>
