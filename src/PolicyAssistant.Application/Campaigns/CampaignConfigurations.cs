@@ -69,7 +69,7 @@ public sealed class CampaignRecipientConfiguration : IEntityTypeConfiguration<Ca
         builder.Property(r => r.ClaimedBy).HasMaxLength(64);
         builder.Property(r => r.SendKey).HasMaxLength(64);
         builder.Property(r => r.ProviderMessageId).HasMaxLength(64);
-        builder.Property(r => r.Error).HasMaxLength(200);
+        builder.Property(r => r.Error).HasMaxLength(CampaignRecipient.MaxErrorLength);
         builder.Property(r => r.ReadToken).HasMaxLength(CampaignLinks.TokenLength);
         builder.HasIndex(r => r.ReadToken).IsUnique();
         builder.HasOne<CampaignMessage>().WithMany().HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);

@@ -232,7 +232,7 @@ public sealed class CampaignSender(
         }
         catch (WeChatApiException exception)
         {
-            await FailAsync(db, ids, ColumnText.Truncate($"微信拒绝打标签：{exception.ErrorCode} {exception.ErrorMessage}", 200), cancellationToken);
+            await FailAsync(db, ids, $"微信拒绝打标签：{exception.ErrorCode} {exception.ErrorMessage}", cancellationToken);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -303,7 +303,7 @@ public sealed class CampaignSender(
         {
             await tagged.ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, RecipientStatus.Failed)
-                .SetProperty(r => r.Error, ColumnText.Truncate($"微信拒绝：{exception.ErrorCode} {exception.ErrorMessage}", 200)), cancellationToken);
+                .SetProperty(r => r.Error, Reason($"微信拒绝：{exception.ErrorCode} {exception.ErrorMessage}")), cancellationToken);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -537,7 +537,10 @@ public sealed class CampaignSender(
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, status)
                 .SetProperty(r => r.LeaseUntil, (long?)null)
-                .SetProperty(r => r.Error, reason), cancellationToken);
+                .SetProperty(r => r.Error, Reason(reason)), cancellationToken);
+
+    // WeChat's errmsg is of any length: every reason is cut to the column here, once, not at each caller.
+    private static string Reason(string reason) => ColumnText.Truncate(reason, CampaignRecipient.MaxErrorLength);
 
     /// <summary>
     /// Back to the queue after a back-off, keeping the call's key: the rows go again together under it. Only for
@@ -560,7 +563,7 @@ public sealed class CampaignSender(
                 .SetProperty(r => r.HandedOverAt, (long?)null)
                 .SetProperty(r => r.NextAttemptAt, next)
                 .SetProperty(r => r.LeaseUntil, (long?)null)
-                .SetProperty(r => r.Error, reason), cancellationToken);
+                .SetProperty(r => r.Error, Reason(reason)), cancellationToken);
     }
 
 

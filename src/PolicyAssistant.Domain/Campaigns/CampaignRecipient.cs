@@ -82,6 +82,9 @@ public sealed class CampaignRecipient
     /// </summary>
     public long? HandedOverAt { get; set; }
 
+    public const int MaxErrorLength = 200;
+
+    /// <summary>Why the row failed or waits, in Chinese, at most <see cref="MaxErrorLength"/> characters.</summary>
     public string? Error { get; set; }
 
     /// <summary>The unguessable part of the recipient's own link (/r/{token}) in a template message: opening it marks the row read.</summary>
