@@ -107,6 +107,71 @@ public sealed class CampaignByTagTests
             weChatRows.Count(r => r.Status == RecipientStatus.Sent)));
     }
 
+    /// <summary>Followers 0–19 last wrote three days before; the others within 48 hours. WeChat answers the sendall that the day's mass send is spent.</summary>
+    private static async Task<CampaignTestHost> NoMassSendLeftAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        var host = await QueuedOnASubscriptionAccountAsync(provider);
+        for (var i = 0; i < 20; i++)
+        {
+            await host.UpdateFollowerAsync(i, f => f.LastMessageAt = CampaignTestHost.Start.UtcDateTime.AddDays(-3));
+        }
+
+        host.WeChat.FailNext("cgi-bin/message/mass/sendall", WeChatApiException.NoMassSendQuota);
+        return host;
+    }
+
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Send_SubscriptionAccountWithNoMassSendLeft_FollowersWhoWroteWithin48HoursGetACustomerServiceMessageTheRestAnSms(DatabaseProvider provider)
+    {
+        await using var host = await NoMassSendLeftAsync(provider);
+
+        await host.DrainAsync(host.NewSender("one", batch: 50));
+
+        var rows = await host.RecipientsAsync();
+        Assert.Equal((Followers - 20, 20 + 2, 0, 0),
+            (rows.Count(r => r.Channel == RecipientChannel.CustomerService && r.Status == RecipientStatus.Sent), rows.Count(r => r.Channel == RecipientChannel.Sms && r.Status == RecipientStatus.Sent),
+             rows.Count(r => r.Status == RecipientStatus.Failed), host.WeChat.MassSendsReceived.Count));
+    }
+
+    [Fact]
+    public async Task DeleteSpentTags_SendToTheTagRefusedForWantOfQuota_TheTagIsDeletedOnceItsFollowersAreRerouted()
+    {
+        await using var host = await NoMassSendLeftAsync();
+        var sender = host.Services.GetRequiredService<CampaignSender>();
+        await sender.SendDueAsync(RecipientChannel.WeChat, 1000, default);
+
+        await sender.DeleteSpentTagsAsync(default);
+        var beforeRerouting = host.WeChat.Tagged.Count;
+        await host.DrainAsync();
+        await sender.DeleteSpentTagsAsync(default);
+
+        Assert.Equal((1, 0), (beforeRerouting, host.WeChat.Tagged.Count));
+    }
+
+    [Fact]
+    public async Task Send_InstanceDiedReroutingAfterTheQuotaRefusal_TheRestAreReroutedAndNothingGoesToTheTagWhenTheQuotaIsBack()
+    {
+        await using var host = await NoMassSendLeftAsync();
+        var crashed = host.NewSender("crashed", batch: 50);
+        await crashed.SendDueAsync(RecipientChannel.WeChat, 1000, default);
+        // It reroutes the first tagging batch of 50, claims the second and dies; the third waits.
+        await crashed.SendDueAsync(RecipientChannel.WeChat, 50, default);
+        await using (var db = host.CreateContext())
+        {
+            Assert.Equal(50, (await crashed.ClaimAsync(db, (await host.RecipientsAsync())[0].MessageId, RecipientChannel.WeChat, 50, default)).Count);
+        }
+
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+        await host.DrainAsync(host.NewSender("second", batch: 50));
+
+        var rows = await host.RecipientsAsync();
+        Assert.Equal((0, Followers - 20, true, 0),
+            (host.WeChat.MassSendsReceived.Count, host.WeChat.CustomerServiceReceived.Count, host.WeChat.CustomerServiceReceived.Values.All(v => v == 1),
+             rows.Count(r => r.Status != RecipientStatus.Sent)));
+    }
+
     [Fact]
     public async Task Progress_SubscriptionAccountWithFollowersTaggedButNotYetSent_NotDoneYet()
     {
