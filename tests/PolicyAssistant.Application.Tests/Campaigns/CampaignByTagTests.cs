@@ -107,7 +107,7 @@ public sealed class CampaignByTagTests
             weChatRows.Count(r => r.Status == RecipientStatus.Sent)));
     }
 
-    /// <summary>Followers 0–19 last wrote three days before; the others within 48 hours. WeChat answers the sendall that the day's mass send is spent.</summary>
+    /// <summary>Followers 0–19 last wrote three days before; the others within 48 hours. WeChat answers every sendall that the day's mass send is spent.</summary>
     private static async Task<CampaignTestHost> NoMassSendLeftAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var host = await QueuedOnASubscriptionAccountAsync(provider);
@@ -116,7 +116,7 @@ public sealed class CampaignByTagTests
             await host.UpdateFollowerAsync(i, f => f.LastMessageAt = CampaignTestHost.Start.UtcDateTime.AddDays(-3));
         }
 
-        host.WeChat.FailNext("cgi-bin/message/mass/sendall", WeChatApiException.NoMassSendQuota);
+        host.WeChat.FailEvery("cgi-bin/message/mass/sendall", WeChatApiException.NoMassSendQuota);
         return host;
     }
 
@@ -164,12 +164,28 @@ public sealed class CampaignByTagTests
         }
 
         host.Clock.Advance(TimeSpan.FromMinutes(2));
+        host.WeChat.StopFailing("cgi-bin/message/mass/sendall");
         await host.DrainAsync(host.NewSender("second", batch: 50));
 
         var rows = await host.RecipientsAsync();
         Assert.Equal((0, Followers - 20, true, 0),
             (host.WeChat.MassSendsReceived.Count, host.WeChat.CustomerServiceReceived.Count, host.WeChat.CustomerServiceReceived.Values.All(v => v == 1),
              rows.Count(r => r.Status != RecipientStatus.Sent)));
+    }
+
+    [PostgresFact]
+    public async Task Send_TwoSendersRerouteAfterTheQuotaRefusalOnPostgres_EveryFollowerGetsItExactlyOnceByTheNextRoute()
+    {
+        await using var host = await NoMassSendLeftAsync(DatabaseProvider.PostgreSql);
+        var first = host.NewSender("first", batch: 10);
+        var second = host.NewSender("second", batch: 10);
+
+        await Task.WhenAll(Task.Run(() => host.DrainAsync(first)), Task.Run(() => host.DrainAsync(second)));
+
+        var rows = await host.RecipientsAsync();
+        Assert.Equal((Followers - 20, true, 20 + 2, 0),
+            (host.WeChat.CustomerServiceReceived.Count, host.WeChat.CustomerServiceReceived.Values.All(v => v == 1),
+             rows.Count(r => r.Channel == RecipientChannel.Sms && r.Status == RecipientStatus.Sent), rows.Count(r => r.Status != RecipientStatus.Sent)));
     }
 
     [Fact]
