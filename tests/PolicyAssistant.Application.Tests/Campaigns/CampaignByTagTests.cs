@@ -12,7 +12,8 @@ namespace PolicyAssistant.Application.Tests.Campaigns;
 /// <summary>
 /// A subscription account has no mass send by OpenID list: a mass send goes to a tag made for the message, its followers
 /// tagged 50 a call, then one sendall under the message's clientmsgid. Each follower gets it once, counted by the fake
-/// WeChat server, through a restart in the middle of tagging and after the sendall.
+/// WeChat server, through a restart in the middle of tagging and after the sendall. A sendall refused for want of quota sends
+/// the tagged followers on to the next route instead, once each, through a restart in the middle of it.
 /// </summary>
 public sealed class CampaignByTagTests
 {
