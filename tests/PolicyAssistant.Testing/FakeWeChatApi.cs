@@ -27,6 +27,7 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     private readonly Channel<ApiCall> _calls = Channel.CreateUnbounded<ApiCall>();
     private readonly ConcurrentQueue<ApiCall> _received = new();
     private readonly ConcurrentDictionary<string, int> _failures = new();
+    private readonly ConcurrentDictionary<string, int> _standingFailures = new();
     private readonly Lock _tokenLock = new();
     private readonly ConcurrentDictionary<string, long> _clientMsgIds = new();
     private readonly ConcurrentDictionary<int, FakeTag> _tags = new();
@@ -105,6 +106,11 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     /// <summary>The next call to <paramref name="path"/> fails with <paramref name="errorCode"/>.</summary>
     public void FailNext(string path, int errorCode) => _failures[path] = errorCode;
 
+    /// <summary>Every call to <paramref name="path"/> fails with <paramref name="errorCode"/> until <see cref="StopFailing"/>, as WeChat refuses all day once a quota is spent.</summary>
+    public void FailEvery(string path, int errorCode) => _standingFailures[path] = errorCode;
+
+    public void StopFailing(string path) => _standingFailures.TryRemove(path, out _);
+
     public async Task<ApiCall> NextCallAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -169,7 +175,7 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         var call = new ApiCall(fullPath, body);
         _received.Enqueue(call);
         await _calls.Writer.WriteAsync(call);
-        if (_failures.TryRemove(fullPath, out var errorCode))
+        if (_failures.TryRemove(fullPath, out var errorCode) || _standingFailures.TryGetValue(fullPath, out errorCode))
             return Results.Json(new { errcode = errorCode, errmsg = $"fake failure {errorCode}" });
 
         if (fullPath is "cgi-bin/message/mass/send" or "cgi-bin/message/mass/sendall")

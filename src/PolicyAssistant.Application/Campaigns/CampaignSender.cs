@@ -19,7 +19,8 @@ public sealed record ClaimedRecipient(long Id, int MemberId, string? SendKey, in
 /// as OutId (queued once; that dispatcher asks the provider before any resend). A dead instance's rows are
 /// taken over when the lease lapses and sent again under the same key, so nothing goes twice.
 /// A subscription account mass-sends by tag instead (<see cref="TagAsync"/>, <see cref="SendToTagAsync"/>): the rows'
-/// followers are tagged batch by batch, then one sendall under the message's own clientmsgid reaches them all.
+/// followers are tagged batch by batch, then one sendall under the message's own clientmsgid reaches them all; a sendall
+/// WeChat refuses for want of quota sends the tagged rows on to the next route (see <see cref="SendToTagAsync"/>).
 /// Followers a mass send cannot reach go by customer-service message where WeChat allows it (see
 /// <see cref="SendCustomerServiceAsync"/>), else by SMS where there is a phone, else they fail with the reason.
 /// </summary>
@@ -38,6 +39,9 @@ public sealed class CampaignSender(
         [WeChatApiException.ResponseOutOfTimeLimit, WeChatApiException.OutOfResponseCountLimit, WeChatApiException.RequireSubscribe];
 
     private const string UnknownOutcome = "微信未应答或发送中断，是否送达未知；该消息微信无法去重，为免重复未再发送";
+
+    /// <summary>Marks the key of tagged rows whose send to the tag WeChat refused for want of quota: they take the next route.</summary>
+    private const string NoQuotaKeyPrefix = "noquota-";
 
     private sealed record Follower(string OpenId, DateTime LastMessageAt);
 
@@ -153,8 +157,10 @@ public sealed class CampaignSender(
     {
         var followers = await FollowersAsync(db, rows, cancellationToken);
         var reachable = rows.Where(r => followers.ContainsKey(r.MemberId)).ToList();
-        // Unfollowed since the audience was taken, or a lone recipient an OpenID-list mass send cannot carry: the next route.
-        var elsewhere = reachable.Count < WeChatLimits.MinOpenIdsPerMassSend && message.WeChatKind != WeChatMessageKind.Template && !ByTag(message)
+        // Unfollowed since the audience was taken, a lone recipient an OpenID-list mass send cannot carry, or tagged rows whose
+        // send to the tag was refused for want of quota (SendToTagAsync): the next route.
+        var elsewhere = (reachable.Count < WeChatLimits.MinOpenIdsPerMassSend && message.WeChatKind != WeChatMessageKind.Template && !ByTag(message))
+            || rows[0].SendKey?.StartsWith(NoQuotaKeyPrefix, StringComparison.Ordinal) == true
             ? rows
             : rows.Where(r => !followers.ContainsKey(r.MemberId)).ToList();
         await RerouteAsync(db, message, elsewhere, followers, cancellationToken);
@@ -273,6 +279,8 @@ public sealed class CampaignSender(
     /// Subscription account: once none of the message's WeChat rows is left to tag, the one mass send to its tag (sendall), under
     /// a clientmsgid of the message's own. Sent again after a crash or an unanswered call, WeChat answers 45065 and sends nothing
     /// twice; either way the tagged rows are recorded as sent, and MASSSENDJOBFINISH later settles them by the msg_id.
+    /// Refused for want of quota (45028), nothing went: the tagged rows go back to the queue marked for the next route (customer
+    /// service within 48 hours, else SMS), and their tag, which no send will read, is deleted by <see cref="DeleteSpentTagsAsync"/>.
     /// </summary>
     private async Task SendToTagAsync(PolicyAssistantDbContext db, CampaignMessage message, CancellationToken cancellationToken)
     {
@@ -298,6 +306,19 @@ public sealed class CampaignSender(
         catch (WeChatApiException exception) when (TransientWeChatErrors.Contains(exception.ErrorCode))
         {
             logger.LogWarning("Mass send of message {MessageId} to its tag refused for now ({ErrorCode}); tried again on the next round.", message.Id, exception.ErrorCode);
+        }
+        catch (WeChatApiException exception) when (exception.ErrorCode == WeChatApiException.NoMassSendQuota)
+        {
+            // Why back to the queue under a marked key rather than rerouted here: the WeChat claim then takes them a tagging
+            // batch at a time (each batch's key marked alike) under a lease, and SendWeChatAsync reroutes them; rows of an
+            // instance that died rerouting are taken over and rerouted too, never tagged and sent to the tag again, which would
+            // reach the followers already rerouted a second time once the quota is back. Queued rows also hold off the sendall.
+            logger.LogWarning("Mass send of message {MessageId} to its tag refused for want of quota; its followers take the next route.", message.Id);
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            await tagged.ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, RecipientStatus.Queued)
+                .SetProperty(r => r.SendKey, r => NoQuotaKeyPrefix + r.SendKey)
+                .SetProperty(r => r.NextAttemptAt, now), cancellationToken);
         }
         catch (WeChatApiException exception)
         {
@@ -569,16 +590,20 @@ public sealed class CampaignSender(
 
     /// <summary>
     /// Deletes the tags of mass sends done with them, as WeChat allows an account 100 tags and a follower 20: once
-    /// MASSSENDJOBFINISH has reported the send (the job no longer reads the tag), or the message was cancelled before its
-    /// send went. A tag WeChat no longer knows counts as deleted; one WeChat refuses now is tried again next time.
+    /// MASSSENDJOBFINISH has reported the send (the job no longer reads the tag), or no send went and none will: the message
+    /// was cancelled, or none of its WeChat rows is left queued, in flight or tagged (the send to the tag was refused for want
+    /// of quota and its followers rerouted, or every row failed). A tag WeChat no longer knows counts as deleted; one WeChat
+    /// refuses now is tried again next time.
     /// </summary>
     public async Task DeleteSpentTagsAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var sent = db.Set<CampaignRecipient>().Where(r => r.Channel == RecipientChannel.WeChat
-            && (r.Status == RecipientStatus.Sent || r.Status == RecipientStatus.Delivered || r.Status == RecipientStatus.Read));
+        var weChat = db.Set<CampaignRecipient>().Where(r => r.Channel == RecipientChannel.WeChat);
+        var sent = weChat.Where(r => r.Status == RecipientStatus.Sent || r.Status == RecipientStatus.Delivered || r.Status == RecipientStatus.Read);
+        var waiting = weChat.Where(r => r.Status == RecipientStatus.Queued || r.Status == RecipientStatus.Sending || r.Status == RecipientStatus.Tagged);
         var spent = await db.Set<CampaignMessage>()
-            .Where(m => m.WeChatTagId != null && (m.MassSendReported.TotalCount > 0 || (m.Status == CampaignMessageStatus.Cancelled && !sent.Any(r => r.MessageId == m.Id))))
+            .Where(m => m.WeChatTagId != null && (m.MassSendReported.TotalCount > 0
+                || (!sent.Any(r => r.MessageId == m.Id) && (m.Status == CampaignMessageStatus.Cancelled || !waiting.Any(r => r.MessageId == m.Id)))))
             .Select(m => new { m.Id, TagId = m.WeChatTagId!.Value })
             .ToListAsync(cancellationToken);
         if (spent.Count == 0)

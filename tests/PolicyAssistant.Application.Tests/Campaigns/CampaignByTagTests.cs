@@ -12,7 +12,8 @@ namespace PolicyAssistant.Application.Tests.Campaigns;
 /// <summary>
 /// A subscription account has no mass send by OpenID list: a mass send goes to a tag made for the message, its followers
 /// tagged 50 a call, then one sendall under the message's clientmsgid. Each follower gets it once, counted by the fake
-/// WeChat server, through a restart in the middle of tagging and after the sendall.
+/// WeChat server, through a restart in the middle of tagging and after the sendall. A sendall refused for want of quota sends
+/// the tagged followers on to the next route instead, once each, through a restart in the middle of it.
 /// </summary>
 public sealed class CampaignByTagTests
 {
@@ -105,6 +106,87 @@ public sealed class CampaignByTagTests
         var weChatRows = (await host.RecipientsAsync()).Where(r => r.Channel == RecipientChannel.WeChat).ToList();
         Assert.Equal((Followers, 2, Followers), (host.WeChat.MassSendsReceived.Values.Count(v => v == 1), Calls(host, "cgi-bin/message/mass/sendall"),
             weChatRows.Count(r => r.Status == RecipientStatus.Sent)));
+    }
+
+    /// <summary>Followers 0–19 last wrote three days before; the others within 48 hours. WeChat answers every sendall that the day's mass send is spent.</summary>
+    private static async Task<CampaignTestHost> NoMassSendLeftAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        var host = await QueuedOnASubscriptionAccountAsync(provider);
+        for (var i = 0; i < 20; i++)
+        {
+            await host.UpdateFollowerAsync(i, f => f.LastMessageAt = CampaignTestHost.Start.UtcDateTime.AddDays(-3));
+        }
+
+        host.WeChat.FailEvery("cgi-bin/message/mass/sendall", WeChatApiException.NoMassSendQuota);
+        return host;
+    }
+
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Send_SubscriptionAccountWithNoMassSendLeft_FollowersWhoWroteWithin48HoursGetACustomerServiceMessageTheRestAnSms(DatabaseProvider provider)
+    {
+        await using var host = await NoMassSendLeftAsync(provider);
+
+        await host.DrainAsync(host.NewSender("one", batch: 50));
+
+        var rows = await host.RecipientsAsync();
+        Assert.Equal((Followers - 20, 20 + 2, 0, 0),
+            (rows.Count(r => r.Channel == RecipientChannel.CustomerService && r.Status == RecipientStatus.Sent), rows.Count(r => r.Channel == RecipientChannel.Sms && r.Status == RecipientStatus.Sent),
+             rows.Count(r => r.Status == RecipientStatus.Failed), host.WeChat.MassSendsReceived.Count));
+    }
+
+    [Fact]
+    public async Task DeleteSpentTags_SendToTheTagRefusedForWantOfQuota_TheTagIsDeletedOnceItsFollowersAreRerouted()
+    {
+        await using var host = await NoMassSendLeftAsync();
+        var sender = host.Services.GetRequiredService<CampaignSender>();
+        await sender.SendDueAsync(RecipientChannel.WeChat, 1000, default);
+
+        await sender.DeleteSpentTagsAsync(default);
+        var beforeRerouting = host.WeChat.Tagged.Count;
+        await host.DrainAsync();
+        await sender.DeleteSpentTagsAsync(default);
+
+        Assert.Equal((1, 0), (beforeRerouting, host.WeChat.Tagged.Count));
+    }
+
+    [Fact]
+    public async Task Send_InstanceDiedReroutingAfterTheQuotaRefusal_TheRestAreReroutedAndNothingGoesToTheTagWhenTheQuotaIsBack()
+    {
+        await using var host = await NoMassSendLeftAsync();
+        var crashed = host.NewSender("crashed", batch: 50);
+        await crashed.SendDueAsync(RecipientChannel.WeChat, 1000, default);
+        // It reroutes the first tagging batch of 50, claims the second and dies; the third waits.
+        await crashed.SendDueAsync(RecipientChannel.WeChat, 50, default);
+        await using (var db = host.CreateContext())
+        {
+            Assert.Equal(50, (await crashed.ClaimAsync(db, (await host.RecipientsAsync())[0].MessageId, RecipientChannel.WeChat, 50, default)).Count);
+        }
+
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+        host.WeChat.StopFailing("cgi-bin/message/mass/sendall");
+        await host.DrainAsync(host.NewSender("second", batch: 50));
+
+        var rows = await host.RecipientsAsync();
+        Assert.Equal((0, Followers - 20, true, 0),
+            (host.WeChat.MassSendsReceived.Count, host.WeChat.CustomerServiceReceived.Count, host.WeChat.CustomerServiceReceived.Values.All(v => v == 1),
+             rows.Count(r => r.Status != RecipientStatus.Sent)));
+    }
+
+    [PostgresFact]
+    public async Task Send_TwoSendersRerouteAfterTheQuotaRefusalOnPostgres_EveryFollowerGetsItExactlyOnceByTheNextRoute()
+    {
+        await using var host = await NoMassSendLeftAsync(DatabaseProvider.PostgreSql);
+        var first = host.NewSender("first", batch: 10);
+        var second = host.NewSender("second", batch: 10);
+
+        await Task.WhenAll(Task.Run(() => host.DrainAsync(first)), Task.Run(() => host.DrainAsync(second)));
+
+        var rows = await host.RecipientsAsync();
+        Assert.Equal((Followers - 20, true, 20 + 2, 0),
+            (host.WeChat.CustomerServiceReceived.Count, host.WeChat.CustomerServiceReceived.Values.All(v => v == 1),
+             rows.Count(r => r.Channel == RecipientChannel.Sms && r.Status == RecipientStatus.Sent), rows.Count(r => r.Status != RecipientStatus.Sent)));
     }
 
     [Fact]
