@@ -55,20 +55,21 @@ public static class AnswerFormatter
 
         string Part(int number, AnsweredEntry part)
         {
-            var heading = $"{number}.【{(tight ? ShortTitle(part.Entry.Title) : part.Entry.Title.Trim())}】";
+            var heading = $"{number}.【{(tight ? ShortTitle(part.Entry.Title, room) : part.Entry.Title.Trim())}】";
             return heading + PassageAnswer(part.Entry, part.Passage, foldedQuestion, questionTerms, room - heading.Length, tight);
         }
     }
 
-    // “入院协议：出院时只付住院总费用的10%（鹿寨县）” → “入院协议（鹿寨县）”: the name before the colon and the place the
-    // entry is for; a head too short to name anything (“实例：…”) keeps the whole title.
+    // A title longer than a quarter of the part's room gives way to its name before the colon and the place the
+    // entry is for: “入院协议：出院时只付住院总费用的10%（鹿寨县）” → “入院协议（鹿寨县）”. A head too short to name
+    // anything (“实例：…”) keeps the whole title.
     private const int MinShortTitleLength = 4;
 
-    private static string ShortTitle(string title)
+    private static string ShortTitle(string title, int room)
     {
         var trimmed = title.Trim();
         var colon = trimmed.IndexOfAny(['：', ':']);
-        if (colon < MinShortTitleLength)
+        if (trimmed.Length <= room / 4 || colon < MinShortTitleLength)
         {
             return trimmed;
         }
