@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Options;
 using PolicyAssistant.Application.KnowledgeBase;
+using PolicyAssistant.Application.Sms;
+using PolicyAssistant.Application.Sms.Inbound;
+using PolicyAssistant.Application.Sms.Outbox;
 using PolicyAssistant.Conversation.State;
 using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Domain.Text;
@@ -39,10 +43,12 @@ public sealed class FaqResponder(
     ConversationState conversationState,
     RecordUnansweredQuestionCommand recordUnanswered,
     KnowledgeEntryHitCounter hits,
+    IOptions<SmsOptions> smsOptions,
     TimeProvider clock)
 {
     public const string FullTextReply = "1";
     public const string Hotline = "医保服务热线 12393，政务服务便民热线 12345";
+    private const string EitherOfTwoFullTextHint = "回复 1 或 2 查看全文";
 
     private readonly IStatePropertyAccessor<FaqState> _state = conversationState.CreateProperty<FaqState>("faq");
 
@@ -91,7 +97,7 @@ public sealed class FaqResponder(
         var state = await _state.GetAsync(turnContext, () => new FaqState(), cancellationToken);
         var answer = selector.Select(question, Context(regionCode));
         var offer = findOffer is not null && answer is { Kind: AnswerKind.Confident or AnswerKind.EitherOfTwo, Entry.Kind: EntryKind.Policy } ? await findOffer(cancellationToken) : null;
-        await SendAsync(turnContext, Compose(answer, question, offer), state, cancellationToken);
+        await SendAsync(turnContext, Compose(answer, question, offer, ReplyLength(turnContext)), state, cancellationToken);
         if (answer.Kind is AnswerKind.Uncertain or AnswerKind.OutOfScope)
         {
             var reason = answer.Kind == AnswerKind.Uncertain ? UnansweredReason.LowConfidence : UnansweredReason.OutOfScope;
@@ -107,16 +113,24 @@ public sealed class FaqResponder(
     {
         var question = TextFolding.Fold(message).Trim();
         var answer = selector.Select(question, Context(regionCode));
-        return (answer, Compose(answer, question, ownRecordOffer: null));
+        return (answer, Compose(answer, question, ownRecordOffer: null, replyLength: null));
     }
 
     /// <summary>The day and region an answer is selected for, as <see cref="AnswerAsync"/> uses them.</summary>
     public AnswerContext Context(string? regionCode) => new(regionCode, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
 
-    private static FaqReply Compose(Answer answer, string question, string? ownRecordOffer) => answer.Kind switch
+    // A text reply is billed by the segment, and what does not fit its segments waits for "1", which after two
+    // entries would then mean "the rest of this text" rather than entry 1: there an answer of two entries keeps to
+    // the reply's room. Elsewhere the phone screen is the limit.
+    private int? ReplyLength(ITurnContext turnContext) =>
+        turnContext.Activity.ChannelId == SmsAdapter.ChannelId
+            ? SmsSegmenter.MaxBodyCharacters(smsOptions.Value.Limits.MaxReplySegments, smsOptions.Value.SignName)
+            : null;
+
+    private static FaqReply Compose(Answer answer, string question, string? ownRecordOffer, int? replyLength) => answer.Kind switch
     {
         AnswerKind.Confident => EntryReply(answer.Entry!, AnswerFormatter.PassageAnswer(answer.Entry!, answer.Passage, question, answer.Terms), ownRecordOffer),
-        AnswerKind.EitherOfTwo => EitherOfTwoReply(answer, question, ownRecordOffer),
+        AnswerKind.EitherOfTwo => EitherOfTwoReply(answer, question, ownRecordOffer, replyLength),
         AnswerKind.Uncertain => new FaqReply(
             $"这个问题我没有把握答准。\n{AnswerFormatter.CandidatesMenu(answer.Candidates)}\n都不是的话，可以拨打{Hotline}。",
             Enumerable.Range(1, answer.Candidates.Count).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
@@ -139,16 +153,12 @@ public sealed class FaqResponder(
     };
 
     // Both entries stand behind the reply: the bot is sure one of them answers, and says which is which by title.
-    private static FaqReply EitherOfTwoReply(Answer answer, string question, string? ownRecordOffer)
+    private static FaqReply EitherOfTwoReply(Answer answer, string question, string? ownRecordOffer, int? replyLength)
     {
         var first = new AnsweredEntry(answer.Entry!, answer.Passage);
         var second = answer.Second!;
-        var text = $"{AnswerFormatter.EitherOfTwoAnswer(first, second, question, answer.Terms)}\n回复 1 或 2 查看全文";
-        if (ownRecordOffer is not null)
-        {
-            text += "\n" + ownRecordOffer;
-        }
-
+        var after = ownRecordOffer is null ? $"\n{EitherOfTwoFullTextHint}" : $"\n{EitherOfTwoFullTextHint}\n{ownRecordOffer}";
+        var text = AnswerFormatter.EitherOfTwoAnswer(first, second, question, answer.Terms, replyLength - after.Length) + after;
         return new FaqReply(text, ["1", "2"], [Cite(first.Entry), Cite(second.Entry)], ReplyKind.Answer, Confident: true, [], [first.Entry.Id, second.Entry.Id], [first.Entry, second.Entry]);
     }
 

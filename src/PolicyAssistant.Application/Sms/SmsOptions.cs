@@ -61,7 +61,7 @@ public sealed class SmsLimitOptions
 
     public int VerificationCodesPerWindow { get; set; } = 5;
 
-    /// <summary>Longest reply in billing segments; longer answers are cut and continue on "1".</summary>
+    /// <summary>Longest reply in billing segments; longer answers are cut and continue on "1", except an answer of two entries, which is written to fit.</summary>
     public int MaxReplySegments { get; set; } = 3;
 
     /// <summary>How long the rest of a cut answer waits for "1".</summary>

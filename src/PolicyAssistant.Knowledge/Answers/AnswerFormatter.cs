@@ -11,17 +11,20 @@ public static class AnswerFormatter
     public const int MaxShortAnswerLength = 300;
 
     private const int MaxSourceLength = 120;
+    private const int EitherOfTwoPartLength = MaxShortAnswerLength * 3 / 4;
+    private const string EitherOfTwoIntro = "下面两条都和您问的有关：";
     private const string Ellipsis = "…";
     private static readonly char[] SentenceEnds = ['。', '！', '？', '；', '!', '?', ';'];
+    private static readonly char[] ClauseEnds = ['，', '、', '：', ',', ':'];
 
     /// <summary>The summary and, for a policy, "（依据：source）", at most <see cref="MaxShortAnswerLength"/> chars.</summary>
     public static string ShortAnswer(KnowledgeEntry entry) => ShortAnswer(entry, MaxShortAnswerLength);
 
-    private static string ShortAnswer(KnowledgeEntry entry, int length)
+    private static string ShortAnswer(KnowledgeEntry entry, int length, bool tight = false)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var basis = SourceLine(entry);
-        return Trim(entry.Summary.Trim(), length - basis.Length) + basis;
+        var basis = SourceLine(entry, tight);
+        return Trim(entry.Summary.Trim(), length - basis.Length, tight) + basis;
     }
 
     /// <summary>
@@ -37,35 +40,59 @@ public static class AnswerFormatter
     /// under its title with the passage that answers it, numbered for "回复 1 或 2 查看全文". Together they fit one
     /// answer's room and a half, so the reply still fits a phone screen.
     /// </summary>
-    public static string EitherOfTwoAnswer(AnsweredEntry first, AnsweredEntry second, string foldedQuestion, IReadOnlyList<string> questionTerms)
+    /// <param name="length">
+    /// The most the answer may take, when that is less than a phone screen's (a reply by text message, billed by the
+    /// segment). Each entry then gets half of it and makes the most of it: its short title, the yes or no and the
+    /// passage cut at a sentence or clause end, and no source (the full text, one reply away, names it).
+    /// </param>
+    public static string EitherOfTwoAnswer(AnsweredEntry first, AnsweredEntry second, string foldedQuestion, IReadOnlyList<string> questionTerms, int? length = null)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        var room = MaxShortAnswerLength * 3 / 4;
-        return $"下面两条都和您问的有关：\n{Part(1, first)}\n{Part(2, second)}";
+        var room = length is { } total ? Math.Min((total - EitherOfTwoIntro.Length - 2) / 2, EitherOfTwoPartLength) : EitherOfTwoPartLength;
+        var tight = room < EitherOfTwoPartLength;
+        return $"{EitherOfTwoIntro}\n{Part(1, first)}\n{Part(2, second)}";
 
         string Part(int number, AnsweredEntry part)
         {
-            var heading = $"{number}.【{part.Entry.Title.Trim()}】";
-            return heading + PassageAnswer(part.Entry, part.Passage, foldedQuestion, questionTerms, room - heading.Length);
+            var heading = $"{number}.【{(tight ? ShortTitle(part.Entry.Title, room) : part.Entry.Title.Trim())}】";
+            return heading + PassageAnswer(part.Entry, part.Passage, foldedQuestion, questionTerms, room - heading.Length, tight);
         }
     }
 
-    private static string PassageAnswer(KnowledgeEntry entry, Passage? passage, string foldedQuestion, IReadOnlyList<string> questionTerms, int length)
+    // A title longer than a quarter of the part's room gives way to its name before the colon and the place the
+    // entry is for: “入院协议：出院时只付住院总费用的10%（鹿寨县）” → “入院协议（鹿寨县）”. A head too short to name
+    // anything (“实例：…”) keeps the whole title.
+    private const int MinShortTitleLength = 4;
+
+    private static string ShortTitle(string title, int room)
+    {
+        var trimmed = title.Trim();
+        var colon = trimmed.IndexOfAny(['：', ':']);
+        if (trimmed.Length <= room / 4 || colon < MinShortTitleLength)
+        {
+            return trimmed;
+        }
+
+        var place = trimmed.LastIndexOf('（');
+        return trimmed[..colon] + (place > colon && trimmed.EndsWith('）') ? trimmed[place..] : "");
+    }
+
+    private static string PassageAnswer(KnowledgeEntry entry, Passage? passage, string foldedQuestion, IReadOnlyList<string> questionTerms, int length, bool tight = false)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(foldedQuestion);
-        if (AsksForTheList(foldedQuestion) && WholeList(entry, passage, length) is { } list)
+        if (AsksForTheList(foldedQuestion) && WholeList(entry, passage, length, tight) is { } list)
         {
             return list;
         }
 
         if (passage is null || passage.Kind == PassageKind.Summary)
         {
-            return ShortAnswer(entry, length);
+            return ShortAnswer(entry, length, tight);
         }
 
-        var basis = SourceLine(entry);
+        var basis = SourceLine(entry, tight);
         var text = new StringBuilder(ListVerdict.For(entry, passage, foldedQuestion, questionTerms));
         text.Append(passage.Lead is { } lead ? $"{lead.TrimEnd('：', ':')}：{passage.Text}" : passage.Text);
 
@@ -78,11 +105,11 @@ public static class AnswerFormatter
 
         // The summary follows as far as it fits: it holds the entry's key facts, which the passage may only assume.
         var room = length - basis.Length;
-        var answer = Trim(text.ToString(), room);
+        var answer = Trim(text.ToString(), room, tight);
         if (FirstSentence(entry.Summary) is { Length: > 0 } context && !passage.Text.Contains(context, StringComparison.Ordinal)
             && answer.Length + 1 + context.Length <= room)
         {
-            answer += "\n" + Trim(entry.Summary.Trim(), room - answer.Length - 1);
+            answer += "\n" + Trim(entry.Summary.Trim(), room - answer.Length - 1, tight);
         }
 
         return answer + basis;
@@ -97,7 +124,7 @@ public static class AnswerFormatter
     private static bool AsksForTheList(string question) => ListAsks.Any(ask => question.Contains(ask, StringComparison.Ordinal));
 
     // “哪些病算大病”: the list the best passage belongs to (or the entry's first list), whole, after the summary.
-    private static string? WholeList(KnowledgeEntry entry, Passage? passage, int length)
+    private static string? WholeList(KnowledgeEntry entry, Passage? passage, int length, bool tight)
     {
         var passages = Passages.Of(entry);
         var lead = passage switch
@@ -115,9 +142,9 @@ public static class AnswerFormatter
         }
 
         var items = passages.Where(p => p.Kind == PassageKind.ListItem && p.Lead == lead).Select(p => p.Text.TrimEnd('；', ';', '。')).ToList();
-        var basis = SourceLine(entry);
+        var basis = SourceLine(entry, tight);
         var text = $"{FirstSentence(entry.Summary)}\n{lead}{string.Join("；", items)}。";
-        return Trim(text, length - basis.Length) + basis;
+        return Trim(text, length - basis.Length, tight) + basis;
     }
 
     /// <summary>Title, summary, the full text and the source, for "查看全文".</summary>
@@ -153,10 +180,11 @@ public static class AnswerFormatter
         return text.Append("\n回复数字查看").ToString();
     }
 
-    private static string SourceLine(KnowledgeEntry entry)
+    // A tight room leaves the source to the full text.
+    private static string SourceLine(KnowledgeEntry entry, bool tight = false)
     {
         var source = entry.Source.Trim();
-        if (entry.Kind != EntryKind.Policy || source.Length == 0)
+        if (tight || entry.Kind != EntryKind.Policy || source.Length == 0)
         {
             return "";
         }
@@ -170,15 +198,33 @@ public static class AnswerFormatter
     }
 
     // Cuts at the last sentence end that fits, so the answer never stops mid-sentence; a first
-    // sentence longer than the room is cut with an ellipsis instead.
-    private static string Trim(string summary, int room)
+    // sentence longer than the room is cut with an ellipsis instead. In a tight room, where a sentence end that fits
+    // would keep less than a third of it (a bare “可以。”) or none fits, the cut is at a clause end, with an ellipsis.
+    private static string Trim(string summary, int room, bool tight = false)
     {
         if (summary.Length <= room)
         {
             return summary;
         }
 
+        if (room <= 0)
+        {
+            return "";
+        }
+
+        var floor = tight ? room / 3 : 0;
         var end = summary.LastIndexOfAny(SentenceEnds, room - 1);
+        if (end >= 0 && end + 1 >= floor)
+        {
+            return summary[..(end + 1)];
+        }
+
+        var clause = tight ? summary.LastIndexOfAny(ClauseEnds, room - 1) : -1;
+        if (clause >= Math.Max(floor, 1))
+        {
+            return summary[..clause] + Ellipsis;
+        }
+
         if (end >= 0)
         {
             return summary[..(end + 1)];

@@ -165,6 +165,37 @@ public sealed class PassageAnswerTests
         Assert.All(answer.Split('\n')[1..], part => Assert.InRange(part.Length, 1, AnswerFormatter.MaxShortAnswerLength * 3 / 4));
     }
 
+    // About what a reply by text message leaves two entries: far less than a phone screen.
+    private const int TextLength = 140;
+
+    // A list's excluded item asked yes or no (a verdict first), and a policy whose summary is one sentence too long for its half.
+    private static string TightEitherOfTwoAnswer()
+    {
+        var exclusions = ListEntries.Exclusions();
+        var item = Passages.Of(exclusions).Single(p => p.Text.StartsWith("打架", StringComparison.Ordinal));
+        return AnswerFormatter.EitherOfTwoAnswer(
+            new AnsweredEntry(exclusions, item), new AnsweredEntry(TestEntries.SafetyNet(), null), "喝酒摔伤了能兜底吗", ["酗酒", "摔伤", "兜底保障"], TextLength);
+    }
+
+    [Fact]
+    public void EitherOfTwoAnswer_SmallLength_StaysWithinIt() => Assert.InRange(TightEitherOfTwoAnswer().Length, 1, TextLength);
+
+    [Fact]
+    public void EitherOfTwoAnswer_SmallLength_KeepsBothEntriesUnderTheirNumbersAndShortTitles()
+    {
+        var headings = TightEitherOfTwoAnswer().Split('\n').Skip(1).Select(part => part[..(part.IndexOf('】', StringComparison.Ordinal) + 1)]);
+
+        Assert.Equal(["1.【哪些情况不能兜底】", "2.【兜底保障】"], headings);
+    }
+
+    [Fact]
+    public void EitherOfTwoAnswer_SmallLength_KeepsTheVerdictFirst() =>
+        Assert.StartsWith("1.【哪些情况不能兜底】不能兜底。这种情况不属于兜底范围。", TightEitherOfTwoAnswer().Split('\n')[1]);
+
+    [Fact]
+    public void EitherOfTwoAnswer_SmallLength_CutsALongSentenceAtAClauseEnd() =>
+        Assert.EndsWith("医疗救助报销后，个人自付部分超过总费用10%的…", TightEitherOfTwoAnswer().Split('\n')[2]);
+
     [Fact]
     public void PassageAnswer_SummaryIsTheBestPassage_IsTheShortAnswer()
     {
