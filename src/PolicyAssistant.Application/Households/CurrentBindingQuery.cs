@@ -1,4 +1,3 @@
-
 namespace PolicyAssistant.Application.Households;
 
 /// <summary>The member a channel user is bound to, with what the bot needs of their household.</summary>
@@ -13,6 +12,13 @@ public sealed class CurrentBindingQuery(IDbContextFactory<PolicyAssistantDbConte
 {
     private const string TurnStateKey = "households.binding";
 
+    // Read on every turn: compiled once, so a lookup skips EF's per-call expression work.
+    private static readonly CompiledPerModel<Func<PolicyAssistantDbContext, string, string, CancellationToken, Task<Binding?>>> Read = new(() => EF.CompileAsyncQuery(
+        (PolicyAssistantDbContext db, string channelId, string userKeyHash, CancellationToken _) => db.Set<IdentityBinding>().AsNoTracking()
+            .Where(binding => binding.ChannelId == channelId && binding.UserKeyHash == userKeyHash)
+            .Select(binding => new Binding(binding.MemberId, binding.Member!.HouseholdId, binding.Member.Household!.Village!.Code, binding.Member.Household.IsRegisteredPoor))
+            .FirstOrDefault()));
+
     public ChannelUser UserOf(ITurnContext turnContext) => ChannelUser.Of(turnContext.Activity, protector);
 
     public async Task<BoundMember?> FindAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -24,16 +30,7 @@ public sealed class CurrentBindingQuery(IDbContextFactory<PolicyAssistantDbConte
 
         var user = UserOf(turnContext);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await db.Set<IdentityBinding>().AsNoTracking()
-            .Where(binding => binding.ChannelId == user.ChannelId && binding.UserKeyHash == user.UserKeyHash)
-            .Select(binding => new
-            {
-                binding.MemberId,
-                binding.Member!.HouseholdId,
-                VillageCode = binding.Member.Household!.Village!.Code,
-                binding.Member.Household.IsRegisteredPoor,
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var found = await Read.For(db)(db, user.ChannelId, user.UserKeyHash, cancellationToken);
         var member = found is null ? null : new BoundMember(user, found.MemberId, found.HouseholdId, found.VillageCode[..6], found.IsRegisteredPoor);
         turnContext.TurnState[TurnStateKey] = new Lookup(member);
         return member;
@@ -43,4 +40,6 @@ public sealed class CurrentBindingQuery(IDbContextFactory<PolicyAssistantDbConte
     public static void Forget(ITurnContext turnContext) => turnContext.TurnState.Remove(TurnStateKey);
 
     private sealed record Lookup(BoundMember? Member);
+
+    private sealed record Binding(int MemberId, int HouseholdId, string VillageCode, bool IsRegisteredPoor);
 }
