@@ -47,15 +47,25 @@ public sealed class WeChatInboundStore(IDbContextFactory<PolicyAssistantDbContex
     public async Task<(WeChatReply? Reply, bool Deferred, string Xml)> StoreAnswerAsync(
         WeChatInboundClaim claim, string leaseOwner, string userKeyHash, WeChatRequestMessage message, Activity activity, WeChatReply reply, CancellationToken cancellationToken)
     {
-        var id = claim.Id;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var messages = db.Set<WeChatInboundMessage>();
-        if (activity.Type == ActivityTypes.Message && claim.AnswersOwed)
+        if (activity.Type != ActivityTypes.Message || !claim.AnswersOwed)
         {
-            var owed = await ClaimOwedAnswersAsync(messages, userKeyHash, id, cancellationToken);
-            if (owed.Count > 0) reply = new WeChatTextReply(string.Join("\n\n", owed.Append(reply.AsText()).OfType<string>()));
+            return await StoreAsync(db, claim.Id, leaseOwner, message, reply, cancellationToken);
         }
 
+        // The owed answers are taken and this answer stored together: when the turn was taken over meanwhile (this
+        // instance paused past its lease), nothing is stored, and the owed answers stay for the turn that took it over.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var owed = await ClaimOwedAnswersAsync(db.Set<WeChatInboundMessage>(), userKeyHash, claim.Id, cancellationToken);
+        if (owed.Count > 0) reply = new WeChatTextReply(string.Join("\n\n", owed.Append(reply.AsText()).OfType<string>()));
+        var stored = await StoreAsync(db, claim.Id, leaseOwner, message, reply, cancellationToken);
+        if (stored.Reply is not null) await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    private async Task<(WeChatReply? Reply, bool Deferred, string Xml)> StoreAsync(
+        PolicyAssistantDbContext db, long id, string leaseOwner, WeChatRequestMessage message, WeChatReply reply, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var xml = WeChatReplyRenderer.Render(reply, message.FromUserName, message.ToUserName, now.ToUnixTimeSeconds());
         var text = reply.AsText();
