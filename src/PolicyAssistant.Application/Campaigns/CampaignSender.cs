@@ -1,5 +1,6 @@
 using PolicyAssistant.Domain.Text;
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.Extensions.Options;
 using PolicyAssistant.Application.Sms.Outbox;
 using PolicyAssistant.Application.WeChat.Api;
@@ -39,6 +40,10 @@ public sealed class CampaignSender(
         [WeChatApiException.ResponseOutOfTimeLimit, WeChatApiException.OutOfResponseCountLimit, WeChatApiException.RequireSubscribe];
 
     private const string UnknownOutcome = "微信未应答或发送中断，是否送达未知；该消息微信无法去重，为免重复未再发送";
+
+    /// <summary>Rows still to go: queued, in flight, or waiting under their tag for the send to it.</summary>
+    private static readonly Expression<Func<CampaignRecipient, bool>> StillToGo =
+        r => r.Status == RecipientStatus.Queued || r.Status == RecipientStatus.Sending || r.Status == RecipientStatus.Tagged;
 
     /// <summary>Marks the key of tagged rows whose send to the tag WeChat refused for want of quota: they take the next route.</summary>
     private const string NoQuotaKeyPrefix = "noquota-";
@@ -600,7 +605,7 @@ public sealed class CampaignSender(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var weChat = db.Set<CampaignRecipient>().Where(r => r.Channel == RecipientChannel.WeChat);
         var sent = weChat.Where(r => r.Status == RecipientStatus.Sent || r.Status == RecipientStatus.Delivered || r.Status == RecipientStatus.Read);
-        var waiting = weChat.Where(r => r.Status == RecipientStatus.Queued || r.Status == RecipientStatus.Sending || r.Status == RecipientStatus.Tagged);
+        var waiting = weChat.Where(StillToGo);
         var spent = await db.Set<CampaignMessage>()
             .Where(m => m.WeChatTagId != null && (m.MassSendReported.TotalCount > 0
                 || (!sent.Any(r => r.MessageId == m.Id) && (m.Status == CampaignMessageStatus.Cancelled || !waiting.Any(r => r.MessageId == m.Id)))))
@@ -638,10 +643,9 @@ public sealed class CampaignSender(
     public async Task CompleteFinishedAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var stillToGo = db.Set<CampaignRecipient>().Where(StillToGo);
         await db.Set<CampaignMessage>()
-            .Where(m => m.Status == CampaignMessageStatus.Sending
-                && !db.Set<CampaignRecipient>().Any(r => r.MessageId == m.Id
-                    && (r.Status == RecipientStatus.Queued || r.Status == RecipientStatus.Sending || r.Status == RecipientStatus.Tagged)))
+            .Where(m => m.Status == CampaignMessageStatus.Sending && !stillToGo.Any(r => r.MessageId == m.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, CampaignMessageStatus.Completed), cancellationToken);
     }
 }
