@@ -22,7 +22,7 @@ internal sealed class SqliteTuning : DbConnectionInterceptor
 {
     public static readonly SqliteTuning Instance = new();
 
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+    internal const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
 
     private static readonly object Tuned = new();
 

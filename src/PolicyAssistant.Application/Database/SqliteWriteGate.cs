@@ -140,9 +140,14 @@ internal sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbCommandInter
 
     /// <summary>One gate per database file; none inside an explicit transaction.</summary>
     private SemaphoreSlim? GateFor(DbContext context) =>
-        context.Database.CurrentTransaction is not null
-            ? null
-            : _gates.GetOrAdd(context.Database.GetDbConnection().DataSource, _ => new SemaphoreSlim(1, 1));
+        context.Database.CurrentTransaction is not null ? null : GateOf(context.Database.GetDbConnection().DataSource);
+
+    /// <summary>
+    /// The gate of the file <paramref name="dataSource"/> names, which <see cref="SqliteGroupCommit"/> takes too. The name
+    /// is made absolute: a closed connection reports it as written, an open one as SQLite opened it.
+    /// </summary>
+    public SemaphoreSlim GateOf(string dataSource) =>
+        _gates.GetOrAdd(Path.IsPathFullyQualified(dataSource) || dataSource.Contains(':', StringComparison.Ordinal) ? dataSource : Path.GetFullPath(dataSource), _ => new SemaphoreSlim(1, 1));
 
     /// <summary>A write command outside any transaction and outside a SaveChanges that already holds the gate.</summary>
     private SemaphoreSlim? StandaloneWriteGate(DbCommand command, CommandEventData eventData) =>

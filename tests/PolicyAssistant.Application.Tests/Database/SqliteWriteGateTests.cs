@@ -6,7 +6,7 @@ using PolicyAssistant.Testing;
 
 namespace PolicyAssistant.Application.Tests.Database;
 
-/// <summary>One writer at a time at a SQLite file, whether it writes through SaveChanges or a bulk update.</summary>
+/// <summary>One writer at a time at a SQLite file, whether it writes through SaveChanges, a bulk update or the group commit.</summary>
 public sealed class SqliteWriteGateTests : IDisposable
 {
     // Long enough for an ungated update on an idle file to finish many times over.
@@ -56,6 +56,18 @@ public sealed class SqliteWriteGateTests : IDisposable
         next.Add(new BotStateRecord { Key = "next", Json = "{}", ETag = "e1" });
         using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         Assert.Equal(1, await next.SaveChangesAsync(giveUp.Token));
+    }
+
+    [Fact]
+    public async Task GroupedWrite_WhileSaveChangesHoldsTheGate_WaitsForIt()
+    {
+        await using var held = await HoldSaveChangesAsync();
+        await using var writing = _database.CreateContext();
+        var update = writing.ExecuteGroupedAsync($"UPDATE \"BotStates\" SET \"Json\" = {"{\"c\":3}"} WHERE \"Key\" = 'seed'", CancellationToken.None);
+
+        Assert.NotSame(update, await Task.WhenAny(update, Task.Delay(Grace)));
+        await held.FinishAsync();
+        Assert.Equal(1, await update);
     }
 
     [Fact]

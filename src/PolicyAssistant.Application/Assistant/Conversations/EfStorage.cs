@@ -44,10 +44,11 @@ public sealed class EfStorage(IDbContextFactory<PolicyAssistantDbContext> contex
         if (changes.Count == 1 && changes.Single() is var (onlyKey, only) && only.ETag is { } expected && expected != StoreItem.AnyETag)
         {
             // The usual turn: one document, written only if no other turn changed it since it was read. One plain UPDATE,
-            // without the change tracker or ExecuteUpdate's translation, which cost more than the write itself.
+            // without the change tracker or ExecuteUpdate's translation (which cost more than the write itself), grouped
+            // with other turns' writes.
             var newETag = Guid.NewGuid().ToString("N");
             var storedKey = conversationKeys.Of(onlyKey);
-            var updated = await db.Database.ExecuteSqlAsync($"""
+            var updated = await db.ExecuteGroupedAsync($"""
                 UPDATE "BotStates" SET "Json" = {only.Json}, "ETag" = {newETag}, "UpdatedAt" = {now}
                 WHERE "Key" = {storedKey} AND "ETag" = {expected}
                 """, cancellationToken);

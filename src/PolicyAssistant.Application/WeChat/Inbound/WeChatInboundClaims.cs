@@ -35,8 +35,7 @@ public static class WeChatInboundClaims
         var receivedAtMs = receivedAt.ToUnixTimeMilliseconds(); // as UtcTimestampConverter stores it
         var leaseUntilMs = leaseUntil.ToUnixTimeMilliseconds();
         const string pending = nameof(WeChatInboundState.Pending);
-        // Not composed with FirstAsync: EF would wrap the statement in a SELECT, which no database accepts.
-        var claim = db.Database.SqlQuery<WeChatInboundClaim>($"""
+        FormattableString claim = $"""
             INSERT INTO "WeChatInboundMessages" ("DedupeKey", "UserKeyHash", "SignatureKey", "ReceivedAt", "State", "Attempts", "LeaseOwner", "LeaseUntil")
             VALUES ({dedupeKey}, {userKeyHash}, {signatureKey}, {receivedAtMs}, {pending}, 1, {leaseOwner}, {leaseUntilMs})
             ON CONFLICT ("DedupeKey") DO UPDATE SET
@@ -48,10 +47,17 @@ public static class WeChatInboundClaims
             RETURNING "Id", "Attempts", COALESCE("LeaseOwner" = {leaseOwner}, FALSE) AS "OwnsTurn", EXISTS (
                 SELECT 1 FROM "WeChatInboundMessages" AS "Owed"
                 WHERE "Owed"."UserKeyHash" = {userKeyHash} AND "Owed"."State" = 'AwaitingNextMessage') AS "AnswersOwed"
-            """);
+            """;
         try
         {
-            return (await claim.ToListAsync(cancellationToken))[0];
+            var rows = await db.QueryGroupedAsync(claim, row => new WeChatInboundClaim
+            {
+                Id = row.GetInt64(0),
+                Attempts = row.GetInt32(1),
+                OwnsTurn = row.GetBoolean(2),
+                AnswersOwed = row.GetBoolean(3),
+            }, cancellationToken);
+            return rows[0];
         }
         catch (Exception exception) when (exception.IsUniqueViolation())
         {

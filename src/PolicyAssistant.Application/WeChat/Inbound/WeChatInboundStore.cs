@@ -72,8 +72,8 @@ public sealed class WeChatInboundStore(IDbContextFactory<PolicyAssistantDbContex
         var answeredAtMs = now.ToUnixTimeMilliseconds(); // as UtcTimestampConverter stores it
         const string pending = nameof(WeChatInboundState.Pending);
 
-        // Plain SQL, as every message writes here: ExecuteUpdate's translation cost more than the write itself.
-        Task<int> Store(bool whilePending) => db.Database.ExecuteSqlAsync($"""
+        // Plain SQL, grouped with other messages' writes: every message writes here.
+        Task<int> Store(bool whilePending) => db.ExecuteGroupedAsync($"""
             UPDATE "WeChatInboundMessages" SET "ReplyXml" = {xml}, "ReplyText" = {text}, "AnsweredAt" = {answeredAtMs}
             WHERE "Id" = {id} AND "LeaseOwner" = {leaseOwner} AND ({!whilePending} OR "State" = {pending})
             """, cancellationToken);

@@ -1,0 +1,80 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace PolicyAssistant.Application.Database;
+
+/// <summary>
+/// Plain-SQL writes for the statements every WeChat message runs, written as for EF's <c>ExecuteSql</c> (values
+/// interpolated, sent as parameters). On a SQLite file they go to <see cref="SqliteGroupCommit"/>, many to a
+/// transaction; inside the context's own transaction, and on PostgreSQL (which locks rows and needs no single
+/// writer), they run on the context's connection.
+/// </summary>
+public static class GroupedWrites
+{
+    /// <summary>Runs a write; returns the number of rows it changed.</summary>
+    public static Task<int> ExecuteGroupedAsync(this PolicyAssistantDbContext db, FormattableString sql, CancellationToken cancellationToken) =>
+        RunAsync(db, sql, command => command.ExecuteNonQuery(), command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Runs a write that returns rows (<c>RETURNING</c>), each read by <paramref name="read"/>.</summary>
+    public static Task<List<T>> QueryGroupedAsync<T>(this PolicyAssistantDbContext db, FormattableString sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return RunAsync(db, sql, command => ReadAll(command, read), command => ReadAllAsync(command, read, cancellationToken), cancellationToken);
+    }
+
+    internal static string ParameterName(int index) => "@p" + index.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The SQL with a named parameter in place of each interpolated value.</summary>
+    internal static string Text(FormattableString sql) =>
+        string.Format(CultureInfo.InvariantCulture, sql.Format, Enumerable.Range(0, sql.ArgumentCount).Select(ParameterName).ToArray<object?>());
+
+    private static async Task<T> RunAsync<T>(
+        PolicyAssistantDbContext db, FormattableString sql, Func<Microsoft.Data.Sqlite.SqliteCommand, T> grouped, Func<DbCommand, Task<T>> direct, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(sql);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (db.Database.IsSqlite() && db.Database.CurrentTransaction is null)
+        {
+            return await SqliteGroupCommit.For(db.Database.GetConnectionString()!).WriteAsync(sql, grouped);
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = Text(sql);
+            for (var i = 0; i < sql.ArgumentCount; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = ParameterName(i);
+                parameter.Value = sql.GetArgument(i) ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            return await direct(command);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static List<T> ReadAll<T>(DbCommand command, Func<DbDataReader, T> read)
+    {
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(read(reader));
+        return rows;
+    }
+
+    private static async Task<List<T>> ReadAllAsync<T>(DbCommand command, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
+        return rows;
+    }
+}
