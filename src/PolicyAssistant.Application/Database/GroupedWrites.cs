@@ -14,13 +14,17 @@ public static class GroupedWrites
 {
     /// <summary>Runs a write; returns the number of rows it changed.</summary>
     public static Task<int> ExecuteGroupedAsync(this PolicyAssistantDbContext db, FormattableString sql, CancellationToken cancellationToken) =>
-        RunAsync(db, sql, command => command.ExecuteNonQuery(), command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+        RunAsync(db, [sql], command => command.ExecuteNonQuery(), command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Runs several writes in order, as one: all of them or, when one fails, none.</summary>
+    public static Task ExecuteGroupedAsync(this PolicyAssistantDbContext db, IReadOnlyList<FormattableString> statements, CancellationToken cancellationToken) =>
+        RunAsync(db, statements, command => command.ExecuteNonQuery(), command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
 
     /// <summary>Runs a write that returns rows (<c>RETURNING</c>), each read by <paramref name="read"/>.</summary>
     public static Task<List<T>> QueryGroupedAsync<T>(this PolicyAssistantDbContext db, FormattableString sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        return RunAsync(db, sql, command => ReadAll(command, read), command => ReadAllAsync(command, read, cancellationToken), cancellationToken);
+        return RunAsync(db, [sql], command => ReadAll(command, read), command => ReadAllAsync(command, read, cancellationToken), cancellationToken);
     }
 
     internal static string ParameterName(int index) => "@p" + index.ToString(CultureInfo.InvariantCulture);
@@ -30,18 +34,37 @@ public static class GroupedWrites
         string.Format(CultureInfo.InvariantCulture, sql.Format, Enumerable.Range(0, sql.ArgumentCount).Select(ParameterName).ToArray<object?>());
 
     private static async Task<T> RunAsync<T>(
-        PolicyAssistantDbContext db, FormattableString sql, Func<Microsoft.Data.Sqlite.SqliteCommand, T> grouped, Func<DbCommand, Task<T>> direct, CancellationToken cancellationToken)
+        PolicyAssistantDbContext db, IReadOnlyList<FormattableString> statements, Func<Microsoft.Data.Sqlite.SqliteCommand, T> grouped, Func<DbCommand, Task<T>> direct, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(statements);
         cancellationToken.ThrowIfCancellationRequested();
+        if (statements.Count == 0) return default!;
         if (db.Database.IsSqlite() && db.Database.CurrentTransaction is null)
         {
-            return await SqliteGroupCommit.For(db.Database.GetConnectionString()!).WriteAsync(sql, grouped);
+            return await SqliteGroupCommit.For(db.Database.GetConnectionString()!).WriteAsync(statements, grouped);
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
+        {
+            // Several statements are one write: in a transaction of their own unless the context has one already.
+            if (statements.Count == 1 || db.Database.CurrentTransaction is not null) return await RunDirectAsync(db, statements, direct);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await RunDirectAsync(db, statements, direct);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<T> RunDirectAsync<T>(PolicyAssistantDbContext db, IReadOnlyList<FormattableString> statements, Func<DbCommand, Task<T>> direct)
+    {
+        var result = default(T)!;
+        foreach (var sql in statements)
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -54,12 +77,10 @@ public static class GroupedWrites
                 command.Parameters.Add(parameter);
             }
 
-            return await direct(command);
+            result = await direct(command);
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+
+        return result;
     }
 
     private static List<T> ReadAll<T>(DbCommand command, Func<DbDataReader, T> read)

@@ -12,7 +12,7 @@ namespace PolicyAssistant.Application.Database;
 /// messages a second the gate was busy 40% of the time and its queue was the webhook's p99. Here the connection keeps its
 /// cache and its prepared statements, a page several writes change is written once per transaction, and the thread
 /// never waits for the pool. Each write runs under a savepoint, so one that fails (a replayed signature's unique key)
-/// fails alone; callers get their result once the transaction has committed. The writer takes the file's gate for each
+/// fails alone (a write of several statements is undone whole); callers get their result once the transaction has committed. The writer takes the file's gate for each
 /// transaction, so it and EF's writers still take turns; it closes its connection and ends after a few idle seconds.
 /// </summary>
 internal sealed class SqliteGroupCommit
@@ -36,9 +36,10 @@ internal sealed class SqliteGroupCommit
 
     public static SqliteGroupCommit For(string connectionString) => Writers.GetOrAdd(connectionString, static key => new SqliteGroupCommit(key));
 
-    public Task<T> WriteAsync<T>(FormattableString sql, Func<SqliteCommand, T> run)
+    /// <summary>Runs <paramref name="statements"/> in order, all or none; the result is <paramref name="run"/>'s on the last.</summary>
+    public Task<T> WriteAsync<T>(IReadOnlyList<FormattableString> statements, Func<SqliteCommand, T> run)
     {
-        var write = new GroupedWrite<T>(sql, run);
+        var write = new GroupedWrite<T>(statements, run);
         lock (_queue)
         {
             _queue.Enqueue(write);
@@ -176,14 +177,14 @@ internal sealed class SqliteGroupCommit
 
     private abstract class GroupedWrite
     {
-        public abstract void Run(PreparedStatements statements);
+        public abstract void Run(PreparedStatements prepared);
 
         public abstract void Fail(Exception exception);
 
         public abstract void Complete();
     }
 
-    private sealed class GroupedWrite<T>(FormattableString sql, Func<SqliteCommand, T> run) : GroupedWrite
+    private sealed class GroupedWrite<T>(IReadOnlyList<FormattableString> statements, Func<SqliteCommand, T> run) : GroupedWrite
     {
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private Exception? _failure;
@@ -191,15 +192,18 @@ internal sealed class SqliteGroupCommit
 
         public Task<T> Task => _done.Task;
 
-        public override void Run(PreparedStatements statements)
+        public override void Run(PreparedStatements prepared)
         {
-            var command = statements.Command(GroupedWrites.Text(sql), sql.ArgumentCount);
-            for (var i = 0; i < sql.ArgumentCount; i++)
+            foreach (var sql in statements)
             {
-                command.Parameters[i].Value = sql.GetArgument(i) ?? DBNull.Value;
-            }
+                var command = prepared.Command(GroupedWrites.Text(sql), sql.ArgumentCount);
+                for (var i = 0; i < sql.ArgumentCount; i++)
+                {
+                    command.Parameters[i].Value = sql.GetArgument(i) ?? DBNull.Value;
+                }
 
-            _result = run(command);
+                _result = run(command);
+            }
         }
 
         public override void Fail(Exception exception) => _failure ??= exception;

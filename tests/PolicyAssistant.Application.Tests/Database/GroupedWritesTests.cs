@@ -39,6 +39,22 @@ public sealed class GroupedWritesTests
     [PostgresTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task ExecuteGrouped_SeveralStatementsTheLastBreakingAUniqueKey_NoneOfThemLands(DatabaseProvider provider)
+    {
+        using var database = TestDatabase.Create(provider);
+        var factory = database.CreateFactory();
+        await InsertAsync(factory, "taken");
+        await using var db = await factory.CreateDbContextAsync();
+
+        var error = await Record.ExceptionAsync(() => db.ExecuteGroupedAsync([InsertSql("first"), InsertSql("second"), InsertSql("taken")], CancellationToken.None));
+
+        Assert.True(error?.IsUniqueViolation(), $"expected a unique violation, got {error}");
+        Assert.Equal(["taken"], await db.Set<BotStateRecord>().Select(r => r.Key).ToListAsync());
+    }
+
+    [PostgresTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
     public async Task QueryGrouped_InsertReturning_ReadsTheReturnedRow(DatabaseProvider provider)
     {
         using var database = TestDatabase.Create(provider);
