@@ -14,7 +14,6 @@ namespace PolicyAssistant.Application.Database;
 /// never waits for the pool. Each write runs under a savepoint, so one that fails (a replayed signature's unique key)
 /// fails alone (a write of several statements is undone whole); callers get their result once the transaction has committed. The writer takes the file's gate for each
 /// transaction, so it and EF's writers still take turns; it closes its connection and ends after a few idle seconds.
-/// It leaves checkpoints to a thread of their own (see <see cref="Checkpoint"/>).
 /// </summary>
 internal sealed class SqliteGroupCommit
 {
@@ -63,14 +62,10 @@ internal sealed class SqliteGroupCommit
         using var connection = new SqliteConnection(_connectionString);
         var statements = new PreparedStatements(connection);
         var batch = new List<GroupedWrite>();
-        using var draining = new CancellationTokenSource();
-        var checkpoints = new Thread(() => Checkpoint(draining.Token)) { IsBackground = true, Name = "SQLite checkpoint" };
         try
         {
             connection.Open();
             statements.Run(SqliteTuning.Pragmas);
-            statements.Run("PRAGMA wal_autocheckpoint=0");
-            checkpoints.Start();
             while (TakeBatch(batch))
             {
                 Commit(statements, batch);
@@ -93,66 +88,6 @@ internal sealed class SqliteGroupCommit
                 write.Complete();
             });
         }
-        finally
-        {
-            draining.Cancel();
-            if (checkpoints.IsAlive) checkpoints.Join();
-        }
-    }
-
-    /// <summary>
-    /// Copies the WAL into the database file while the writer goes on writing. A checkpoint run by the committing
-    /// connection (SQLite's automatic one, every 1,000 pages) held every grouped write for its two fsyncs: at 1,000
-    /// messages a second that was a stall of 20-40 ms several times a second, and the webhook's p99 went from 15 to
-    /// 30 ms. A passive checkpoint needs no write lock. The WAL is only started over by a write that follows a
-    /// complete checkpoint, which a writer that never stops seldom leaves room for: once it holds
-    /// <see cref="RestartFrames"/>, one checkpoint is run under the gate, short as the passive ones have done most of it.
-    /// </summary>
-    private void Checkpoint(CancellationToken draining)
-    {
-        try
-        {
-            using var connection = new SqliteConnection(_connectionString);
-            connection.Open();
-            using var tune = connection.CreateCommand();
-            tune.CommandText = SqliteTuning.Pragmas;
-            tune.ExecuteNonQuery();
-            using var passive = connection.CreateCommand();
-            passive.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-            using var restart = connection.CreateCommand();
-            restart.CommandText = "PRAGMA wal_checkpoint(RESTART)";
-            do
-            {
-                if (WalFrames(passive) < RestartFrames) continue;
-                _gate.Wait();
-                try
-                {
-                    restart.ExecuteNonQuery();
-                }
-                finally
-                {
-                    _gate.Release();
-                }
-            }
-            while (!draining.WaitHandle.WaitOne(CheckpointInterval));
-        }
-        catch (SqliteException)
-        {
-            // A checkpoint that fails leaves the WAL longer, nothing lost: EF's connections checkpoint past SqliteTuning's
-            // threshold, and the writer's next thread starts another checkpointer.
-        }
-    }
-
-    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>64 MB of 4 KB pages: about ten seconds of messages at 1,000 a second.</summary>
-    private const long RestartFrames = 16_384;
-
-    /// <summary>Runs the checkpoint; returns how many frames the WAL holds (the second of its three columns).</summary>
-    private static long WalFrames(SqliteCommand checkpoint)
-    {
-        using var reader = checkpoint.ExecuteReader();
-        return reader.Read() ? reader.GetInt64(1) : 0;
     }
 
     /// <summary>Waits for writes; false (and the thread ends) after <see cref="IdleEnd"/> without one.</summary>

@@ -10,9 +10,7 @@ namespace PolicyAssistant.Application.Database;
 /// Connection settings that make SQLite fit a web server. WAL lets readers and the writer run together;
 /// synchronous=NORMAL under WAL syncs at checkpoints rather than at every commit (a crash can lose the
 /// last commits, never corrupt the file); busy_timeout makes a writer wait inside SQLite instead of
-/// failing or polling. A connection checkpoints the WAL itself only past 128 MB: while WeChat messages come in,
-/// <see cref="SqliteGroupCommit"/> checkpoints in the background, and a checkpoint run by a writer holds every
-/// other writer for its fsyncs; the threshold is there for a process that writes without it. The settings belong to the native connection, which the pool keeps open across
+/// failing or polling. The settings belong to the native connection, which the pool keeps open across
 /// many opens of a <see cref="SqliteConnection"/>: they are applied once per native connection, not at
 /// every open (EF opens a connection for each query).
 /// The connection is created here rather than by EF's SQLite provider, which registers eight SQL functions
@@ -24,7 +22,7 @@ internal sealed class SqliteTuning : DbConnectionInterceptor
 {
     public static readonly SqliteTuning Instance = new();
 
-    internal const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=32768;";
+    internal const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
 
     private static readonly object Tuned = new();
 

@@ -96,47 +96,6 @@ public sealed class GroupedWritesTests
         await Assert.ThrowsAsync<SqliteException>(() => write.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
-    [Fact]
-    public async Task ExecuteGrouped_ManyWrites_ReachTheDatabaseFileSoonWithoutAnyWriterCheckpointing()
-    {
-        using var database = TestDatabase.CreateSqlite();
-        var factory = database.CreateFactory();
-
-        await Task.WhenAll(Enumerable.Range(0, 500).Select(i => InsertAsync(factory, $"key-{i}")));
-
-        // The file alone, without its WAL, holds what a checkpoint copied into it; no writer reaches SQLite's threshold here.
-        var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (RowsInFileAlone(file) != 500 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.Equal(500, RowsInFileAlone(file));
-    }
-
-    private static long RowsInFileAlone(string file)
-    {
-        var copy = Path.Combine(Path.GetDirectoryName(file)!, "copy-" + Guid.NewGuid().ToString("N") + ".db");
-        File.Copy(file, copy);
-        try
-        {
-            using var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM \"BotStates\"";
-            return (long)command.ExecuteScalar()!;
-        }
-        catch (SqliteException)
-        {
-            return -1; // copied halfway through a checkpoint, or before the schema reached the file
-        }
-        finally
-        {
-            File.Delete(copy);
-        }
-    }
-
     private static async Task<int> InsertAsync(Microsoft.EntityFrameworkCore.IDbContextFactory<PolicyAssistantDbContext> factory, string key)
     {
         await using var db = await factory.CreateDbContextAsync();

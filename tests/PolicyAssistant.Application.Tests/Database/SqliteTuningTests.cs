@@ -13,7 +13,6 @@ public sealed class SqliteTuningTests : IDisposable
     [InlineData("journal_mode", "wal")]
     [InlineData("synchronous", "1")]
     [InlineData("busy_timeout", "10000")]
-    [InlineData("wal_autocheckpoint", "32768")]
     public async Task Open_FirstConnection_IsTuned(string pragma, string expected)
     {
         await using var db = _database.CreateContext();
