@@ -27,11 +27,27 @@ public static class GroupedWrites
         return RunAsync(db, [sql], command => ReadAll(command, read), command => ReadAllAsync(command, read, cancellationToken), cancellationToken);
     }
 
-    internal static string ParameterName(int index) => "@p" + index.ToString(CultureInfo.InvariantCulture);
+    private static string ParameterName(int index) => "@p" + index.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The SQL with a named parameter in place of each interpolated value.</summary>
     internal static string Text(FormattableString sql) =>
         string.Format(CultureInfo.InvariantCulture, sql.Format, Enumerable.Range(0, sql.ArgumentCount).Select(ParameterName).ToArray<object?>());
+
+    /// <summary>Gives <paramref name="command"/> the values of <paramref name="sql"/>, adding the parameters it does not have yet.</summary>
+    internal static void Bind(DbCommand command, FormattableString sql)
+    {
+        for (var i = 0; i < sql.ArgumentCount; i++)
+        {
+            if (i == command.Parameters.Count)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = ParameterName(i);
+                command.Parameters.Add(parameter);
+            }
+
+            command.Parameters[i].Value = sql.GetArgument(i) ?? DBNull.Value;
+        }
+    }
 
     private static async Task<T> RunAsync<T>(
         PolicyAssistantDbContext db, IReadOnlyList<FormattableString> statements, Func<Microsoft.Data.Sqlite.SqliteCommand, T> grouped, Func<DbCommand, Task<T>> direct, CancellationToken cancellationToken)
@@ -69,14 +85,7 @@ public static class GroupedWrites
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = Text(sql);
-            for (var i = 0; i < sql.ArgumentCount; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = ParameterName(i);
-                parameter.Value = sql.GetArgument(i) ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
-
+            Bind(command, sql);
             result = await direct(command);
         }
 

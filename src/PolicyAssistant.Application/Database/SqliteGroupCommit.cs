@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace PolicyAssistant.Application.Database;
@@ -84,7 +85,8 @@ internal sealed class SqliteGroupCommit
         }
         catch (Exception exception)
         {
-            // The connection could not be opened: these writes, and any queued meanwhile, fail; the next write tries again.
+            // The connection could not be opened, or failed past a transaction's rollback: these writes, and any queued
+            // meanwhile, fail; the next write starts a new thread with a new connection.
             lock (_queue)
             {
                 batch.AddRange(_queue);
@@ -161,26 +163,30 @@ internal sealed class SqliteGroupCommit
         batch.ForEach(write => write.Complete());
     }
 
-    /// <summary>Commands kept prepared on the writer's connection, by their SQL: the hot path runs the same few over and over.</summary>
+    /// <summary>
+    /// Commands kept prepared on the writer's connection, by their SQL's format (the interpolated SQL before its values):
+    /// the hot path runs the same few over and over, and this thread then neither prepares nor formats them again.
+    /// </summary>
     private sealed class PreparedStatements(SqliteConnection connection)
     {
         private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
         public SqliteConnection Connection => connection;
 
-        public void Run(string sql) => Command(sql, 0).ExecuteNonQuery();
+        /// <summary>Runs SQL without values (no braces, so it is its own format).</summary>
+        public void Run(string sql) => Bound(FormattableStringFactory.Create(sql)).ExecuteNonQuery();
 
-        public SqliteCommand Command(string sql, int parameters)
+        /// <summary>The command for <paramref name="sql"/>, with its values.</summary>
+        public SqliteCommand Bound(FormattableString sql)
         {
-            if (_commands.TryGetValue(sql, out var command)) return command;
-            command = connection.CreateCommand();
-            command.CommandText = sql;
-            for (var i = 0; i < parameters; i++)
+            if (!_commands.TryGetValue(sql.Format, out var command))
             {
-                command.Parameters.Add(new SqliteParameter { ParameterName = GroupedWrites.ParameterName(i) });
+                command = connection.CreateCommand();
+                command.CommandText = GroupedWrites.Text(sql);
+                if (_commands.Count < MaxPreparedStatements) _commands[sql.Format] = command;
             }
 
-            if (_commands.Count < MaxPreparedStatements) _commands[sql] = command;
+            GroupedWrites.Bind(command, sql);
             return command;
         }
     }
@@ -206,13 +212,7 @@ internal sealed class SqliteGroupCommit
         {
             foreach (var sql in statements)
             {
-                var command = prepared.Command(GroupedWrites.Text(sql), sql.ArgumentCount);
-                for (var i = 0; i < sql.ArgumentCount; i++)
-                {
-                    command.Parameters[i].Value = sql.GetArgument(i) ?? DBNull.Value;
-                }
-
-                _result = run(command);
+                _result = run(prepared.Bound(sql));
             }
         }
 
