@@ -18,7 +18,7 @@ namespace PolicyAssistant.Application.Tests.Sms.Inbound;
 /// </summary>
 public sealed class SmsEitherOfTwoAnswerTests : IAsyncLifetime
 {
-    private const string Question = "住院押金到底咋回事";
+    private const string Question = "兜底补助咋算的";
     private const string Phone = "13700137000";
 
     private AssistantHost _host = null!;
