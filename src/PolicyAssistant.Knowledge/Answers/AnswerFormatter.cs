@@ -82,7 +82,7 @@ public static class AnswerFormatter
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(foldedQuestion);
-        if (AsksForTheList(foldedQuestion) && WholeList(entry, passage, length, tight) is { } list)
+        if (AsksForTheList(foldedQuestion) && WholeList(entry, passage, foldedQuestion, length, tight) is { } list)
         {
             return list;
         }
@@ -121,13 +121,24 @@ public static class AnswerFormatter
         "啥手续", "什么手续", "哪些手续", "流程", "步骤",
     ];
 
-    private static bool AsksForTheList(string question) => ListAsks.Any(ask => question.Contains(ask, StringComparison.Ordinal));
+    // What to do or bring (转院要办啥手续, 要带啥证件) is answered by the entry's list of steps or papers, whichever
+    // passage shares most words with the question: a paragraph on what to do when a paper is forgotten says 证件 too.
+    private static readonly string[] HowToAsks = ["手续", "流程", "步骤", "怎么办理", "咋办理", "带啥", "带什么", "证件", "材料"];
+
+    private static readonly string[] HowToLeads = ["怎么办", "怎么申请", "步骤", "流程", "手续", "带齐", "要带", "材料", "证件"];
+
+    private static bool AsksForTheList(string question) => ListAsks.Concat(HowToAsks).Any(ask => question.Contains(ask, StringComparison.Ordinal));
+
+    private static string? HowToLead(IReadOnlyList<Passage> passages, string question) =>
+        HowToAsks.Any(ask => question.Contains(ask, StringComparison.Ordinal))
+            ? passages.Where(p => p.Kind == PassageKind.ListItem).Select(p => p.Lead).FirstOrDefault(lead => lead is not null && HowToLeads.Any(word => lead.Contains(word, StringComparison.Ordinal)))
+            : null;
 
     // “哪些病算大病”: the list the best passage belongs to (or the entry's first list), whole, after the summary.
-    private static string? WholeList(KnowledgeEntry entry, Passage? passage, int length, bool tight)
+    private static string? WholeList(KnowledgeEntry entry, Passage? passage, string question, int length, bool tight)
     {
         var passages = Passages.Of(entry);
-        var lead = passage switch
+        var lead = HowToLead(passages, question) ?? passage switch
         {
             { Kind: PassageKind.ListItem, Lead: { } itemLead } => itemLead,
             { Kind: PassageKind.Paragraph } when passages.Any(p => p.Lead == passage.Text) => passage.Text,
