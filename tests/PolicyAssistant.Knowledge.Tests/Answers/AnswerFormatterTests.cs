@@ -122,6 +122,15 @@ public sealed class PassageAnswerTests
     }
 
     [Fact]
+    public void PassageAnswer_QuestionAsksWhatToBring_GivesTheListOfPapersNotTheParagraphThatSharesItsWord()
+    {
+        var entry = ListEntries.Papers();
+        var forgotten = Passages.Of(entry).Single(p => p.Text.StartsWith("忘带了", StringComparison.Ordinal));
+
+        Assert.Contains("带齐三样：医保卡；身份证；贫困家庭就诊卡。", AnswerFormatter.PassageAnswer(entry, forgotten, "住院要带啥证件", ["住院", "证件"]));
+    }
+
+    [Fact]
     public void PassageAnswer_RoomLeft_TheWholeSummaryFollowsThePassage()
     {
         var entry = ListEntries.Diseases();

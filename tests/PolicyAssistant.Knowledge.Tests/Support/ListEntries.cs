@@ -2,7 +2,7 @@ using PolicyAssistant.Domain.Knowledge;
 
 namespace PolicyAssistant.Knowledge.Tests.Support;
 
-/// <summary>Entries whose facts sit in lists: one of exclusions with an exception, one of covered diseases.</summary>
+/// <summary>Entries whose facts sit in lists: one of exclusions with an exception, one of covered diseases, one of papers to bring.</summary>
 public static class ListEntries
 {
     public static KnowledgeEntry Exclusions() => new()
@@ -20,6 +20,15 @@ public static class ListEntries
         Title = "大病专项救治包括哪些病",
         Summary = "大病专项救治的病有国家规定的9种，再加白内障。",
         Body = "国家规定的9种大病：\n- 食管癌\n- 胃癌\n- 终末期肾病（尿毒症）",
+        Source = "鹿寨县健康扶贫“大病集中救治一批”实施方案",
+    };
+
+    public static KnowledgeEntry Papers() => new()
+    {
+        Id = "treat-first-pay-later",
+        Title = "先诊疗后付费：住院不交押金",
+        Summary = "在县域内住院，签一份协议就不用交押金。",
+        Body = "为什么能先住院：出院时一站式结算，只交自己那份。\n\n带齐三样：\n- 医保卡；\n- 身份证；\n- 贫困家庭就诊卡。\n\n忘带了：先跟医院说明，让家里人尽快把证件送来。",
         Source = "鹿寨县健康扶贫“大病集中救治一批”实施方案",
     };
 }
