@@ -359,7 +359,7 @@ namespace PolicyAssistant.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OutId")
+                    b.HasIndex("OutId", "PhoneNumber")
                         .IsUnique();
 
                     b.HasIndex("PhoneNumber", "CreatedAt");

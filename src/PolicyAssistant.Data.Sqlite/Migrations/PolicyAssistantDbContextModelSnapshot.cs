@@ -340,7 +340,7 @@ namespace PolicyAssistant.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OutId")
+                    b.HasIndex("OutId", "PhoneNumber")
                         .IsUnique();
 
                     b.HasIndex("PhoneNumber", "CreatedAt");

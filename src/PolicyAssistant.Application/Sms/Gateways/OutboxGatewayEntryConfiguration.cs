@@ -9,7 +9,8 @@ public sealed class OutboxGatewayEntryConfiguration : IEntityTypeConfiguration<O
         builder.ToTable("OutboxGatewayEntries");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.OutId).HasMaxLength(SmsModelBuilding.OutIdLength);
-        builder.HasIndex(m => m.OutId).IsUnique();
+        // A batch call shares one OutId among its numbers, as at the providers.
+        builder.HasIndex(m => new { m.OutId, m.PhoneNumber }).IsUnique();
         builder.Property(m => m.PhoneNumber).HasMaxLength(SmsModelBuilding.PhoneLength);
         builder.Property(m => m.Kind).IsText();
         builder.Property(m => m.SignName).HasMaxLength(64);
