@@ -311,7 +311,7 @@ public sealed class KnowledgeIndex : IDisposable
     private List<(ScoreDoc Doc, string Id)> Top(IndexSearcher searcher, KnowledgeReaderCache cache, Query query, KnowledgeSearchFilter filter, int wanted, ImmutableDictionary<string, KnowledgeEntry> known)
     {
         var unfiltered = filter == KnowledgeSearchFilter.None;
-        var loose = Collect(searcher, query, filter: null, unfiltered ? wanted : wanted * UnfilteredOversampling);
+        var loose = Collect(searcher, query, filter: null, (unfiltered ? wanted : wanted * UnfilteredOversampling) + TieMargin);
         var ids = cache.EntryIds;
         var kept = WithIds(ids, loose.ScoreDocs)
             .Where(hit => unfiltered || known.TryGetValue(hit.Id, out var entry) && KnowledgeDocuments.Passes(entry, filter))
@@ -322,8 +322,12 @@ public sealed class KnowledgeIndex : IDisposable
             return kept;
         }
 
-        return WithIds(ids, Collect(searcher, query, CachedFilter(filter), wanted).ScoreDocs).ToList();
+        return WithIds(ids, Collect(searcher, query, CachedFilter(filter), wanted + TieMargin).ScoreDocs).Take(wanted).ToList();
     }
+
+    // Equal scores go in entry id order. Lucene breaks ties by document number, and a rebuild adds documents from
+    // several threads, so without this two rebuilds of the same entries could rank a tie either way.
+    private const int TieMargin = 8;
 
     // Lucene's fastest scorer for a disjunction takes hits out of document order, but it allocates a
     // table of 2,048 buckets per segment on every search. On a county's few hundred entries that table
@@ -340,7 +344,7 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     private static IEnumerable<(ScoreDoc Doc, string Id)> WithIds(string[] ids, ScoreDoc[] scoreDocs) =>
-        scoreDocs.Select(scoreDoc => (scoreDoc, ids[scoreDoc.Doc]));
+        scoreDocs.Select(scoreDoc => (Doc: scoreDoc, Id: ids[scoreDoc.Doc])).OrderByDescending(hit => hit.Doc.Score).ThenBy(hit => hit.Id, StringComparer.Ordinal);
 
     private sealed class SimilaritySearcherFactory : SearcherFactory
     {

@@ -101,6 +101,15 @@ public sealed class KnowledgeIndexTests : IDisposable
     }
 
     [Fact]
+    public void Search_TwoEntriesScoringTheSame_ComeInIdOrderWhicheverWasAddedFirst()
+    {
+        _index.Upsert(new KnowledgeEntry { Id = "twin-b", Title = "白内障复明手术免费", Summary = "60岁以上贫困人口白内障手术免费。", Source = "焦作" });
+        _index.Upsert(new KnowledgeEntry { Id = "twin-a", Title = "白内障复明手术免费", Summary = "60岁以上贫困人口白内障手术免费。", Source = "焦作" });
+
+        Assert.Equal(["twin-a", "twin-b"], _index.Search("白内障", KnowledgeSearchFilter.None).Hits.Take(2).Select(h => h.Entry.Id));
+    }
+
+    [Fact]
     public void Upsert_NewEntry_IsFoundByTheNextSearch()
     {
         _index.Upsert(new KnowledgeEntry { Id = "cataract", Title = "白内障复明手术免费", Summary = "60岁以上贫困人口白内障手术免费。", Source = "焦作" });

@@ -6,7 +6,7 @@ namespace PolicyAssistant.Web.Tests.Chat;
 /// </summary>
 public sealed class EitherOfTwoAnswerTests : IDisposable
 {
-    private const string Question = "住院押金到底咋回事";
+    private const string Question = "兜底补助咋算的";
 
     private readonly ProductFactory _product = new(settings: new Dictionary<string, string?>
     {
