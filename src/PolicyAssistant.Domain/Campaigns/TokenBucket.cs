@@ -25,11 +25,12 @@ public sealed class TokenBucket(double ratePerSecond, TimeSpan start)
     /// <summary>Gives back tokens taken for recipients that turned out not to be there.</summary>
     public void Return(int count) => _tokens = Math.Min(Capacity, _tokens + count);
 
-    /// <summary>How long until one token is there.</summary>
-    public TimeSpan UntilNext(TimeSpan now)
+    /// <summary>How long until <paramref name="count"/> tokens are there (a full bucket at the most).</summary>
+    public TimeSpan Until(int count, TimeSpan now)
     {
         Refill(now);
-        return _tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _tokens) / RatePerSecond);
+        var needed = Math.Clamp(count, 1, Capacity);
+        return _tokens >= needed ? TimeSpan.Zero : TimeSpan.FromSeconds((needed - _tokens) / RatePerSecond);
     }
 
     private void Refill(TimeSpan now)

@@ -67,6 +67,22 @@ public sealed class TokenBucketTests
     }
 
     [Fact]
+    public void Until_TwelveTokensAt50PerSecondFromEmpty_IsTheirQuarterSecond()
+    {
+        var bucket = new TokenBucket(50, TimeSpan.Zero);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(240), bucket.Until(12, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void Until_MoreThanABucketHolds_WaitsOnlyForAFullBucket()
+    {
+        var bucket = new TokenBucket(50, TimeSpan.Zero);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), bucket.Until(500, TimeSpan.Zero));
+    }
+
+    [Fact]
     public void Take_AfterALongPause_NoMoreThanOneSecondsWorth()
     {
         var bucket = new TokenBucket(50, TimeSpan.Zero);
