@@ -118,7 +118,6 @@ public static class AnswerFormatter
     private static readonly string[] ListAsks =
     [
         "哪些", "哪几", "哪一些", "哪家", "什么病", "啥病", "列一下", "列个", "都是啥", "都有啥", "都是什么", "都有什么", "都免啥", "都管啥", "几种", "多少种", "几样",
-        "啥手续", "什么手续", "哪些手续", "流程", "步骤",
     ];
 
     // What to do or bring (转院要办啥手续, 要带啥证件) is answered by the entry's list of steps or papers, whichever
@@ -127,11 +126,13 @@ public static class AnswerFormatter
 
     private static readonly string[] HowToLeads = ["怎么办", "怎么申请", "步骤", "流程", "手续", "带齐", "要带", "材料", "证件"];
 
-    private static bool AsksForTheList(string question) => ListAsks.Concat(HowToAsks).Any(ask => question.Contains(ask, StringComparison.Ordinal));
+    private static bool AsksForTheList(string question) => HoldsAny(ListAsks, question) || HoldsAny(HowToAsks, question);
+
+    private static bool HoldsAny(string[] words, string text) => words.Any(word => text.Contains(word, StringComparison.Ordinal));
 
     private static string? HowToLead(IReadOnlyList<Passage> passages, string question) =>
-        HowToAsks.Any(ask => question.Contains(ask, StringComparison.Ordinal))
-            ? passages.Where(p => p.Kind == PassageKind.ListItem).Select(p => p.Lead).FirstOrDefault(lead => lead is not null && HowToLeads.Any(word => lead.Contains(word, StringComparison.Ordinal)))
+        HoldsAny(HowToAsks, question)
+            ? passages.Where(p => p.Kind == PassageKind.ListItem).Select(p => p.Lead).FirstOrDefault(lead => lead is not null && HoldsAny(HowToLeads, lead))
             : null;
 
     // “哪些病算大病”: the list the best passage belongs to (or the entry's first list), whole, after the summary.
