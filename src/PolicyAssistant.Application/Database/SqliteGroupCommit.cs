@@ -21,14 +21,6 @@ internal sealed class SqliteGroupCommit
     private const int MaxWritesPerTransaction = 256;
     private const int MaxPreparedStatements = 64;
 
-    /// <summary>
-    /// The WAL pages past which a commit of this connection checkpoints: SQLite's 1,000 on EF's connections, four times
-    /// that here. A checkpoint holds every grouped write for its two fsyncs; with this one in four of them fall to this
-    /// thread, and the others to EF's writers (unanswered questions, campaigns) between its transactions. Measured with
-    /// the drain load script at 1,000 messages/s, three runs each: p99 18-22 ms alone and 34-35 ms beside a campaign,
-    /// against 25-29 and 38-41 ms at 1,000 here; 4,000 on every connection made it 59-70 and 81-128 ms.
-    /// </summary>
-    private const int CheckpointPages = 4_000;
     private static readonly TimeSpan IdleEnd = TimeSpan.FromSeconds(5);
 
     private static readonly ConcurrentDictionary<string, SqliteGroupCommit> Writers = new(StringComparer.Ordinal);
@@ -76,7 +68,6 @@ internal sealed class SqliteGroupCommit
         {
             connection.Open();
             statements.Run(SqliteTuning.Pragmas);
-            statements.Run($"PRAGMA wal_autocheckpoint={CheckpointPages}");
             while (TakeBatch(batch))
             {
                 Commit(statements, batch);
@@ -127,6 +118,7 @@ internal sealed class SqliteGroupCommit
 
     private void Commit(PreparedStatements statements, List<GroupedWrite> batch)
     {
+        SqliteCheckpointer.Keep(_connectionString);
         _gate.Wait();
         try
         {

@@ -10,7 +10,7 @@ namespace PolicyAssistant.Application.Database;
 /// Connection settings that make SQLite fit a web server. WAL lets readers and the writer run together;
 /// synchronous=NORMAL under WAL syncs at checkpoints rather than at every commit (a crash can lose the
 /// last commits, never corrupt the file); busy_timeout makes a writer wait inside SQLite instead of
-/// failing or polling. The settings belong to the native connection, which the pool keeps open across
+/// failing or polling; commits leave checkpoints to <see cref="SqliteCheckpointer"/>. The settings belong to the native connection, which the pool keeps open across
 /// many opens of a <see cref="SqliteConnection"/>: they are applied once per native connection, not at
 /// every open (EF opens a connection for each query).
 /// The connection is created here rather than by EF's SQLite provider, which registers eight SQL functions
@@ -22,7 +22,8 @@ internal sealed class SqliteTuning : DbConnectionInterceptor
 {
     public static readonly SqliteTuning Instance = new();
 
-    internal const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+    internal static readonly string Pragmas =
+        $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint={SqliteCheckpointer.FallbackPages};";
 
     private static readonly object Tuned = new();
 
@@ -34,6 +35,7 @@ internal sealed class SqliteTuning : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        SqliteCheckpointer.Keep(connection.ConnectionString);
         if (!NeedsTuning(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
@@ -43,6 +45,7 @@ internal sealed class SqliteTuning : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        SqliteCheckpointer.Keep(connection.ConnectionString);
         if (!NeedsTuning(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
