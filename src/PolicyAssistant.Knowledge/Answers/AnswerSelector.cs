@@ -23,7 +23,8 @@ public sealed record RankedEntry(KnowledgeHit Hit, IndexedPassage? Passage, doub
 /// <param name="EitherOfTwoFeatures">
 /// For the probability that one of the best two entries answers: <paramref name="Features"/>, then of the second
 /// entry its coverage, its passage coverage and its margin over the third, and 1 when the two share a tag (a rule
-/// and one county's version of it, two sides of one policy).
+/// and one county's version of it, two sides of one policy) or a track (the 三个一批 track both belong to: the list
+/// of serious illnesses and how they are treated).
 /// </param>
 public sealed record AnswerEvidence(IReadOnlyList<QueryTerm> Terms, IReadOnlyList<RankedEntry> Entries, IReadOnlyList<double> Features, IReadOnlyList<double> EitherOfTwoFeatures);
 
@@ -182,7 +183,8 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options)
 
         var second = ranked[1];
         var margin = ranked.Count < 3 || second.Rank <= 0 ? 1 : 1 - ranked[2].Rank / second.Rank;
-        var siblings = ranked[0].Hit.Entry.Tags.Intersect(second.Hit.Entry.Tags, StringComparer.Ordinal).Any() ? 1 : 0;
+        var first = ranked[0].Hit.Entry;
+        var siblings = first.Tags.Intersect(second.Hit.Entry.Tags, StringComparer.Ordinal).Any() || (first.Track is not null && first.Track == second.Hit.Entry.Track) ? 1 : 0;
         return [second.Coverage, second.PassageCoverage, margin, siblings];
     }
 

@@ -13,7 +13,7 @@ public sealed record ConfidenceModel(IReadOnlyList<double> Weights, double Bias)
     public static ConfidenceModel Shipped { get; } = new([1.04, 0.86, 3.00, 1.68, 2.17, 0.37, -0.66, 0.92, 2.49], -4.37);
 
     /// <summary>The probability that one of the best two entries answers, from <see cref="AnswerEvidence.EitherOfTwoFeatures"/>; fit by the same test.</summary>
-    public static ConfidenceModel ShippedEitherOfTwo { get; } = new([1.34, 0.87, 1.18, 1.84, 2.68, -0.01, -0.32, 1.04, 1.51, -0.18, -0.59, 2.19, 0.83], -4.48);
+    public static ConfidenceModel ShippedEitherOfTwo { get; } = new([1.27, 1.00, 1.26, 1.83, 2.66, -0.04, -0.34, 1.06, 1.49, -0.20, -0.65, 2.13, 0.78], -4.67);
 
     public double Probability(IReadOnlyList<double> features)
     {

@@ -107,6 +107,20 @@ public sealed class AnswerSelectorTests : IDisposable
     }
 
     [Fact]
+    public void Weigh_BestTwoInOneTrackWithoutASharedTag_CountAsSiblings()
+    {
+        using var index = new KnowledgeIndex(TestVocabulary.Create());
+        var deposit = TestEntries.Deposit();
+        var deductible = TestEntries.Deductible();
+        deposit.Track = deductible.Track = Track.SeriousIllness;
+        index.Rebuild([deposit, deductible]);
+
+        var features = new AnswerSelector(index, new AnswerOptions()).Weigh(TextFolding.Fold("大病保险起付线 住院押金"), Anywhere)!.EitherOfTwoFeatures;
+
+        Assert.Equal(1, features[^1]);
+    }
+
+    [Fact]
     public void Select_SameQuestionAgain_ReusesTheAnswer() =>
         Assert.Same(_selector.Select("住院要交押金吗", Anywhere), _selector.Select("住院要交押金吗", Anywhere));
 
