@@ -4,15 +4,15 @@ using Microsoft.Data.Sqlite;
 namespace PolicyAssistant.Application.Database;
 
 /// <summary>
-/// Copies a SQLite file's write-ahead log back into the file (a checkpoint) ten times a second on a thread of its own, so
-/// that no write has to. Left to SQLite, the commit that takes the log past its limit checkpoints before it returns: it writes
-/// and syncs the log's pages while it holds the file's single writer (and <see cref="SqliteWriteGate"/>), and every write
-/// queued behind it, a WeChat message's included, waits for the copy and its syncs. A passive checkpoint takes no writer lock: writes go on
-/// beside it, and once it has copied the whole log the next writer starts the log again from its beginning. At 1,000 WeChat
-/// messages a second the log grows by about 10,000 pages a second: checkpointing once a second let it reach
-/// <see cref="FallbackPages"/>, where commits checkpoint again (webhook p99 79.5 ms against 41.4 ms at ten times a second,
-/// back to back on this 2-core machine). The thread ends after a few seconds in which nobody wrote; the next connection
-/// opened on the file starts it again.
+/// Copies a SQLite file's write-ahead log back into the file (a checkpoint) ten times a second on a thread of its own,
+/// so that no write has to. Left to SQLite, the commit that takes the log past its limit checkpoints before it returns:
+/// it writes and syncs the log's pages while it holds the file's single writer (and <see cref="SqliteWriteGate"/>), and
+/// every write queued behind it, a WeChat message's included, waits for the copy and its syncs. A passive checkpoint
+/// takes no writer lock: writes go on beside it, and once it has copied the whole log the next writer starts the log
+/// again from its beginning. At 1,000 WeChat messages a second the log grows by about 10,000 pages a second:
+/// checkpointing once a second let it reach <see cref="FallbackPages"/>, where commits checkpoint again (webhook p99
+/// 79.5 ms against 41.4 ms at ten times a second, back to back on this 2-core machine). The thread ends after a few
+/// seconds in which nobody wrote; the next connection opened on the file starts it again.
 /// </summary>
 internal sealed class SqliteCheckpointer
 {

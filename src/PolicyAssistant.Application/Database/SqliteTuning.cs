@@ -10,9 +10,9 @@ namespace PolicyAssistant.Application.Database;
 /// Connection settings that make SQLite fit a web server. WAL lets readers and the writer run together;
 /// synchronous=NORMAL under WAL syncs at checkpoints rather than at every commit (a crash can lose the
 /// last commits, never corrupt the file); busy_timeout makes a writer wait inside SQLite instead of
-/// failing or polling; commits leave checkpoints to <see cref="SqliteCheckpointer"/>. The settings belong to the native connection, which the pool keeps open across
-/// many opens of a <see cref="SqliteConnection"/>: they are applied once per native connection, not at
-/// every open (EF opens a connection for each query).
+/// failing or polling; commits leave checkpoints to <see cref="SqliteCheckpointer"/>. The settings belong
+/// to the native connection, which the pool keeps open across many opens of a <see cref="SqliteConnection"/>:
+/// they are applied once per native connection, not at every open (EF opens a connection for each query).
 /// The connection is created here rather than by EF's SQLite provider, which registers eight SQL functions
 /// of its own on each connection (regexp and decimal arithmetic), and Microsoft.Data.Sqlite registers them
 /// again at every open and removes them at every close: about 15% of the CPU of a WeChat message, for
