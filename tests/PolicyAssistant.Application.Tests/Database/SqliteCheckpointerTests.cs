@@ -10,6 +10,9 @@ public sealed class SqliteCheckpointerTests : IDisposable
     // About 2,000 pages of log: past SQLite's own checkpoint (1,000), short of the fallback.
     private const int WriteBytes = 8_000_000;
 
+    // The pages past which commits checkpoint the log themselves (the checkpointer's fallback, as the product sets it).
+    private const int FallbackPages = 10_000;
+
     private readonly TestDatabase _database = TestDatabase.CreateSqlite();
 
     [Fact]
@@ -34,6 +37,22 @@ public sealed class SqliteCheckpointerTests : IDisposable
         Assert.True(FileLength() - before >= WriteBytes, "the log was not copied into the file");
     }
 
+    [Fact]
+    public async Task Checkpointer_UnderSteadyWrites_StartsTheLogAgainLongBeforeTheFallback()
+    {
+        await using var db = _database.CreateContext();
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("CREATE TABLE filler (bytes BLOB)");
+
+        // One page a commit, twice the fallback's pages: a log that is never started again reaches the fallback.
+        for (var commit = 0; commit < 2 * FallbackPages; commit++)
+        {
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO filler VALUES (randomblob(100))");
+        }
+
+        Assert.True(LogLength() < FallbackPages / 2 * 4096L, $"the log grew to {LogLength():N0} bytes");
+    }
+
     public void Dispose() => _database.Dispose();
 
     /// <summary>
@@ -49,5 +68,10 @@ public sealed class SqliteCheckpointerTests : IDisposable
         return before;
     }
 
-    private long FileLength() => new FileInfo(new SqliteConnectionStringBuilder(_database.ConnectionString).DataSource).Length;
+    private long FileLength() => new FileInfo(DataSource).Length;
+
+    /// <summary>The write-ahead log's file, as long as the most pages it has held since it was created.</summary>
+    private long LogLength() => new FileInfo(DataSource + "-wal").Length;
+
+    private string DataSource => new SqliteConnectionStringBuilder(_database.ConnectionString).DataSource;
 }
