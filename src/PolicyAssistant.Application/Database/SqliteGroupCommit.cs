@@ -21,6 +21,14 @@ internal sealed class SqliteGroupCommit
     private const int MaxWritesPerTransaction = 256;
     private const int MaxPreparedStatements = 64;
 
+    /// <summary>
+    /// Every grouped write runs under a savepoint, which keeps a copy of each page it changes to undo it (a statement
+    /// journal): in a temporary file, that was about 11,000 page writes a second at 1,000 WeChat messages a second.
+    /// The writes here are small, so their journals fit in memory; EF's connections keep SQLite's default, where a
+    /// large sort (a campaign's audience) spills to a file.
+    /// </summary>
+    private const string InMemoryStatementJournals = "PRAGMA temp_store=MEMORY";
+
     private static readonly TimeSpan IdleEnd = TimeSpan.FromSeconds(5);
 
     private static readonly ConcurrentDictionary<string, SqliteGroupCommit> Writers = new(StringComparer.Ordinal);
@@ -68,6 +76,7 @@ internal sealed class SqliteGroupCommit
         {
             connection.Open();
             statements.Run(SqliteTuning.Pragmas);
+            statements.Run(InMemoryStatementJournals);
             while (TakeBatch(batch))
             {
                 Commit(statements, batch);

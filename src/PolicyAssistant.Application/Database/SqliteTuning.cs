@@ -10,10 +10,7 @@ namespace PolicyAssistant.Application.Database;
 /// Connection settings that make SQLite fit a web server. WAL lets readers and the writer run together;
 /// synchronous=NORMAL under WAL syncs at checkpoints rather than at every commit (a crash can lose the
 /// last commits, never corrupt the file); busy_timeout makes a writer wait inside SQLite instead of
-/// failing or polling; temp_store=MEMORY keeps statement journals (the pages a savepoint or a statement that may fail
-/// changes, kept to undo it: every grouped write has one) in memory, where on disk they were about 11,000 page writes a
-/// second to a temporary file at 1,000 WeChat messages a second; commits leave checkpoints to
-/// <see cref="SqliteCheckpointer"/>. The settings belong
+/// failing or polling; commits leave checkpoints to <see cref="SqliteCheckpointer"/>. The settings belong
 /// to the native connection, which the pool keeps open across many opens of a <see cref="SqliteConnection"/>:
 /// they are applied once per native connection, not at every open (EF opens a connection for each query).
 /// The connection is created here rather than by EF's SQLite provider, which registers eight SQL functions
@@ -26,7 +23,7 @@ internal sealed class SqliteTuning : DbConnectionInterceptor
     public static readonly SqliteTuning Instance = new();
 
     internal static readonly string Pragmas =
-        $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint={SqliteCheckpointer.FallbackPages};";
+        $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint={SqliteCheckpointer.FallbackPages};";
 
     private static readonly object Tuned = new();
 
