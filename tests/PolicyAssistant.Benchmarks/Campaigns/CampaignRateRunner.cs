@@ -71,7 +71,7 @@ public static class CampaignRateRunner
         var overall = (counts[^1] - counts[0]) / (double)seconds;
         var windows = Enumerable.Range(0, seconds / 10).Select(w => (counts[(w + 1) * 10] - counts[w * 10]) / 10.0).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{channel,-15} configured {configured:F0}/s: {overall:F1}/s over {seconds} s ({(overall / configured - 1) * 100:+0.0;-0.0}%); 10-second windows {string.Join(" ", windows.Select(w => w.ToString("F1", CultureInfo.InvariantCulture)))}; within ±5%: {(Math.Abs(overall / configured - 1) <= 0.05 ? "yes" : "no")}"));
+            $"{channel,-15} configured {configured:F0}/s: {overall:F1}/s over {seconds} s ({(overall / configured - 1) * 100:+0.0;-0.0;0.0}%); 10-second windows {string.Join(" ", windows.Select(w => w.ToString("F1", CultureInfo.InvariantCulture)))}; within ±5%: {(Math.Abs(overall / configured - 1) <= 0.05 ? "yes" : "no")}"));
     }
 
     /// <summary>The message's recipients handed over so far, by channel.</summary>
