@@ -54,22 +54,22 @@ internal sealed class SqliteCheckpointer
             connection.Open();
             // The restart runs under the gate: it never waits there, for a writer outside the gate or a reader of the
             // old log; busy, it leaves the log to the next round.
-            Scalar(connection, "PRAGMA busy_timeout=0");
+            Read(connection, "PRAGMA busy_timeout=0");
             long? lastVersion = null;
             for (var idle = 0; idle < IdleRounds;)
             {
                 Thread.Sleep(Every);
                 // data_version changes when another connection commits: a round without one is idle.
-                var version = Scalar(connection, "PRAGMA data_version");
+                var version = Read(connection, "PRAGMA data_version");
                 idle = version == lastVersion ? idle + 1 : 0;
                 lastVersion = version;
                 // The second copies what was written during the first, so that little is left for the restart.
-                Scalar(connection, "PRAGMA wal_checkpoint(PASSIVE)");
-                if (LogPages(connection, "PRAGMA wal_checkpoint(PASSIVE)") == 0) continue;
+                Read(connection, "PRAGMA wal_checkpoint(PASSIVE)");
+                if (Read(connection, "PRAGMA wal_checkpoint(PASSIVE)", column: 1) == 0) continue;
                 gate.Wait();
                 try
                 {
-                    Scalar(connection, "PRAGMA wal_checkpoint(RESTART)");
+                    Read(connection, "PRAGMA wal_checkpoint(RESTART)");
                 }
                 finally
                 {
@@ -87,19 +87,12 @@ internal sealed class SqliteCheckpointer
         }
     }
 
-    /// <summary>Runs a checkpoint; the pages in the log when it ran (its second column).</summary>
-    private static long LogPages(SqliteConnection connection, string checkpoint)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = checkpoint;
-        using var row = command.ExecuteReader();
-        return row.Read() ? row.GetInt64(1) : 0;
-    }
-
-    private static long Scalar(SqliteConnection connection, string sql)
+    /// <summary>Runs <paramref name="sql"/>; its first row's <paramref name="column"/> (a checkpoint's second column is the pages in the log).</summary>
+    private static long Read(SqliteConnection connection, string sql, int column = 0)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        using var row = command.ExecuteReader();
+        return row.Read() ? row.GetInt64(column) : 0;
     }
 }
