@@ -13,12 +13,14 @@ public sealed record RankedEntry(KnowledgeHit Hit, IndexedPassage? Passage, doub
 
 /// <summary>What the ranking says about a question: its entries best first and the features confidence is computed from.</summary>
 /// <param name="Features">
-/// Of the best entry: coverage, passage coverage, margin over the runner-up (1 − its rank ÷ the best's), a word of
+/// Of the best entry: coverage, passage coverage, margin over the runner-up (1 − its rank ÷ the best's; under a policy
+/// entry the next policy entry), a word of
 /// two or more characters matched in a key field (0/1), the share of the question's weight the knowledge base
 /// knows at all, 1 for a question of one term, and the share of the question's two heaviest known words the entry
 /// holds anywhere (so filler around a question does not hide that its subject is answered); then 1 when the plain
 /// ranking by character pairs puts the same entry first, and how close the question comes to one the entry was
-/// written for (the share of character pairs they have in common, Dice) less how close it comes to another entry's.
+/// written for (the share of character pairs they have in common, Dice) less how close it comes to another entry's;
+/// last, 1 when the question names a neighbouring programme or an everyday matter (<see cref="OtherProgrammes"/>).
 /// </param>
 /// <param name="EitherOfTwoFeatures">
 /// For the probability that one of the best two entries answers: <paramref name="Features"/>, then of the second
@@ -149,7 +151,7 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options)
         var known = terms.Select((t, i) => t.DocumentFrequency > 0 ? weights[i] : 0).Sum();
         if (result.Hits.Count == 0 || total <= 0)
         {
-            double[] none = [0, 0, 0, 0, total <= 0 ? 0 : known / total, terms.Count == 1 ? 1 : 0, 0, 0, 0];
+            double[] none = [0, 0, 0, 0, total <= 0 ? 0 : known / total, terms.Count == 1 ? 1 : 0, 0, 0, 0, OtherProgrammes.Mentioned(foldedQuestion) ? 1 : 0];
             return new AnswerEvidence(terms, [], none, [.. none, 0, 0, 0, 0]);
         }
 
@@ -165,13 +167,15 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options)
             .OrderByDescending(entry => entry.Rank)
             .ToList();
         var best = ranked[0];
-        var margin = ranked.Count < 2 || best.Rank <= 0 ? 1 : 1 - ranked[1].Rank / best.Rank;
+        // Small talk is no rival to a policy entry (it is never offered under one): the margin is over the next policy entry.
+        var runnerUp = ranked.Skip(1).FirstOrDefault(entry => best.Hit.Entry.Kind != EntryKind.Policy || entry.Hit.Entry.Kind == EntryKind.Policy);
+        var margin = runnerUp is null || best.Rank <= 0 ? 1 : 1 - runnerUp.Rank / best.Rank;
         var strong = best.Hit.MatchedInKeyFields.Any(t => t.Length > 1) ? 1 : 0;
         var agreed = best.Hit.Entry.Id == result.PairsFirstId ? 1 : 0;
         var asked = Pairs(foldedQuestion);
         var closest = Closeness(asked, best.Hit.Entry);
         var closestElsewhere = ranked.Skip(1).Select(entry => Closeness(asked, entry.Hit.Entry)).DefaultIfEmpty(0).Max();
-        double[] features = [best.Coverage, best.PassageCoverage, margin, strong, known / total, terms.Count == 1 ? 1 : 0, Subject(terms, weights, best.Hit), agreed, closest - closestElsewhere];
+        double[] features = [best.Coverage, best.PassageCoverage, margin, strong, known / total, terms.Count == 1 ? 1 : 0, Subject(terms, weights, best.Hit), agreed, closest - closestElsewhere, OtherProgrammes.Mentioned(foldedQuestion) ? 1 : 0];
         return new AnswerEvidence(terms, ranked, features, [.. features, .. SecondFeatures(ranked)]);
     }
 

@@ -11,7 +11,7 @@ internal sealed class OtherPlaces
 {
     private const string Whereabouts = "去到在从回赴";
 
-    private static readonly Lazy<IReadOnlyList<string>> AllPlaces = new(Load);
+    private static readonly Lazy<IReadOnlyList<string>> AllPlaces = new(() => EmbeddedWordList.Read("PolicyAssistant.Knowledge.Answers.other-places.txt"));
     private readonly string[] _names;
 
     public OtherPlaces(IEnumerable<string> homePlaces)
@@ -36,15 +36,5 @@ internal sealed class OtherPlaces
         }
 
         return false;
-    }
-
-    private static IReadOnlyList<string> Load()
-    {
-        using var stream = typeof(OtherPlaces).Assembly.GetManifestResourceStream("PolicyAssistant.Knowledge.Answers.other-places.txt")
-            ?? throw new InvalidOperationException("The place list is not embedded in the assembly.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(line => !line.StartsWith('#'))
-            .ToList();
     }
 }
