@@ -6,8 +6,9 @@ namespace PolicyAssistant.Knowledge.Answers;
 /// <summary>
 /// The yes or no that goes first when a household asks whether something an entry lists is covered (喝醉摔伤兜不兜底,
 /// 胃癌算不算大病). A list under a title or lead that says 不能, 不予, 不在… lists exclusions, so the answer is no and
-/// why; an item's own exception (急救、抢救除外) turns it to yes when the question names the exception. Any other
-/// list lists what is covered.
+/// why; an item's own exception (急救、抢救除外) turns it to yes when the question names the exception. A list whose
+/// lead explains (怎么办, 为什么, 流程, 举个例子, 按病种付费是什么意思) says nothing about what is covered and gets no
+/// verdict; any other list lists what is covered.
 /// </summary>
 internal static class ListVerdict
 {
@@ -20,6 +21,8 @@ internal static class ListVerdict
 
     private const string Particles = "吗嘛么不没呢啊呀";
 
+    private static readonly string[] Explanations = ["怎么", "为什么", "流程", "步骤", "一步步", "过程", "做法", "例子", "说明", "要点", "意思", "从哪", "谁来", "为例", "各地", "注意", "区别"];
+
     public static string For(KnowledgeEntry entry, Passage passage, string foldedQuestion, IReadOnlyList<string> questionTerms)
     {
         if (passage.Kind != PassageKind.ListItem || !AsksYesOrNo(foldedQuestion) || !NamesTheItem(passage, questionTerms))
@@ -31,7 +34,7 @@ internal static class ListVerdict
         var negation = Negations.FirstOrDefault(n => framing.Contains(n, StringComparison.Ordinal));
         if (negation is null)
         {
-            return "是的，在范围内。";
+            return Explanations.Any(e => passage.Lead?.Contains(e, StringComparison.Ordinal) == true) ? "" : "是的，在范围内。";
         }
 
         var scope = Scope(framing, negation);

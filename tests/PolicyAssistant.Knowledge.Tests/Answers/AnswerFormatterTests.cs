@@ -1,3 +1,4 @@
+using PolicyAssistant.Domain.Knowledge;
 using PolicyAssistant.Knowledge.Answers;
 using PolicyAssistant.Knowledge.Search;
 using PolicyAssistant.Knowledge.Tests.Support;
@@ -110,6 +111,24 @@ public sealed class PassageAnswerTests
         var item = Passages.Of(entry).Single(p => p.Text == "胃癌");
 
         Assert.StartsWith("是的，在范围内。国家规定的9种大病：胃癌", AnswerFormatter.PassageAnswer(entry, item, "胃癌算不算大病", ["胃癌", "大病"]));
+    }
+
+    [Fact]
+    public void PassageAnswer_ItemOfAListThatExplains_SaysNeitherYesNorNo()
+    {
+        var entry = new KnowledgeEntry
+        {
+            Id = "disease-based-payment",
+            Title = "大病按病种付费",
+            Summary = "大病按病种定一个总价，几项一起报。",
+            Body = "按病种付费是什么意思：\n- 人社部门定每个病种的付费额度，并检查医院的收费；\n- 超出额度的由医院负担。",
+            Source = "鹿寨县健康扶贫“大病集中救治一批”实施方案",
+        };
+        var item = Passages.Of(entry).Single(p => p.Text.StartsWith("人社", StringComparison.Ordinal));
+
+        var answer = AnswerFormatter.PassageAnswer(entry, item, "住院请别的科大夫来会诊 收费不", ["住院", "大夫", "会诊", "收费"]);
+
+        Assert.DoesNotContain("在范围内", answer);
     }
 
     [Fact]
