@@ -149,9 +149,10 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options)
         var weights = terms.Select(t => Weight(t, maxIdf)).ToArray();
         var total = weights.Sum();
         var known = terms.Select((t, i) => t.DocumentFrequency > 0 ? weights[i] : 0).Sum();
+        var otherProgramme = OtherProgrammes.Mentioned(foldedQuestion) ? 1 : 0;
         if (result.Hits.Count == 0 || total <= 0)
         {
-            double[] none = [0, 0, 0, 0, total <= 0 ? 0 : known / total, terms.Count == 1 ? 1 : 0, 0, 0, 0, OtherProgrammes.Mentioned(foldedQuestion) ? 1 : 0];
+            double[] none = [0, 0, 0, 0, total <= 0 ? 0 : known / total, terms.Count == 1 ? 1 : 0, 0, 0, 0, otherProgramme];
             return new AnswerEvidence(terms, [], none, [.. none, 0, 0, 0, 0]);
         }
 
@@ -172,10 +173,10 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options)
         var margin = runnerUp is null || best.Rank <= 0 ? 1 : 1 - runnerUp.Rank / best.Rank;
         var strong = best.Hit.MatchedInKeyFields.Any(t => t.Length > 1) ? 1 : 0;
         var agreed = best.Hit.Entry.Id == result.PairsFirstId ? 1 : 0;
-        var asked = Pairs(foldedQuestion);
+        var asked = CharacterPairs.Of(foldedQuestion);
         var closest = Closeness(asked, best.Hit.Entry);
         var closestElsewhere = ranked.Skip(1).Select(entry => Closeness(asked, entry.Hit.Entry)).DefaultIfEmpty(0).Max();
-        double[] features = [best.Coverage, best.PassageCoverage, margin, strong, known / total, terms.Count == 1 ? 1 : 0, Subject(terms, weights, best.Hit), agreed, closest - closestElsewhere, OtherProgrammes.Mentioned(foldedQuestion) ? 1 : 0];
+        double[] features = [best.Coverage, best.PassageCoverage, margin, strong, known / total, terms.Count == 1 ? 1 : 0, Subject(terms, weights, best.Hit), agreed, closest - closestElsewhere, otherProgramme];
         return new AnswerEvidence(terms, ranked, features, [.. features, .. SecondFeatures(ranked)]);
     }
 
@@ -205,34 +206,19 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options)
 
     private static WrittenQuestions WrittenIn(KnowledgeEntry entry) => Written.GetValue(entry, static e =>
     {
-        var letters = e.Questions.Append(e.Title).Select(written => Letters(TextFolding.Fold(written))).ToList();
-        return new WrittenQuestions(letters.ToHashSet(StringComparer.Ordinal), letters.Select(PairsOfLetters).ToList());
+        var letters = e.Questions.Append(e.Title).Select(written => CharacterPairs.Letters(TextFolding.Fold(written))).ToList();
+        return new WrittenQuestions(letters.ToHashSet(StringComparer.Ordinal), letters.Select(CharacterPairs.OfLetters).ToList());
     });
 
     private static bool WrittenFor(KnowledgeEntry entry, string foldedQuestion)
     {
-        var asked = Letters(foldedQuestion);
+        var asked = CharacterPairs.Letters(foldedQuestion);
         return asked.Length > 0 && WrittenIn(entry).Letters.Contains(asked);
     }
 
-    private static string Letters(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
-
-    private static HashSet<string> Pairs(string folded) => PairsOfLetters(Letters(folded));
-
-    private static HashSet<string> PairsOfLetters(string letters)
-    {
-        var pairs = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < letters.Length; i++)
-        {
-            pairs.Add(letters.Substring(i, 2));
-        }
-
-        return pairs;
-    }
-
-    // Dice over character pairs: 1 for a question asked as written, 0 for one sharing no pair with any.
+    // 1 for a question asked as written, 0 for one sharing no pair with any.
     private static double Closeness(HashSet<string> asked, KnowledgeEntry entry) =>
-        asked.Count == 0 ? 0 : WrittenIn(entry).Pairs.Select(pairs => 2.0 * pairs.Count(asked.Contains) / (pairs.Count + asked.Count)).DefaultIfEmpty(0).Max();
+        asked.Count == 0 ? 0 : WrittenIn(entry).Pairs.Select(pairs => CharacterPairs.Dice(pairs, asked)).DefaultIfEmpty(0).Max();
 
     private readonly record struct AskedQuestion(string Folded, AnswerContext Context);
 

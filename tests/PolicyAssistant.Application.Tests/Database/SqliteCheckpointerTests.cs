@@ -10,9 +10,6 @@ public sealed class SqliteCheckpointerTests : IDisposable
     // About 2,000 pages of log: past SQLite's own checkpoint (1,000), short of the fallback.
     private const int WriteBytes = 8_000_000;
 
-    // The pages past which commits checkpoint the log themselves (the checkpointer's fallback, as the product sets it).
-    private const int FallbackPages = 10_000;
-
     private readonly TestDatabase _database = TestDatabase.CreateSqlite();
 
     [Fact]
@@ -43,14 +40,18 @@ public sealed class SqliteCheckpointerTests : IDisposable
         await using var db = _database.CreateContext();
         await db.Database.OpenConnectionAsync();
         await db.Database.ExecuteSqlRawAsync("CREATE TABLE filler (bytes BLOB)");
+        // The pages past which commits checkpoint the log themselves: the checkpointer's fallback, as the product sets it.
+        await using var pragma = db.Database.GetDbConnection().CreateCommand();
+        pragma.CommandText = "PRAGMA wal_autocheckpoint";
+        var fallbackPages = Convert.ToInt32(await pragma.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
 
         // One page a commit, twice the fallback's pages: a log that is never started again reaches the fallback.
-        for (var commit = 0; commit < 2 * FallbackPages; commit++)
+        for (var commit = 0; commit < 2 * fallbackPages; commit++)
         {
             await db.Database.ExecuteSqlRawAsync("INSERT INTO filler VALUES (randomblob(100))");
         }
 
-        Assert.True(LogLength() < FallbackPages / 2 * 4096L, $"the log grew to {LogLength():N0} bytes");
+        Assert.True(LogLength() < fallbackPages / 2 * 4096L, $"the log grew to {LogLength():N0} bytes");
     }
 
     public void Dispose() => _database.Dispose();

@@ -1,4 +1,5 @@
 using PolicyAssistant.Domain.Text;
+using PolicyAssistant.Knowledge.Answers;
 using PolicyAssistant.Knowledge.Content;
 using PolicyAssistant.Testing;
 using Xunit.Abstractions;
@@ -22,7 +23,7 @@ public sealed class ContentIndependenceTests(ITestOutputHelper output)
             .SelectMany(entry => entry.Questions.Select(variant => (entry.Id, Variant: variant, Pairs: Pairs(variant))))
             .ToList();
         var closest = variants
-            .Select(v => (v.Id, v.Variant, Dev: dev.Select(d => (d.Id, Dice: Dice(v.Pairs, d.Pairs))).MaxBy(d => d.Dice)))
+            .Select(v => (v.Id, v.Variant, Dev: dev.Select(d => (d.Id, Dice: CharacterPairs.Dice(v.Pairs, d.Pairs))).MaxBy(d => d.Dice)))
             .OrderByDescending(v => v.Dev.Dice)
             .ToList();
         output.WriteLine($"{variants.Count} variants against {dev.Count} dev questions; the closest:");
@@ -35,12 +36,5 @@ public sealed class ContentIndependenceTests(ITestOutputHelper output)
         Assert.True(copies.Count == 0, $"{copies.Count} variants copy a dev question: {string.Join("; ", copies)}");
     }
 
-    private static HashSet<string> Pairs(string text)
-    {
-        var letters = string.Concat(TextFolding.Fold(text).Where(char.IsLetterOrDigit));
-        return Enumerable.Range(0, Math.Max(letters.Length - 1, 0)).Select(i => letters.Substring(i, 2)).ToHashSet(StringComparer.Ordinal);
-    }
-
-    private static double Dice(HashSet<string> a, HashSet<string> b) =>
-        a.Count + b.Count == 0 ? 0 : 2.0 * a.Count(b.Contains) / (a.Count + b.Count);
+    private static HashSet<string> Pairs(string text) => CharacterPairs.Of(TextFolding.Fold(text));
 }
