@@ -28,7 +28,7 @@ public sealed record RecordTopic(string Name, IReadOnlyList<string> Words, bool 
 /// </summary>
 public static class RecordQuestion
 {
-    public static readonly RecordTopic FamilyDoctor = new("家庭医生", ["家庭医生", "签约医生", "家庭大夫", "签约大夫", "签约的医生", "签约的大夫", "签约的那个", "家医", "医生团队", "签的医生", "签的大夫", "签的那个", "签的是", "村医"], true);
+    public static readonly RecordTopic FamilyDoctor = new("家庭医生", ["家庭医生", "签约医生", "家庭大夫", "签约大夫", "签约的医生", "签约的大夫", "签约的那个", "家医", "医生团队", "签约团队", "签的医生", "签的大夫", "签的那个", "签的是", "村医"], true);
     public static readonly RecordTopic ChronicCertification = new("慢病证明", ["慢病", "慢性病", "门诊慢特病", "慢特病"], true);
     public static readonly RecordTopic Insurance = new("参保缴费记录", ["医保", "参保", "保费", "合作医疗", "新农合", "保险"], false);
     public static readonly RecordTopic Register = new("建档立卡登记", ["贫困户", "建档立卡", "贫困名单", "扶贫名单", "贫困人口"], false);
@@ -36,7 +36,7 @@ public static class RecordQuestion
     public static readonly RecordTopic Checkup = new("体检结果", ["体检", "检查结果", "化验"], false);
     public static readonly RecordTopic FollowUp = new("随访记录", ["随访", "血压", "血糖"], false);
     public static readonly RecordTopic SafetyNetPayout = new("兜底补助发放记录", ["兜底", "补助", "救助金", "公示"], false);
-    public static readonly RecordTopic Helper = new("帮扶责任人", ["帮扶干部", "帮扶责任人", "帮扶人", "包户干部", "帮扶的"], false);
+    public static readonly RecordTopic Helper = new("帮扶责任人", ["帮扶干部", "帮扶责任人", "帮扶人", "包户干部", "帮扶的", "帮扶"], false);
     public static readonly RecordTopic Vaccination = new("预防接种记录", ["疫苗", "预防针", "打针"], false);
     public static readonly RecordTopic Referral = new("转诊手续", ["转诊", "转院"], false);
     public static readonly RecordTopic SeriousIllness = new("大病救治登记", ["大病"], false);
@@ -51,13 +51,13 @@ public static class RecordQuestion
     // Asking whether something happened, or where it stands: about the household even when it names nobody.
     private static readonly string[] Status =
     [
-        "了没", "过没", "上没", "全没", "完没", "好没", "下来没", "来没", "到没", "批了", "批下来", "办下来", "办好了", "办成了", "通过了",
+        "了没", "过没", "上没", "全没", "完没", "好没", "下来没", "来没", "到没", "批了", "批下来", "办下来", "办好了", "办成了", "办妥", "通过了", "登记上", "有没有登记",
         "咋样了", "怎么样了", "进度", "到哪一步", "到账", "到手", "交上", "交了没", "有没有俺", "有俺", "有我家", "查查", "查一下", "查下",
         "给查", "帮查", "帮我查", "帮俺查", "还剩", "量的多少",
     ];
 
     // Asking how something came out: about the household only when the message says whose.
-    private static readonly string[] WeakStatus = ["咋样", "怎么样", "结果", "发了", "还在", "在不在", "能看看", "看看", "看一下", "记录", "是不是", "多少了", "发多少", "给了多少"];
+    private static readonly string[] WeakStatus = ["咋样", "怎么样", "结果", "发了", "还在", "在不在", "能看看", "看看", "看一下", "记录", "是不是", "多少了", "发多少", "给了多少", "哪几个", "有谁"];
 
     // Asking what the policy provides: these keep a message with the knowledge base.
     private static readonly string[] PolicyCues =

@@ -100,10 +100,10 @@ public sealed class SelfQueryTests
     }
 
     [Theory]
-    [InlineData("俺家今年的医保交上了没", "查自家的参保缴费记录，需要先绑定身份")]
+    [InlineData("俺家今年参保的钱交了没有", "查自家的参保缴费记录，需要先绑定身份")]
     [InlineData("查查俺还在建档立卡名单上不", "查自家的建档立卡登记，需要先绑定身份")]
     [InlineData("老伴上个月的体检结果咋样了", "查自家的体检结果，需要先绑定身份")]
-    [InlineData("醫生這個月來隨訪過俺沒", "查自家的随访记录，需要先绑定身份")]
+    [InlineData("這月大夫上門隨訪了俺沒有", "查自家的随访记录，需要先绑定身份")]
     [InlineData("俺家的兜底补助到账了没", "查自家的兜底补助发放记录，需要先绑定身份")]
     public async Task RecordNotYetShown_UnboundUser_IsOfferedBinding(string question, string expectedStart)
     {
@@ -120,7 +120,7 @@ public sealed class SelfQueryTests
         await using var host = await AssistantHost.StartAsync(database);
         var user = await host.BindAsync("record-bound", ContractHead);
 
-        var reply = await user.SayAsync("俺家今年的医保交上了没");
+        var reply = await user.SayAsync("俺家今年参保的钱交了没有");
 
         Assert.StartsWith("您家的参保缴费记录暂时还不能在这里查。", reply);
         Assert.DoesNotContain(ContractHead.Name, reply);

@@ -102,7 +102,7 @@ public sealed class ChineseAmountParserTests
     }
 
     [Theory]
-    [InlineData("总共两万 已经报了一万五 兜底再补多少", new[] { 20000.0, 15000.0 })]
+    [InlineData("看病花了两万六 报了一万九", new[] { 26000.0, 19000.0 })]
     [InlineData("花了3.5万，报了2.8万", new[] { 35000.0, 28000.0 })]
     [InlineData("住院5天花了八千多，自己掏了八百", new[] { 8000.0, 800.0 })]
     [InlineData("医药费11804元，个人自付1156.5元", new[] { 11804.0, 1156.5 })]

@@ -40,7 +40,7 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
         var predictions = CrossValidated(Samples());
         output.WriteLine($"threshold (one, either of two) answered right wrong off-topic-answered value (right - {WrongAnswerCost} x wrong)");
         var grid = Enumerable.Range(10, 10).Select(i => i * 0.05).ToList();
-        var best = (One: 0.0, EitherOfTwo: 0.0, Value: double.MinValue);
+        var best = (One: 0.0, EitherOfTwo: 0.0, Value: double.MinValue, Wrong: int.MaxValue);
         foreach (var one in grid)
         {
             // A second threshold above 1 answers no pair: the single-answer policy the pairs must beat.
@@ -52,7 +52,8 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
                 var wrong = single.Count(p => !p.Right) + pairs.Count(p => !p.EitherRight);
                 var value = right - WrongAnswerCost * wrong;
                 output.WriteLine($"{one,5:F2} {eitherOfTwo,5:F2} {single.Count + pairs.Count,8} {right,5} {wrong,5} {single.Concat(pairs).Count(p => p.OffTopic),5} {value,6:F0}");
-                best = value > best.Value ? (one, eitherOfTwo, value) : best;
+                // A tie goes to the thresholds that mislead fewer households.
+                best = value > best.Value || value == best.Value && wrong < best.Wrong ? (one, eitherOfTwo, value, wrong) : best;
             }
         }
 

@@ -99,7 +99,7 @@ public sealed class PassageAnswerTests
         var entry = ListEntries.Exclusions();
         var item = Passages.Of(entry).Single(p => p.Text.Contains("急救", StringComparison.Ordinal));
 
-        var answer = AnswerFormatter.PassageAnswer(entry, item, "半夜送到不是定点的医院抢救 兜底管不管", ["定点", "医院", "抢救", "兜底保障"]);
+        var answer = AnswerFormatter.PassageAnswer(entry, item, "急诊抢救进了非定点医院 兜底认吗", ["定点", "医院", "抢救", "兜底保障"]);
 
         Assert.StartsWith("能。急救、抢救是例外，可以兜底。", answer);
     }
@@ -126,7 +126,7 @@ public sealed class PassageAnswerTests
         };
         var item = Passages.Of(entry).Single(p => p.Text.StartsWith("人社", StringComparison.Ordinal));
 
-        var answer = AnswerFormatter.PassageAnswer(entry, item, "住院请别的科大夫来会诊 收费不", ["住院", "大夫", "会诊", "收费"]);
+        var answer = AnswerFormatter.PassageAnswer(entry, item, "按病种付费以后 医院检查收费还多收吗", ["病种", "付费", "医院", "检查", "收费"]);
 
         Assert.DoesNotContain("在范围内", answer);
     }

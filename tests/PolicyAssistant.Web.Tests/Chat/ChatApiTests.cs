@@ -38,7 +38,7 @@ public sealed class ChatApiTests(SharedProduct product) : IClassFixture<SharedPr
     [Fact]
     public async Task PostMessage_OwnRecordWhileUnbound_OffersBinding()
     {
-        var response = await ChatClient.AskAsync(product.Factory, "kind-binding-user", "俺家今年的医保交上了没");
+        var response = await ChatClient.AskAsync(product.Factory, "kind-binding-user", "俺家今年参保的钱交了没有");
 
         Assert.Equal(("binding", false), (response.Kind, response.Confident));
         Assert.Contains("绑定身份", response.Reply);

@@ -7,8 +7,8 @@ using Xunit.Abstractions;
 namespace PolicyAssistant.Web.Tests.Quality;
 
 /// <summary>
-/// The dev set measures the product only while the content does not hold its questions: no question variant of an
-/// entry may be a copy or a close paraphrase of a dev question.
+/// The dev set measures the product only while neither the content nor our own tests hold its questions: no question
+/// variant of an entry and no question of our own question files may be a copy or a close paraphrase of a dev question.
 /// </summary>
 public sealed class ContentIndependenceTests(ITestOutputHelper output)
 {
@@ -18,23 +18,47 @@ public sealed class ContentIndependenceTests(ITestOutputHelper output)
     [Fact]
     public void NoQuestionVariant_IsACloseParaphraseOfADevQuestion()
     {
-        var dev = DevSetScorer.Questions().Select(q => (q.Id, Pairs: Pairs(q.Text))).ToList();
         var variants = KnowledgeFileReader.ReadDirectory(Path.Combine(RepositoryPaths.Content, "knowledge")).Entries
-            .SelectMany(entry => entry.Questions.Select(variant => (entry.Id, Variant: variant, Pairs: Pairs(variant))))
+            .SelectMany(entry => entry.Questions.Select(variant => (Where: entry.Id, Text: variant)))
             .ToList();
-        var closest = variants
-            .Select(v => (v.Id, v.Variant, Dev: dev.Select(d => (d.Id, Dice: CharacterPairs.Dice(v.Pairs, d.Pairs))).MaxBy(d => d.Dice)))
-            .OrderByDescending(v => v.Dev.Dice)
+
+        AssertNoneCopiesADevQuestion("variants", variants);
+    }
+
+    /// <summary>The question files of the tests (own suite, calibration sets, routing pairs): every cell holding Chinese.</summary>
+    [Fact]
+    public void NoQuestionOfTheTestFiles_IsACloseParaphraseOfADevQuestion()
+    {
+        var tests = Path.Combine(RepositoryPaths.Root, "tests");
+        var questions = Directory.EnumerateFiles(tests, "*.tsv", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(file => File.ReadLines(file).Select((line, i) => (Where: $"{Path.GetRelativePath(tests, file)}:{i + 1}", Line: line)))
+            .Where(line => !line.Line.StartsWith('#'))
+            .SelectMany(line => line.Line.Split('\t').Where(HoldsChinese).Select(cell => (line.Where, Text: cell)))
             .ToList();
-        output.WriteLine($"{variants.Count} variants against {dev.Count} dev questions; the closest:");
-        foreach (var (id, variant, (devId, dice)) in closest.Take(10))
+
+        AssertNoneCopiesADevQuestion("test questions", questions);
+    }
+
+    private void AssertNoneCopiesADevQuestion(string what, IReadOnlyList<(string Where, string Text)> questions)
+    {
+        var dev = DevSetScorer.Questions().Select(q => (q.Id, Pairs: Pairs(q.Text))).ToList();
+        var closest = questions
+            .Select(q => (q.Where, q.Text, Pairs: Pairs(q.Text)))
+            .Select(q => (q.Where, q.Text, Dev: dev.Select(d => (d.Id, Dice: CharacterPairs.Dice(q.Pairs, d.Pairs))).MaxBy(d => d.Dice)))
+            .OrderByDescending(q => q.Dev.Dice)
+            .ToList();
+        output.WriteLine($"{questions.Count} {what} against {dev.Count} dev questions; the closest:");
+        foreach (var (where, text, (devId, dice)) in closest.Take(10))
         {
-            output.WriteLine($"{dice:F2} {id}: {variant} ~ {devId}");
+            output.WriteLine($"{dice:F2} {where}: {text} ~ {devId}");
         }
 
-        var copies = closest.Where(v => v.Dev.Dice >= CloseParaphrase).Select(v => $"{v.Id}: {v.Variant} ~ {v.Dev.Id}").ToList();
-        Assert.True(copies.Count == 0, $"{copies.Count} variants copy a dev question: {string.Join("; ", copies)}");
+        var copies = closest.Where(q => q.Dev.Dice >= CloseParaphrase).Select(q => $"{q.Where}: {q.Text} ~ {q.Dev.Id}").ToList();
+        Assert.True(copies.Count == 0, $"{copies.Count} {what} copy a dev question: {string.Join("; ", copies)}");
     }
+
+    private static bool HoldsChinese(string cell) => cell.Any(c => c is >= '\u4e00' and <= '\u9fff');
 
     private static HashSet<string> Pairs(string text) => CharacterPairs.Of(TextFolding.Fold(text));
 }

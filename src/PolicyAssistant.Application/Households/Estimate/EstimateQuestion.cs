@@ -58,13 +58,13 @@ public static class EstimateQuestion
     private static readonly string[] EstimateWords =
     [
         "能报", "可以报", "报多少", "报销多少", "给报", "自付多少", "出多少", "掏多少", "花多少", "拿多少", "交多少", "付多少",
-        "补多少", "再补", "给多少", "报不", "能不能报", "对不对", "对不", "要交", "要掏", "得掏", "得出", "要出",
+        "补多少", "再补", "给补", "补不补", "给多少", "报不", "能不能报", "对不对", "对不", "要交", "要掏", "得掏", "得出", "要出",
     ];
 
     private static readonly string[] CalculateWords = ["估算", "算一下", "算一算", "算算", "帮我算", "测算"];
     private static readonly string[] BillWords = ["住院", "花了", "花费", "费用", "报销", "医药费", "看病", "门诊", "拿药", "手术", "出院", "住了", "总共", "一共"];
     private static readonly string[] OutpatientWords = ["门诊", "拿药", "开药", "买药"];
-    private static readonly string[] ReimbursedWords = ["已经报了", "已报了", "报了", "报销了", "已经报销", "报回来", "医保给了", "报完"];
+    private static readonly string[] ReimbursedWords = ["已经报了", "已报了", "报了", "报销了", "已经报销", "报回来", "报下来", "医保给了", "报完"];
 
     /// <summary>Whether a message asks for an estimate: the menu's 住院费用估算, “帮我算算住院费用”, or an amount with 能报多少.</summary>
     public static bool IsEstimateRequest(string compact) =>

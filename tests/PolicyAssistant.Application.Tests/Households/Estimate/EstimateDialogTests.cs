@@ -159,8 +159,9 @@ public sealed class EstimateDialogTests
     }
 
     [Theory]
-    [InlineData("住院一共花了两万 已经报了一万五", 20000.0, 15000.0)]
+    [InlineData("住院总共两万三 医保报了一万七", 23000.0, 17000.0)]
     [InlineData("报了八千多 总共花了一万二", 12000.0, 8000.0)]
+    [InlineData("花了四万 报下来三万一", 40000.0, 31000.0)]
     [InlineData("花了1234.56元", 1234.56, null)]
     [InlineData("在市里住院花了1.5万", 15000.0, null)]
     public void ReadAmounts_Message_TellsTheBillFromWhatWasReimbursed(string text, double bill, double? reimbursed)
@@ -175,7 +176,7 @@ public sealed class EstimateDialogTests
     [InlineData("县医院住了半个月花了一万五 自个要掏多少", true)]
     [InlineData("在镇卫生院住院三千二 出院要交多少", true)]
     [InlineData("拿药花了二百多 门诊能报不", true)]
-    [InlineData("一共花了两万 已经报了一万五 兜底再补多少", true)]
+    [InlineData("花了四万 报下来三万一 兜底还给不给补", true)]
     [InlineData("住院押金要交多少", false)]
     [InlineData("医保一年交多少钱", false)]
     [InlineData("住院花了一万二能报多少", true)]
