@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PolicyAssistant.Domain.Text;
 using PolicyAssistant.Knowledge.Answers;
 using PolicyAssistant.Knowledge.Content;
@@ -10,7 +11,7 @@ namespace PolicyAssistant.Web.Tests.Quality;
 /// The dev set measures the product only while neither the content nor our own tests hold its questions: no question
 /// variant of an entry and no question of our own question files may be a copy or a close paraphrase of a dev question.
 /// </summary>
-public sealed class ContentIndependenceTests(ITestOutputHelper output)
+public sealed partial class ContentIndependenceTests(ITestOutputHelper output)
 {
     /// <summary>Dice over character pairs: a shared phrase such as 兜底管不管 scores well below it; a copy with a word changed scores above.</summary>
     private const double CloseParaphrase = 0.6;
@@ -29,16 +30,40 @@ public sealed class ContentIndependenceTests(ITestOutputHelper output)
     [Fact]
     public void NoQuestionOfTheTestFiles_IsACloseParaphraseOfADevQuestion()
     {
-        var tests = Path.Combine(RepositoryPaths.Root, "tests");
-        var questions = Directory.EnumerateFiles(tests, "*.tsv", SearchOption.AllDirectories)
-            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(file => File.ReadLines(file).Select((line, i) => (Where: $"{Path.GetRelativePath(tests, file)}:{i + 1}", Line: line)))
-            .Where(line => !line.Line.StartsWith('#'))
-            .SelectMany(line => line.Line.Split('\t').Where(HoldsChinese).Select(cell => (line.Where, Text: cell)))
+        var questions = TestLines("*.tsv")
+            .Where(line => !line.Text.StartsWith('#'))
+            .SelectMany(line => line.Text.Split('\t').Where(HoldsChinese).Select(cell => (line.Where, Text: cell)))
             .ToList();
 
         AssertNoneCopiesADevQuestion("test questions", questions);
     }
+
+    /// <summary>
+    /// Questions written into test code: every string literal holding Chinese and at least seven letters (a policy's
+    /// name alone, 先诊疗后付费, is shorter and shares its pairs with any question about that policy).
+    /// </summary>
+    [Fact]
+    public void NoQuestionOfTheTestCode_IsACloseParaphraseOfADevQuestion()
+    {
+        var questions = TestLines("*.cs")
+            .SelectMany(line => StringLiteral().Matches(line.Text).Select(match => (line.Where, Text: match.Groups[1].Value)))
+            .Where(literal => HoldsChinese(literal.Text) && CharacterPairs.Letters(TextFolding.Fold(literal.Text)).Length >= 7)
+            .ToList();
+
+        AssertNoneCopiesADevQuestion("test strings", questions);
+    }
+
+    private static IEnumerable<(string Where, string Text)> TestLines(string pattern)
+    {
+        var tests = Path.Combine(RepositoryPaths.Root, "tests");
+        string[] built = [$"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"];
+        return Directory.EnumerateFiles(tests, pattern, SearchOption.AllDirectories)
+            .Where(file => !built.Any(folder => file.Contains(folder, StringComparison.Ordinal)))
+            .SelectMany(file => File.ReadLines(file).Select((line, i) => (Where: $"{Path.GetRelativePath(tests, file)}:{i + 1}", Text: line)));
+    }
+
+    [GeneratedRegex("\"((?:[^\"\\\\]|\\\\.)*)\"")]
+    private static partial Regex StringLiteral();
 
     private void AssertNoneCopiesADevQuestion(string what, IReadOnlyList<(string Where, string Text)> questions)
     {
