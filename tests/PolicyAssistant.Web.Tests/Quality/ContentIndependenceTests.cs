@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PolicyAssistant.Domain.Text;
+using PolicyAssistant.Knowledge.Analysis;
 using PolicyAssistant.Knowledge.Answers;
 using PolicyAssistant.Knowledge.Content;
 using PolicyAssistant.Testing;
@@ -9,7 +10,8 @@ namespace PolicyAssistant.Web.Tests.Quality;
 
 /// <summary>
 /// The dev set measures the product only while neither the content nor our own tests hold its questions: no question
-/// variant of an entry and no question of our own question files may be a copy or a close paraphrase of a dev question.
+/// variant of an entry, no question of our own question files and no question written into test code may be a copy or
+/// a close paraphrase of a dev question.
 /// </summary>
 public sealed partial class ContentIndependenceTests(ITestOutputHelper output)
 {
@@ -83,7 +85,7 @@ public sealed partial class ContentIndependenceTests(ITestOutputHelper output)
         Assert.True(copies.Count == 0, $"{copies.Count} {what} copy a dev question: {string.Join("; ", copies)}");
     }
 
-    private static bool HoldsChinese(string cell) => cell.Any(c => c is >= '\u4e00' and <= '\u9fff');
+    private static bool HoldsChinese(string cell) => cell.Any(Pinyin.IsHanzi);
 
     private static HashSet<string> Pairs(string text) => CharacterPairs.Of(TextFolding.Fold(text));
 }
