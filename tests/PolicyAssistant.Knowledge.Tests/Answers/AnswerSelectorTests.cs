@@ -121,6 +121,47 @@ public sealed class AnswerSelectorTests : IDisposable
     }
 
     [Fact]
+    public void Weigh_QuestionNamingNoPlace_RanksTheGeneralRuleOverACountysVersion()
+    {
+        using var index = GeneralRuleAndLuzhaisVersion();
+
+        var ranked = new AnswerSelector(index, new AnswerOptions()).Weigh(TextFolding.Fold("住院兜底保障到底是啥"), Anywhere)!.Entries;
+
+        Assert.Equal(("safety-net", false, true), (ranked[0].Hit.Entry.Id, ranked[0].FromElsewhere, ranked[1].FromElsewhere));
+    }
+
+    [Fact]
+    public void Weigh_QuestionNamingTheCountysPlace_DoesNotHoldItsVersionBack()
+    {
+        using var index = GeneralRuleAndLuzhaisVersion();
+
+        var ranked = new AnswerSelector(index, new AnswerOptions()).Weigh(TextFolding.Fold("柳州住院兜底保障到底是啥"), Anywhere)!.Entries;
+
+        Assert.DoesNotContain(ranked, entry => entry.FromElsewhere);
+    }
+
+    [Fact]
+    public void Weigh_AskerOfTheCounty_GetsItsVersionWithoutPenalty()
+    {
+        using var index = GeneralRuleAndLuzhaisVersion();
+
+        var ranked = new AnswerSelector(index, new AnswerOptions()).Weigh(TextFolding.Fold("住院兜底保障到底是啥"), Anywhere with { RegionCode = "450223101" })!.Entries;
+
+        Assert.DoesNotContain(ranked, entry => entry.FromElsewhere);
+    }
+
+    private static KnowledgeIndex GeneralRuleAndLuzhaisVersion()
+    {
+        var index = new KnowledgeIndex(TestVocabulary.Create());
+        // A copy of the rule scoped to 鹿寨县: on its words alone it ties with the rule, and comes first in a tie.
+        var luzhai = TestEntries.SafetyNet();
+        luzhai.Id = "luzhai-safety-net";
+        luzhai.Regions = ["450223"];
+        index.Rebuild([luzhai, TestEntries.SafetyNet()]);
+        return index;
+    }
+
+    [Fact]
     public void Select_SameQuestionAgain_ReusesTheAnswer() =>
         Assert.Same(_selector.Select("住院要交押金吗", Anywhere), _selector.Select("住院要交押金吗", Anywhere));
 
