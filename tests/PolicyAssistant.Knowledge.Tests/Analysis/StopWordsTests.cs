@@ -11,6 +11,7 @@ public sealed class StopWordsTests
     [InlineData("咋")]
     [InlineData("请问")]
     [InlineData("怎么")]
+    [InlineData("做法")]
     public void StopWords_FunctionWord_IsListed(string word) => Assert.Contains(word, (ISet<string>)PolicyAnalyzer.StopWords);
 
     [Theory]
