@@ -64,7 +64,10 @@ public sealed class KnowledgeEntry
     /// </summary>
     public bool AppliesTo(string? regionCode) =>
         string.IsNullOrWhiteSpace(regionCode)
-        || Regions.Count == 0
-        || Regions.Any(r => string.Equals(r, AllRegions, StringComparison.OrdinalIgnoreCase)
-            || (r.Length > 0 && regionCode.StartsWith(r, StringComparison.Ordinal)));
+        || AppliesEverywhere()
+        || Regions.Any(r => r.Length > 0 && regionCode.StartsWith(r, StringComparison.Ordinal));
+
+    /// <summary>True when no region is given or one of them is <see cref="AllRegions"/>.</summary>
+    public bool AppliesEverywhere() =>
+        Regions.Count == 0 || Regions.Any(r => string.Equals(r, AllRegions, StringComparison.OrdinalIgnoreCase));
 }

@@ -210,8 +210,7 @@ public sealed class AnswerSelector(KnowledgeIndex index, AnswerOptions options)
     }
 
     private bool FromElsewhere(KnowledgeEntry entry, string foldedQuestion) =>
-        entry.Regions.Count > 0
-        && !entry.Regions.Any(r => string.Equals(r, KnowledgeEntry.AllRegions, StringComparison.OrdinalIgnoreCase))
+        !entry.AppliesEverywhere()
         && !entry.Regions.Any(r => options.PlaceNames.TryGetValue(r, out var names) && names.Any(name => foldedQuestion.Contains(name, StringComparison.Ordinal)));
 
     private const int SubjectWords = 2;
