@@ -10,10 +10,10 @@ namespace PolicyAssistant.Knowledge.Answers;
 public sealed record ConfidenceModel(IReadOnlyList<double> Weights, double Bias)
 {
     /// <summary>The fit printed by ConfidenceCalibrationTests on the current content and suite.</summary>
-    public static ConfidenceModel Shipped { get; } = new([0.66, 1.17, 3.21, 1.81, 1.76, 0.13, -0.54, 0.54, 2.11, -2.98, -0.59], -3.70);
+    public static ConfidenceModel Shipped { get; } = new([0.71, 1.31, 3.33, 1.77, 1.80, 0.06, -0.44, 0.70, 2.01, -3.15, -0.52], -4.03);
 
     /// <summary>The probability that one of the best two entries answers, from <see cref="AnswerEvidence.EitherOfTwoFeatures"/>; fit by the same test.</summary>
-    public static ConfidenceModel ShippedEitherOfTwo { get; } = new([0.81, 0.89, 1.94, 1.67, 1.80, -0.41, -0.28, 0.81, 1.77, -3.31, -0.43, -0.25, 0.05, 1.92, 1.00], -3.62);
+    public static ConfidenceModel ShippedEitherOfTwo { get; } = new([0.95, 0.82, 2.14, 1.84, 1.74, -0.52, -0.27, 0.87, 1.67, -3.49, -0.42, -0.09, 0.21, 1.92, 0.97], -3.95);
 
     public double Probability(IReadOnlyList<double> features)
     {
@@ -39,7 +39,21 @@ public sealed record ConfidenceModel(IReadOnlyList<double> Weights, double Bias)
             throw new ArgumentException("Nothing to fit.", nameof(samples));
         }
 
+        // Copied once into one flat array: 20,000 passes over the samples through IReadOnlyList indexers cost
+        // several times the arithmetic.
         var width = samples[0].Features.Count;
+        var features = new double[samples.Count * width];
+        var labels = new double[samples.Count];
+        for (var s = 0; s < samples.Count; s++)
+        {
+            for (var i = 0; i < width; i++)
+            {
+                features[s * width + i] = samples[s].Features[i];
+            }
+
+            labels[s] = samples[s].Right ? 1 : 0;
+        }
+
         var weights = new double[width];
         var bias = 0.0;
         var gradient = new double[width];
@@ -47,18 +61,19 @@ public sealed record ConfidenceModel(IReadOnlyList<double> Weights, double Bias)
         {
             Array.Clear(gradient);
             var biasGradient = 0.0;
-            foreach (var (features, right) in samples)
+            for (var s = 0; s < labels.Length; s++)
             {
+                var row = features.AsSpan(s * width, width);
                 var z = bias;
                 for (var i = 0; i < width; i++)
                 {
-                    z += weights[i] * features[i];
+                    z += weights[i] * row[i];
                 }
 
-                var error = 1 / (1 + Math.Exp(-z)) - (right ? 1 : 0);
+                var error = 1 / (1 + Math.Exp(-z)) - labels[s];
                 for (var i = 0; i < width; i++)
                 {
-                    gradient[i] += error * features[i];
+                    gradient[i] += error * row[i];
                 }
 
                 biasGradient += error;
