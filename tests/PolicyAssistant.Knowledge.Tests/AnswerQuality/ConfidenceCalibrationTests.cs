@@ -8,24 +8,24 @@ namespace PolicyAssistant.Knowledge.Tests.AnswerQuality;
 
 /// <summary>
 /// Fits the confidence model on our own questions and reports it on questions the fit did not see (5-fold
-/// cross-validation): a reliability table (confidence bins against the share answered right) and, per threshold,
+/// cross-validation, the questions dealt into the folds five times over): a reliability table (confidence bins against the share answered right) and, per threshold,
 /// how many questions would be answered and how many of those wrongly, alone or with the second entry. Two sets: questions.tsv, weighed against the
 /// entries without their hand-written question variants (the suite was written beside them), and
-/// calibration-questions.tsv, written blind to the content and weighed against the index as the product has it.
+/// calibration-questions*.tsv, written blind to the content and weighed against the index as the product has it.
 /// The dev set plays no part here.
 /// </summary>
 public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITestOutputHelper output) : IClassFixture<AnswerQualityTests.Run>
 {
     private const int Folds = 5;
     private const int Dealings = 5;
-
-    /// <summary>The three tests read the same cross-validated predictions: computed once per run of the suite.</summary>
-    private static readonly ConditionalWeakTable<AnswerQualityTests.Run, List<Prediction>> Predictions = new();
     private const double MaxCalibrationError = 0.08;
     private const double ShippedTolerance = 0.15;
 
     /// <summary>A confident wrong answer, which a household acts on, costs this many menus (which only cost a reply).</summary>
     private const double WrongAnswerCost = 5;
+
+    /// <summary>The three tests read the same cross-validated predictions: computed once per run of the suite.</summary>
+    private static readonly ConditionalWeakTable<AnswerQualityTests.Run, List<Prediction>> Predictions = new();
 
     [Fact]
     public void CrossValidatedConfidence_IsCalibrated()
