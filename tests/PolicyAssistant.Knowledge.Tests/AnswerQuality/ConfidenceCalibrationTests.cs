@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using PolicyAssistant.Domain.Text;
 using PolicyAssistant.Knowledge.Answers;
+using PolicyAssistant.Testing;
 using Xunit.Abstractions;
 
 namespace PolicyAssistant.Knowledge.Tests.AnswerQuality;

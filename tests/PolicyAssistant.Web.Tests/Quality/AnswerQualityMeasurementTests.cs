@@ -92,17 +92,14 @@ public sealed class AnswerQualityMeasurementTests(ITestOutputHelper output) : ID
     private async Task ReportOwnSuiteAsync(Bm25Baseline baseline)
     {
         var file = Path.Combine(RepositoryPaths.Root, "tests", "PolicyAssistant.Knowledge.Tests", "AnswerQuality", "questions.tsv");
-        var lines = File.ReadLines(file).Skip(1).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
         int onTopic = 0, right = 0, wrong = 0, offTopic = 0, refused = 0, baselineRight = 0;
-        foreach (var (columns, i) in lines.Select((c, i) => (c, i)))
+        foreach (var (question, i) in QuestionFile.Read(file).Select((q, i) => (q, i)))
         {
-            // "a|b": either entry answers the question.
-            var expected = columns[0].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var response = await AskAsync($"own-{i}-{_run}", columns[1].Trim());
+            var response = await AskAsync($"own-{i}-{_run}", question.Question);
             var answered = response.Confident && response.Kind is "answer" or "smallTalk" || response.Kind == "smallTalk";
-            // An answer of two entries is right when either is the expected one.
+            // An answer of two entries is right when either is an expected one.
             var cited = response.Sources.Select(source => source.Id).ToList();
-            if (expected is ["-"])
+            if (question.IsOffTopic)
             {
                 offTopic++;
                 refused += response.Confident ? 0 : 1;
@@ -110,8 +107,8 @@ public sealed class AnswerQualityMeasurementTests(ITestOutputHelper output) : ID
             }
 
             onTopic++;
-            baselineRight += expected.Contains(baseline.Top(columns[1].Trim())?.Id) ? 1 : 0;
-            if (answered && (cited.Intersect(expected).Any() || cited.Count == 0 && response.Kind == "smallTalk"))
+            baselineRight += question.IsAnsweredBy(baseline.Top(question.Question)?.Id) ? 1 : 0;
+            if (answered && (cited.Any(question.IsAnsweredBy) || cited.Count == 0 && response.Kind == "smallTalk"))
             {
                 right++;
             }

@@ -1,4 +1,4 @@
-namespace PolicyAssistant.Knowledge.Tests.AnswerQuality;
+namespace PolicyAssistant.Testing;
 
 /// <summary>
 /// One line of a question file: a question and the ids of the entries that answer it (more than one when entries
