@@ -25,25 +25,25 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
     /// <summary>A confident wrong answer, which a household acts on, costs this many menus (which only cost a reply).</summary>
     private const double WrongAnswerCost = 5;
 
-    /// <summary>The three tests read the same cross-validated predictions: computed once per run of the suite.</summary>
-    private static readonly ConditionalWeakTable<AnswerQualityTests.Run, List<Prediction>> Predictions = new();
+    /// <summary>Every test reads the same weighed questions and cross-validated predictions: computed once per run of the suite.</summary>
+    private static readonly ConditionalWeakTable<AnswerQualityTests.Run, Calibration> Calibrations = new();
 
     [Fact]
     public void CrossValidatedConfidence_IsCalibrated()
     {
-        var samples = Samples();
+        var samples = Calibrated().Samples;
         output.WriteLine($"own questions: {samples.Count} reach the model ({samples.Count(s => s.OffTopic)} off-topic); {Folds}-fold cross-validation, {Dealings} dealings");
-        AssertCalibrated(CrossValidated().Select(p => (p.Probability, p.Right)).ToList());
+        AssertCalibrated(Calibrated().Predictions.Select(p => (p.Probability, p.Right)).ToList());
     }
 
     [Fact]
     public void CrossValidatedEitherOfTwoConfidence_IsCalibrated() =>
-        AssertCalibrated(CrossValidated().Select(p => (p.EitherOfTwo, p.EitherRight)).ToList());
+        AssertCalibrated(Calibrated().Predictions.Select(p => (p.EitherOfTwo, p.EitherRight)).ToList());
 
     [Fact]
     public void Thresholds_AreTheCrossValidatedBestForAWrongAnswerCostingFiveMenus()
     {
-        var predictions = CrossValidated();
+        var predictions = Calibrated().Predictions;
         output.WriteLine($"threshold (one, either of two) answered right wrong off-topic-answered value (right - {WrongAnswerCost} x wrong), each the mean over {Dealings} dealings");
         var grid = Enumerable.Range(10, 10).Select(i => i * 0.05).ToList();
         var best = (One: 0.0, EitherOfTwo: 0.0, Value: double.MinValue, Wrong: int.MaxValue);
@@ -70,11 +70,11 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
 
     [Fact]
     public void ShippedModel_IsTheFitOfTheCurrentSuite() =>
-        AssertShipped(ConfidenceModel.Fit(Samples().Select(s => (s.Features, s.Right)).ToList()), ConfidenceModel.Shipped);
+        AssertShipped(ConfidenceModel.Fit(Calibrated().Samples.Select(s => (s.Features, s.Right)).ToList()), ConfidenceModel.Shipped);
 
     [Fact]
     public void ShippedEitherOfTwoModel_IsTheFitOfTheCurrentSuite() =>
-        AssertShipped(ConfidenceModel.Fit(Samples().Select(s => (s.EitherOfTwoFeatures, s.EitherRight)).ToList()), ConfidenceModel.ShippedEitherOfTwo);
+        AssertShipped(ConfidenceModel.Fit(Calibrated().Samples.Select(s => (s.EitherOfTwoFeatures, s.EitherRight)).ToList()), ConfidenceModel.ShippedEitherOfTwo);
 
     private void AssertCalibrated(IReadOnlyList<(double Probability, bool Right)> predictions)
     {
@@ -108,7 +108,11 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
 
     // Each question is predicted by models fit on the other folds only, once per dealing of the questions into folds
     // (seeded, so a run repeats): one dealing's luck moves the best thresholds by a step, the average over several does not.
-    private List<Prediction> CrossValidated() => Predictions.GetValue(run, _ => CrossValidated(Samples()));
+    private Calibration Calibrated() => Calibrations.GetValue(run, _ =>
+    {
+        var samples = Samples();
+        return new Calibration(samples, CrossValidated(samples));
+    });
 
     private static List<Prediction> CrossValidated(IReadOnlyList<Sample> samples)
     {
@@ -157,6 +161,8 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
         });
 
     private sealed record Sample(IReadOnlyList<double> Features, IReadOnlyList<double> EitherOfTwoFeatures, bool Right, bool EitherRight, bool OffTopic);
+
+    private sealed record Calibration(List<Sample> Samples, List<Prediction> Predictions);
 
     private sealed record Prediction(double Probability, double EitherOfTwo, bool Right, bool EitherRight, bool OffTopic);
 }
