@@ -14,7 +14,7 @@ public sealed class AnswerOptions
     /// Below <see cref="ConfidentThreshold"/>, from this probability that one of the best two entries answers, both
     /// are sent (each with its passage) instead of a menu. Chosen with <see cref="ConfidentThreshold"/> by the same test.
     /// </summary>
-    public double EitherOfTwoThreshold { get; set; } = 0.80;
+    public double EitherOfTwoThreshold { get; set; } = 0.85;
 
     /// <summary>Entries offered in the "您是不是想问" menu.</summary>
     public int CandidateCount { get; set; } = 3;

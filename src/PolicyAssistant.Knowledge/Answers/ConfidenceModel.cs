@@ -1,3 +1,5 @@
+using MathNet.Numerics.LinearAlgebra;
+
 namespace PolicyAssistant.Knowledge.Answers;
 
 /// <summary>
@@ -10,10 +12,10 @@ namespace PolicyAssistant.Knowledge.Answers;
 public sealed record ConfidenceModel(IReadOnlyList<double> Weights, double Bias)
 {
     /// <summary>The fit printed by ConfidenceCalibrationTests on the current content and suite.</summary>
-    public static ConfidenceModel Shipped { get; } = new([0.73, 1.35, 3.42, 1.82, 1.84, 0.04, -0.50, 0.67, 1.92, -3.15, -0.53], -4.08);
+    public static ConfidenceModel Shipped { get; } = new([0.79, 1.43, 3.58, 1.68, 1.66, 0.07, -0.49, 0.68, 1.88, -3.30, -0.54], -3.92);
 
     /// <summary>The probability that one of the best two entries answers, from <see cref="AnswerEvidence.EitherOfTwoFeatures"/>; fit by the same test.</summary>
-    public static ConfidenceModel ShippedEitherOfTwo { get; } = new([0.95, 0.82, 2.14, 1.84, 1.74, -0.52, -0.27, 0.87, 1.67, -3.49, -0.42, -0.09, 0.21, 1.92, 0.97], -3.95);
+    public static ConfidenceModel ShippedEitherOfTwo { get; } = new([1.14, 0.82, 2.30, 1.83, 1.61, -0.51, -0.26, 0.78, 1.56, -3.57, -0.49, -0.02, 0.10, 2.02, 1.02], -3.94);
 
     public double Probability(IReadOnlyList<double> features)
     {
@@ -24,14 +26,16 @@ public sealed record ConfidenceModel(IReadOnlyList<double> Weights, double Bias)
             z += Weights[i] * features[i];
         }
 
-        return 1 / (1 + Math.Exp(-z));
+        return Logistic(z);
     }
 
     /// <summary>
-    /// Fits by gradient descent on the mean log loss with a small L2 penalty (the suite is a few hundred questions,
-    /// so the penalty keeps a rare feature from taking an extreme weight). Deterministic: same data, same model.
+    /// Fits by Newton's method on the mean log loss with a small L2 penalty on the weights (the suite is a few hundred
+    /// questions, so the penalty keeps a rare feature from taking an extreme weight). The loss is convex, so this is
+    /// its one minimum, reached in a handful of steps where gradient descent took 20,000 passes over the questions: the
+    /// cross-validation fits hundreds of models. Deterministic: same data, same model.
     /// </summary>
-    public static ConfidenceModel Fit(IReadOnlyList<(IReadOnlyList<double> Features, bool Right)> samples, double penalty = 0.001, int iterations = 20000, double step = 1.0)
+    public static ConfidenceModel Fit(IReadOnlyList<(IReadOnlyList<double> Features, bool Right)> samples, double penalty = 0.001)
     {
         ArgumentNullException.ThrowIfNull(samples);
         if (samples.Count == 0)
@@ -39,54 +43,52 @@ public sealed record ConfidenceModel(IReadOnlyList<double> Weights, double Bias)
             throw new ArgumentException("Nothing to fit.", nameof(samples));
         }
 
-        // Copied once into one flat array: 20,000 passes over the samples through IReadOnlyList indexers cost
-        // several times the arithmetic.
-        var width = samples[0].Features.Count;
-        var features = new double[samples.Count * width];
-        var labels = new double[samples.Count];
-        for (var s = 0; s < samples.Count; s++)
+        // The bias is the last column, a constant 1, and is not penalised.
+        var rows = Matrix<double>.Build.DenseOfRows(samples.Select(s => s.Features.Append(1.0)));
+        var labels = Vector<double>.Build.DenseOfEnumerable(samples.Select(s => s.Right ? 1.0 : 0.0));
+        var penalties = Vector<double>.Build.Dense(rows.ColumnCount, i => i < rows.ColumnCount - 1 ? penalty : 0);
+        var coefficients = Vector<double>.Build.Dense(rows.ColumnCount);
+        var loss = Loss(rows, labels, coefficients, penalties);
+        for (var step = 0; step < MaxNewtonSteps; step++)
         {
-            for (var i = 0; i < width; i++)
+            var probabilities = rows.Multiply(coefficients).Map(Logistic);
+            var gradient = rows.TransposeThisAndMultiply(probabilities - labels) / rows.RowCount + penalties.PointwiseMultiply(coefficients);
+            var curvature = probabilities.PointwiseMultiply(1 - probabilities) / rows.RowCount;
+            var hessian = rows.TransposeThisAndMultiply(rows.MapIndexed((r, _, x) => x * curvature[r])) + Matrix<double>.Build.DiagonalOfDiagonalVector(penalties);
+            var newton = hessian.Cholesky().Solve(gradient);
+            // Halved until the loss falls: far from the minimum a full Newton step can overshoot.
+            var scale = 1.0;
+            var next = coefficients - newton;
+            var nextLoss = Loss(rows, labels, next, penalties);
+            while (nextLoss > loss && scale > MinScale)
             {
-                features[s * width + i] = samples[s].Features[i];
+                scale /= 2;
+                next = coefficients - scale * newton;
+                nextLoss = Loss(rows, labels, next, penalties);
             }
 
-            labels[s] = samples[s].Right ? 1 : 0;
+            var moved = (next - coefficients).InfinityNorm();
+            (coefficients, loss) = (next, nextLoss);
+            if (moved < Converged)
+            {
+                break;
+            }
         }
 
-        var weights = new double[width];
-        var bias = 0.0;
-        var gradient = new double[width];
-        for (var iteration = 0; iteration < iterations; iteration++)
-        {
-            Array.Clear(gradient);
-            var biasGradient = 0.0;
-            for (var s = 0; s < labels.Length; s++)
-            {
-                var row = features.AsSpan(s * width, width);
-                var z = bias;
-                for (var i = 0; i < width; i++)
-                {
-                    z += weights[i] * row[i];
-                }
+        return new ConfidenceModel(coefficients.SubVector(0, rows.ColumnCount - 1).ToArray(), coefficients[rows.ColumnCount - 1]);
+    }
 
-                var error = 1 / (1 + Math.Exp(-z)) - labels[s];
-                for (var i = 0; i < width; i++)
-                {
-                    gradient[i] += error * row[i];
-                }
+    private const int MaxNewtonSteps = 100;
+    private const double MinScale = 1e-6;
+    private const double Converged = 1e-10;
 
-                biasGradient += error;
-            }
+    private static double Logistic(double z) => 1 / (1 + Math.Exp(-z));
 
-            for (var i = 0; i < width; i++)
-            {
-                weights[i] -= step * (gradient[i] / samples.Count + penalty * weights[i]);
-            }
-
-            bias -= step * biasGradient / samples.Count;
-        }
-
-        return new ConfidenceModel(weights, bias);
+    // log(1 + e^z) − y·z per question, written so a large |z| neither overflows nor loses the small term.
+    private static double Loss(Matrix<double> rows, Vector<double> labels, Vector<double> coefficients, Vector<double> penalties)
+    {
+        var z = rows.Multiply(coefficients);
+        var logLoss = z.Map(v => Math.Max(v, 0) + Math.Log(1 + Math.Exp(-Math.Abs(v)))) - labels.PointwiseMultiply(z);
+        return logLoss.Sum() / rows.RowCount + penalties.PointwiseMultiply(coefficients).DotProduct(coefficients) / 2;
     }
 }

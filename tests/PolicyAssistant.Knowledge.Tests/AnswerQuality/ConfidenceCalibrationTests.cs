@@ -9,7 +9,7 @@ namespace PolicyAssistant.Knowledge.Tests.AnswerQuality;
 
 /// <summary>
 /// Fits the confidence model on our own questions and reports it on questions the fit did not see (5-fold
-/// cross-validation, the questions dealt into the folds five times over): a reliability table (confidence bins against the share answered right) and, per threshold,
+/// cross-validation, the questions dealt into the folds twenty times over): a reliability table (confidence bins against the share answered right) and, per threshold,
 /// how many questions would be answered and how many of those wrongly, alone or with the second entry. Two sets: questions.tsv, weighed against the
 /// entries without their hand-written question variants (the suite was written beside them), and
 /// calibration-questions*.tsv, written blind to the content and weighed against the index as the product has it.
@@ -18,7 +18,7 @@ namespace PolicyAssistant.Knowledge.Tests.AnswerQuality;
 public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITestOutputHelper output) : IClassFixture<AnswerQualityTests.Run>
 {
     private const int Folds = 5;
-    private const int Dealings = 5;
+    private const int Dealings = 20;
     private const double MaxCalibrationError = 0.08;
     private const double ShippedTolerance = 0.15;
 
