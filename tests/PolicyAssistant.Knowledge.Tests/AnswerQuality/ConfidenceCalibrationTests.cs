@@ -41,9 +41,9 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
         AssertCalibrated(Calibrated().Predictions.Select(p => (p.EitherOfTwo, p.EitherRight)).ToList());
 
     [Fact]
-    public void Thresholds_AreTheCrossValidatedBestForAWrongAnswerCostingFiveMenus()
+    public void Thresholds_AreNotBeatenBeyondNoiseForAWrongAnswerCostingFiveMenus()
     {
-        var predictions = Calibrated().Predictions;
+        var (samples, predictions) = Calibrated();
         output.WriteLine($"threshold (one, either of two) answered right wrong off-topic-answered value (right - {WrongAnswerCost} x wrong), each the mean over {Dealings} dealings");
         var grid = Enumerable.Range(10, 10).Select(i => i * 0.05).ToList();
         var best = (One: 0.0, EitherOfTwo: 0.0, Value: double.MinValue, Wrong: int.MaxValue);
@@ -63,9 +63,32 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
             }
         }
 
-        output.WriteLine($"best thresholds {best.One:F2} and {best.EitherOfTwo:F2}");
+        // The best pair is picked from over a hundred on the same questions, so its lead over the shipped pair is partly
+        // luck: the shipped pair changes only when the best beats it on resampled questions 39 times in 40.
         var options = new AnswerOptions();
-        Assert.Equal((Math.Round(best.One, 2), Math.Round(best.EitherOfTwo, 2)), (options.ConfidentThreshold, options.EitherOfTwoThreshold));
+        var gain = ValueByQuestion(samples.Count, predictions, best.One, best.EitherOfTwo)
+            .Zip(ValueByQuestion(samples.Count, predictions, options.ConfidentThreshold, options.EitherOfTwoThreshold), (a, b) => a - b)
+            .ToArray();
+        var random = new Random(0);
+        var resampled = Enumerable.Range(0, Resamples).Select(_ => Enumerable.Range(0, gain.Length).Sum(_ => gain[random.Next(gain.Length)])).Order().ToList();
+        var low = resampled[(int)(Resamples * 0.025)];
+        output.WriteLine($"best thresholds {best.One:F2} and {best.EitherOfTwo:F2}; shipped {options.ConfidentThreshold:F2} and {options.EitherOfTwoThreshold:F2}; best minus shipped {gain.Sum():+0.0;-0.0}, 95% of resampled questions from {low:+0.0;-0.0} to {resampled[(int)(Resamples * 0.975)]:+0.0;-0.0}");
+        Assert.True(low <= 0, $"thresholds {best.One:F2} and {best.EitherOfTwo:F2} are worth more than the shipped ones beyond noise: ship them");
+    }
+
+    private const int Resamples = 2000;
+
+    // Each question's value under two thresholds (+1 answered right, minus the wrong-answer cost answered wrong, 0 declined), the mean over the dealings.
+    private static double[] ValueByQuestion(int questions, List<Prediction> predictions, double one, double eitherOfTwo)
+    {
+        var values = new double[questions];
+        foreach (var p in predictions)
+        {
+            var answered = p.Probability >= one ? p.Right : p.EitherOfTwo >= eitherOfTwo ? p.EitherRight : (bool?)null;
+            values[p.Question] += answered switch { true => 1, false => -WrongAnswerCost, null => 0 } / Dealings;
+        }
+
+        return values;
     }
 
     [Fact]
@@ -124,8 +147,8 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
             var training = samples.Where((_, i) => foldOf[i] != fold).ToList();
             var one = ConfidenceModel.Fit(training.Select(s => (s.Features, s.Right)).ToList());
             var eitherOfTwo = ConfidenceModel.Fit(training.Select(s => (s.EitherOfTwoFeatures, s.EitherRight)).ToList());
-            return samples.Where((_, i) => foldOf[i] == fold)
-                .Select(s => new Prediction(one.Probability(s.Features), eitherOfTwo.Probability(s.EitherOfTwoFeatures), s.Right, s.EitherRight, s.OffTopic));
+            return samples.Select((s, i) => (Sample: s, Question: i)).Where(q => foldOf[q.Question] == fold)
+                .Select(q => new Prediction(q.Question, one.Probability(q.Sample.Features), eitherOfTwo.Probability(q.Sample.EitherOfTwoFeatures), q.Sample.Right, q.Sample.EitherRight, q.Sample.OffTopic));
         }).ToList();
     }
 
@@ -164,5 +187,6 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
 
     private sealed record Calibration(List<Sample> Samples, List<Prediction> Predictions);
 
-    private sealed record Prediction(double Probability, double EitherOfTwo, bool Right, bool EitherRight, bool OffTopic);
+    /// <param name="Question">The sample's index: each question is predicted once per dealing.</param>
+    private sealed record Prediction(int Question, double Probability, double EitherOfTwo, bool Right, bool EitherRight, bool OffTopic);
 }
