@@ -4,7 +4,8 @@ namespace PolicyAssistant.Knowledge.Analysis;
 
 /// <summary>
 /// Mends the slip a household makes most on a phone's pinyin keyboard: one character of a domain word replaced by
-/// another with the same sound (门珍 → 门诊, 签越 → 签约, 胰导素 → 胰岛素). A run of characters is mended only
+/// another with the same sound, or one the keyboard's fuzzy pinyin blurs with it (门珍 → 门诊, 签越 → 签约, 胰导素 → 胰岛素,
+/// 家庭医身 → 家庭医生). A run of characters is mended only
 /// when it sounds like exactly one vocabulary word, differs from it in one character, and is not itself written
 /// anywhere in the knowledge base (so a real word the content uses is never "mended").
 /// </summary>
@@ -94,9 +95,18 @@ public sealed class HomophoneRepair
         return (1, null);
     }
 
+    // The sounds a pinyin keyboard's fuzzy setting lets a user blur, as many southern and western speakers do: zh/z,
+    // ch/c, sh/s, l/n, eng/en, ing/in (家庭医身, 糖料病, 押经). ang/an is left out: it read 保温箱 as 保温县, a county.
+    private static string Fuzzy(string reading)
+    {
+        var blurred = reading.Length > 2 && reading[1] == 'h' && reading[0] is 'z' or 'c' or 's' ? reading[0] + reading[2..] : reading;
+        blurred = blurred[0] == 'l' ? "n" + blurred[1..] : blurred;
+        return blurred.EndsWith("eng", StringComparison.Ordinal) || blurred.EndsWith("ing", StringComparison.Ordinal) ? blurred[..^1] : blurred;
+    }
+
     private static int Differences(string a, string b) => a.Zip(b).Count(pair => pair.First != pair.Second);
 
-    // Every way the run can be read aloud, as "men zhen"; a run with a character the table lacks has none.
+    // Every way the run can be read aloud, blurred as fuzzy pinyin does ("men zen"); a run with a character the table lacks has none.
     private static IEnumerable<string> Sounds(string run)
     {
         var keys = new List<string> { "" };
@@ -111,7 +121,7 @@ public sealed class HomophoneRepair
             var next = new List<string>();
             foreach (var key in keys)
             {
-                foreach (var reading in keys.Count * readings.Count > MaxKeysPerRun ? readings.Take(1) : readings)
+                foreach (var reading in (keys.Count * readings.Count > MaxKeysPerRun ? readings.Take(1) : readings).Select(Fuzzy).Distinct())
                 {
                     next.Add(key.Length == 0 ? reading : key + " " + reading);
                 }

@@ -13,6 +13,18 @@ public sealed class HomophoneRepairTests
     public void Mend_OneCharacterSoundingLikeADomainWord_IsThatWord(string typed, string mended) =>
         Assert.Equal(mended, Repair.Mend(typed));
 
+    [Theory]
+    [InlineData("家庭医身", "家庭医生")] // eng typed as en
+    [InlineData("糖料病", "糖尿病")] // n typed as l
+    [InlineData("押经", "押金")] // in typed as ing
+    [InlineData("纸付", "自付")] // z typed as zh
+    public void Mend_SlipTheFuzzyPinyinSettingBlurs_IsThatWord(string typed, string mended) =>
+        Assert.Equal(mended, new HomophoneRepair([mended], writtenText: "").Mend(typed));
+
+    [Fact]
+    public void Mend_AngTypedAsAn_IsLeftAlone() =>
+        Assert.Equal("保温箱", new HomophoneRepair(["温县"], writtenText: "").Mend("保温箱"));
+
     [Fact]
     public void Mend_DomainWordTypedRight_IsKept() => Assert.Equal("门诊签约", Repair.Mend("门诊签约"));
 
