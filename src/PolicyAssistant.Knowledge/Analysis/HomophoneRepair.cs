@@ -95,15 +95,6 @@ public sealed class HomophoneRepair
         return (1, null);
     }
 
-    // The sounds a pinyin keyboard's fuzzy setting lets a user blur, as many southern and western speakers do: zh/z,
-    // ch/c, sh/s, l/n, eng/en, ing/in (家庭医身, 糖料病, 押经). ang/an is left out: it read 保温箱 as 保温县, a county.
-    private static string Fuzzy(string reading)
-    {
-        var blurred = reading.Length > 2 && reading[1] == 'h' && reading[0] is 'z' or 'c' or 's' ? reading[0] + reading[2..] : reading;
-        blurred = blurred[0] == 'l' ? "n" + blurred[1..] : blurred;
-        return blurred.EndsWith("eng", StringComparison.Ordinal) || blurred.EndsWith("ing", StringComparison.Ordinal) ? blurred[..^1] : blurred;
-    }
-
     private static int Differences(string a, string b) => a.Zip(b).Count(pair => pair.First != pair.Second);
 
     // Every way the run can be read aloud, blurred as fuzzy pinyin does ("men zen"); a run with a character the table lacks has none.
@@ -118,10 +109,11 @@ public sealed class HomophoneRepair
                 return [];
             }
 
+            var blurred = Pinyin.FuzzyReadings(character);
             var next = new List<string>();
             foreach (var key in keys)
             {
-                foreach (var reading in (keys.Count * readings.Count > MaxKeysPerRun ? readings.Take(1) : readings).Select(Fuzzy).Distinct())
+                foreach (var reading in keys.Count * readings.Count > MaxKeysPerRun ? blurred.Take(1) : blurred)
                 {
                     next.Add(key.Length == 0 ? reading : key + " " + reading);
                 }
