@@ -56,12 +56,11 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
             // A second threshold above 1 answers no pair: the single-answer policy the pairs must beat.
             foreach (var eitherOfTwo in grid.Append(1.01))
             {
-                var single = predictions.Where(p => p.Probability >= one).ToList();
-                var pairs = predictions.Where(p => p.Probability < one && p.EitherOfTwo >= eitherOfTwo).ToList();
-                var right = single.Count(p => p.Right) + pairs.Count(p => p.EitherRight);
-                var wrong = single.Count(p => !p.Right) + pairs.Count(p => !p.EitherRight);
+                var answered = predictions.Select(p => (p.OffTopic, Right: Answered(p, one, eitherOfTwo))).Where(a => a.Right is not null).ToList();
+                var right = answered.Count(a => a.Right == true);
+                var wrong = answered.Count(a => a.Right == false);
                 var value = (right - WrongAnswerCost * wrong) / Dealings;
-                output.WriteLine($"{one,5:F2} {eitherOfTwo,5:F2} {(single.Count + pairs.Count) / (double)Dealings,8:F1} {right / (double)Dealings,6:F1} {wrong / (double)Dealings,5:F1} {single.Concat(pairs).Count(p => p.OffTopic) / (double)Dealings,5:F1} {value,6:F1}");
+                output.WriteLine($"{one,5:F2} {eitherOfTwo,5:F2} {answered.Count / (double)Dealings,8:F1} {right / (double)Dealings,6:F1} {wrong / (double)Dealings,5:F1} {answered.Count(a => a.OffTopic) / (double)Dealings,5:F1} {value,6:F1}");
                 // A tie goes to the thresholds that mislead fewer households.
                 best = value > best.Value || value == best.Value && wrong < best.Wrong ? (one, eitherOfTwo, value, wrong) : best;
             }
@@ -80,20 +79,6 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
         Assert.True(low <= 0, $"thresholds {best.One:F2} and {best.EitherOfTwo:F2} are worth more than the shipped ones beyond noise: ship them");
     }
 
-
-    // Each question's value under two thresholds (+1 answered right, minus the wrong-answer cost answered wrong, 0 declined), the mean over the dealings.
-    private static double[] ValueByQuestion(int questions, List<Prediction> predictions, double one, double eitherOfTwo)
-    {
-        var values = new double[questions];
-        foreach (var p in predictions)
-        {
-            var answered = p.Probability >= one ? p.Right : p.EitherOfTwo >= eitherOfTwo ? p.EitherRight : (bool?)null;
-            values[p.Question] += answered switch { true => 1, false => -WrongAnswerCost, null => 0 } / Dealings;
-        }
-
-        return values;
-    }
-
     [Fact]
     public void ShippedModel_IsTheFitOfTheCurrentSuite() =>
         AssertShipped(ConfidenceModel.Fit(Calibrated().Samples.Select(s => (s.Features, s.Right)).ToList()), ConfidenceModel.Shipped);
@@ -101,6 +86,22 @@ public sealed class ConfidenceCalibrationTests(AnswerQualityTests.Run run, ITest
     [Fact]
     public void ShippedEitherOfTwoModel_IsTheFitOfTheCurrentSuite() =>
         AssertShipped(ConfidenceModel.Fit(Calibrated().Samples.Select(s => (s.EitherOfTwoFeatures, s.EitherRight)).ToList()), ConfidenceModel.ShippedEitherOfTwo);
+
+    // What the bot does with a question at two thresholds: answers it rightly (true), wrongly (false) or offers the menu (null).
+    private static bool? Answered(Prediction p, double one, double eitherOfTwo) =>
+        p.Probability >= one ? p.Right : p.EitherOfTwo >= eitherOfTwo ? p.EitherRight : null;
+
+    // Each question's value under two thresholds (+1 answered right, minus the wrong-answer cost answered wrong, 0 declined), the mean over the dealings.
+    private static double[] ValueByQuestion(int questions, List<Prediction> predictions, double one, double eitherOfTwo)
+    {
+        var values = new double[questions];
+        foreach (var p in predictions)
+        {
+            values[p.Question] += Answered(p, one, eitherOfTwo) switch { true => 1, false => -WrongAnswerCost, null => 0 } / Dealings;
+        }
+
+        return values;
+    }
 
     private void AssertCalibrated(IReadOnlyList<(double Probability, bool Right)> predictions)
     {
