@@ -9,6 +9,9 @@ public static class RepositoryPaths
     /// <summary>The repository's content/ folder: knowledge, policies, demo data, the WeChat menu.</summary>
     public static string Content => Path.Combine(Root, "content");
 
+    /// <summary>The question files answer quality is measured with: questions.tsv (the own suite) and calibration-questions*.tsv.</summary>
+    public static string QuestionFiles => Path.Combine(Root, "tests", "PolicyAssistant.Knowledge.Tests", "AnswerQuality");
+
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

@@ -15,7 +15,7 @@ public static class BenchmarkContent
 
     /// <summary>Every question of the answer-quality set, on-topic and off-topic alike.</summary>
     public static IReadOnlyList<string> RealQuestions() =>
-        File.ReadLines(Path.Combine(RepositoryPaths.Root, "tests", "PolicyAssistant.Knowledge.Tests", "AnswerQuality", "questions.tsv"))
+        File.ReadLines(Path.Combine(RepositoryPaths.QuestionFiles, "questions.tsv"))
             .Skip(1)
             .Select(line => line.Split('\t'))
             .Where(columns => columns.Length > 1 && columns[1].Length > 0)

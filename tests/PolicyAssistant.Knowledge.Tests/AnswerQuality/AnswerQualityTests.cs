@@ -112,9 +112,8 @@ public sealed class AnswerQualityTests(AnswerQualityTests.Run run, ITestOutputHe
             WithoutVariants.Rebuild(read.Entries.Select(WithoutQuestions));
             SelectorWithoutVariants = new AnswerSelector(WithoutVariants, new AnswerOptions());
             Context = new AnswerContext(null, DateOnly.FromDateTime(DateTime.Today));
-            var folder = Path.Combine(RepositoryPaths.Root, "tests", "PolicyAssistant.Knowledge.Tests", "AnswerQuality");
-            Results = QuestionFile.Read(Path.Combine(folder, "questions.tsv")).Select(q => new Result(q, Selector.Select(q.Question, Context))).ToList();
-            CalibrationQuestions = Directory.GetFiles(folder, "calibration-questions*.tsv").Order(StringComparer.Ordinal).SelectMany(QuestionFile.Read).ToList();
+            Results = QuestionFile.Read(Path.Combine(RepositoryPaths.QuestionFiles, "questions.tsv")).Select(q => new Result(q, Selector.Select(q.Question, Context))).ToList();
+            CalibrationQuestions = Directory.GetFiles(RepositoryPaths.QuestionFiles, "calibration-questions*.tsv").Order(StringComparer.Ordinal).SelectMany(QuestionFile.Read).ToList();
         }
 
         /// <summary>

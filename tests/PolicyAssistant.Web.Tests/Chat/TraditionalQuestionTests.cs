@@ -16,8 +16,7 @@ public sealed class TraditionalQuestionTests : IDisposable
     [Fact]
     public async Task PostMessage_TraditionalQuestion_GetsTheReplyItsSimplifiedFoldGets()
     {
-        var folder = Path.Combine(RepositoryPaths.Root, "tests", "PolicyAssistant.Knowledge.Tests", "AnswerQuality");
-        var traditional = Directory.GetFiles(folder, "*.tsv").Order(StringComparer.Ordinal)
+        var traditional = Directory.GetFiles(RepositoryPaths.QuestionFiles, "*.tsv").Order(StringComparer.Ordinal)
             .SelectMany(QuestionFile.Read)
             .Select(q => q.Question)
             .Where(q => q.Any(c => c is >= '\u4E00' and <= '\u9FFF' && TextFolding.Fold(c) != c))

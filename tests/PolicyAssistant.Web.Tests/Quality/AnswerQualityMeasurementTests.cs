@@ -91,7 +91,7 @@ public sealed class AnswerQualityMeasurementTests(ITestOutputHelper output) : ID
 
     private async Task ReportOwnSuiteAsync(Bm25Baseline baseline)
     {
-        var file = Path.Combine(RepositoryPaths.Root, "tests", "PolicyAssistant.Knowledge.Tests", "AnswerQuality", "questions.tsv");
+        var file = Path.Combine(RepositoryPaths.QuestionFiles, "questions.tsv");
         int onTopic = 0, right = 0, wrong = 0, offTopic = 0, refused = 0, baselineRight = 0;
         foreach (var (question, i) in QuestionFile.Read(file).Select((q, i) => (q, i)))
         {
